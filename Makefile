@@ -1,0 +1,31 @@
+# Build targets for `sam build` (BuildMethod: makefile). SAM calls build-<LogicalId> with ARTIFACTS_DIR set;
+# each target builds its module with the Maven reactor, so modules keep their parent POM.
+# The layer carries roster-core and its jars under java/lib; each function carries only its own classes
+# (at the zip root) and its own extra jars (lib/).
+
+MVN ?= ./mvnw -q -ntp -B
+JAVA_HOME ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/java-25-*))
+export JAVA_HOME
+
+define function_artifacts
+	$(MVN) -pl $(1) -am package -DskipTests
+	cp -R $(1)/target/classes/. $(ARTIFACTS_DIR)/
+	mkdir -p $(ARTIFACTS_DIR)/lib
+	if [ -n "$$(ls -A $(1)/target/lambda-lib)" ]; then cp $(1)/target/lambda-lib/*.jar $(ARTIFACTS_DIR)/lib/; fi
+endef
+
+build-RosterLayer:
+	$(MVN) -pl layers/core -am package -DskipTests
+	mkdir -p $(ARTIFACTS_DIR)/java/lib
+	cp layers/core/target/roster-core-*.jar layers/core/target/lambda-lib/*.jar $(ARTIFACTS_DIR)/java/lib/
+
+build-ListProfilesFunction:
+	$(call function_artifacts,functions/list-profiles)
+
+build-ProfileFunction:
+	$(call function_artifacts,functions/profile)
+
+build-ThumbnailFunction:
+	$(call function_artifacts,functions/thumbnail)
+
+.PHONY: build-RosterLayer build-ListProfilesFunction build-ProfileFunction build-ThumbnailFunction

@@ -1,0 +1,85 @@
+package dev.roster.core.aws;
+
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Builds the SDK clients every function uses: the light {@code url-connection} HTTP client (Apache and
+ * Netty are excluded from the build), region and credentials from the standard chain, and endpoints from
+ * the standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables (or the
+ * {@code aws.endpointUrl*} system properties), so the same code talks to AWS or to a local emulator.
+ * <p>
+ * Handlers keep the clients in {@code static final} fields: built once per execution environment, and
+ * captured in the SnapStart snapshot.
+ */
+public final class AwsClients {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(20);
+
+    private AwsClients() {
+    }
+
+    public static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build();
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder()
+                .httpClient(httpClient())
+                .overrideConfiguration(overrides())
+                .build();
+    }
+
+    public static S3Client s3() {
+        return S3Client.builder()
+                .httpClient(httpClient())
+                .overrideConfiguration(overrides())
+                .forcePathStyle(isS3EndpointOverridden())
+                .build();
+    }
+
+    public static S3Presigner s3Presigner() {
+        return S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(isS3EndpointOverridden())
+                        .build())
+                .build();
+    }
+
+    private static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(API_CALL_TIMEOUT)
+                .build();
+    }
+
+    /**
+     * An emulator (moto, S3Proxy, MinIO) serves buckets by path, not by virtual host name, so path-style
+     * addressing follows whenever the S3 endpoint is not AWS's own.
+     */
+    static boolean isS3EndpointOverridden() {
+        return isS3EndpointOverridden(System.getenv(), System.getProperties());
+    }
+
+    static boolean isS3EndpointOverridden(Map<String, String> env, Map<Object, Object> properties) {
+        return present(env.get("AWS_ENDPOINT_URL_S3"))
+                || present(env.get("AWS_ENDPOINT_URL"))
+                || present(properties.get("aws.endpointUrlS3"))
+                || present(properties.get("aws.endpointUrl"));
+    }
+
+    private static boolean present(Object value) {
+        return value != null && !value.toString().isBlank();
+    }
+}

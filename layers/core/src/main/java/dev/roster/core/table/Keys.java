@@ -1,0 +1,44 @@
+package dev.roster.core.table;
+
+/**
+ * Every key format of the single table, in one place (DESIGN.md, "The table"). {@code c} is the community
+ * id; ids and tags are validated before they get here, so none of them contains {@code #}.
+ */
+public final class Keys {
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+    public static final String GSI1 = "GSI1";
+    public static final String GSI1PK = "GSI1PK";
+    public static final String GSI1SK = "GSI1SK";
+
+    public static final String PROFILE_SK = "PROFILE";
+    public static final String OWNER_SK = "OWNER";
+
+    private Keys() {
+    }
+
+    /** The profile item: {@code C#c#P#<profileId>} / {@code PROFILE}. */
+    public static String profilePk(String community, String profileId) {
+        return "C#" + community + "#P#" + profileId;
+    }
+
+    /** GSI1 partition of the directory (visible profiles only). */
+    public static String directoryPk(String community) {
+        return "C#" + community + "#DIR";
+    }
+
+    /** Sort key shared by the directory index and tag items: name order, id as the tie-breaker. */
+    public static String nameSortKey(String sortName, String profileId) {
+        return sortName + "#" + profileId;
+    }
+
+    /** A tag membership item: {@code C#c#TAG#<tag>} / {@code <sortName>#<profileId>}. */
+    public static String tagPk(String community, String tag) {
+        return "C#" + community + "#TAG#" + tag;
+    }
+
+    /** The owner pointer: {@code C#c#U#<sub>} / {@code OWNER}, from a JWT subject to its profile. */
+    public static String ownerPk(String community, String subject) {
+        return "C#" + community + "#U#" + subject;
+    }
+}
