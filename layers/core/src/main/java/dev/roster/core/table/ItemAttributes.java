@@ -1,0 +1,69 @@
+package dev.roster.core.table;
+
+import java.util.List;
+
+/**
+ * Attribute names of the table's items, shared by every function that reads or writes them.
+ * <p>
+ * Profile item ({@code C#c#P#<id>} / {@code PROFILE}): the card attributes plus {@link #OWNER_SUB},
+ * {@link #EMAIL}, {@link #WEBSITE}, {@link #BIO}, {@link #VISIBLE}, {@link #SORT_NAME}, {@link #VERSION}
+ * and the photo state ({@link #PHOTO_STATUS}, {@link #PHOTO_REJECTION}, {@link #PENDING_UPLOAD_ID}).
+ * Tag items carry a copy of the card attributes only. GSI1 projects exactly {@link #CARD} (template.yaml,
+ * {@code NonKeyAttributes}; a test keeps the two equal).
+ */
+public final class ItemAttributes {
+    public static final String PROFILE_ID = "profileId";
+    public static final String NAME = "name";
+    public static final String ORGANISATION = "organisation";
+    public static final String LOCATION = "location";
+    public static final String TAGS = "tags";
+    /** Map: see {@link PhotoAttributes}. Absent until a photo is ready. */
+    public static final String PHOTO = "photo";
+    /** Fallback-avatar hint shown when there is no photo (e.g. initials and a colour, or a gravatar hash). */
+    public static final String AVATAR = "avatar";
+    /** Lower-cased, accent-stripped name, organisation, location and tags: what {@code q=} filters on. */
+    public static final String SEARCH = "search";
+
+    public static final String OWNER_SUB = "ownerSub";
+    public static final String EMAIL = "email";
+    public static final String WEBSITE = "website";
+    public static final String BIO = "bio";
+    public static final String VISIBLE = "visible";
+    public static final String SORT_NAME = "sortName";
+    /** Number, incremented by every write to the profile item; the API's ETag, every transaction's condition. */
+    public static final String VERSION = "version";
+
+    /** {@code NONE | PENDING | READY | REJECTED}. */
+    public static final String PHOTO_STATUS = "photoStatus";
+    /** Human reason shown to the member when {@link #PHOTO_STATUS} is {@code REJECTED}. */
+    public static final String PHOTO_REJECTION = "photoRejection";
+    /** The upload the member asked for last; only an event for this upload may change the photo. */
+    public static final String PENDING_UPLOAD_ID = "pendingUploadId";
+
+    /** What GSI1 projects and what tag items copy: everything a list page shows. */
+    public static final List<String> CARD = List.of(PROFILE_ID, NAME, ORGANISATION, LOCATION, TAGS, PHOTO, AVATAR, SEARCH);
+
+    private ItemAttributes() {
+    }
+
+    /** Keys of the {@link #PHOTO} map. */
+    public static final class PhotoAttributes {
+        public static final String THUMB_1X = "thumb1x";
+        public static final String THUMB_2X = "thumb2x";
+        public static final String DETAIL_1X = "detail1x";
+        public static final String DETAIL_2X = "detail2x";
+        /** ThumbHash, base64. */
+        public static final String PLACEHOLDER = "placeholder";
+        /** Dominant colour, {@code #rrggbb}. */
+        public static final String COLOUR = "colour";
+        public static final String SOURCE_WIDTH = "sourceWidth";
+        public static final String SOURCE_HEIGHT = "sourceHeight";
+        public static final String SPEC_VERSION = "specVersion";
+        public static final String UPLOAD_ID = "uploadId";
+        /** ISO-8601 instant. */
+        public static final String PROCESSED_AT = "processedAt";
+
+        private PhotoAttributes() {
+        }
+    }
+}
