@@ -1,6 +1,8 @@
 package dev.roster.junit;
 
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.emulator.LocalAws;
+import dev.roster.emulator.S3NotificationQueue;
 import dev.roster.emulator.SamTemplate;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +86,23 @@ class TemplateProvisioningTest {
         String body = messages.getFirst().body();
         assertTrue(body.contains("uploads%2Fabc12345%2Fup1") || body.contains("uploads/abc12345/up1"), body);
         assertTrue(body.contains("ObjectCreated:Put"), body);
+    }
+
+    @Test
+    void notificationsArriveAsTheS3EventsLambdaWouldPass(LocalAws aws) {
+        String uploads = aws.physicalName("UploadsBucket");
+        aws.s3().putObject(b -> b.bucket(uploads).key("uploads/abc12345/with space+plus"), RequestBody.fromString("12345"));
+
+        List<S3Event> events = S3NotificationQueue.of(aws, "ThumbnailFunction").poll(Duration.ofSeconds(2));
+
+        assertEquals(1, events.size());
+        var record = events.getFirst().getRecords().getFirst();
+        assertEquals("ObjectCreated:Put", record.getEventName());
+        assertEquals(uploads, record.getS3().getBucket().getName());
+        assertEquals("uploads/abc12345/with space+plus", record.getS3().getObject().getUrlDecodedKey());
+        assertEquals(5L, record.getS3().getObject().getSizeAsLong());
+        assertTrue(S3NotificationQueue.of(aws, "ThumbnailFunction").poll(Duration.ZERO).isEmpty(),
+                "a polled notification is deleted");
     }
 
     @Test
