@@ -1,96 +1,200 @@
 package dev.roster.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static dev.roster.emulator.SamTemplate.asMap;
+import static dev.roster.emulator.SamTemplate.properties;
+
 /**
- * {@code ./local/run}: roster on one machine. Starts (or reuses) the emulator, creates what
- * {@code template.yaml} declares, and serves {@code web/} on loopback.
+ * {@code ./local/run}: roster on one machine. Starts (or reuses) the emulator with what {@code template.yaml}
+ * declares, runs the template's functions in this JVM behind a local API Gateway ({@link FrontDoor}) with a
+ * local OIDC issuer ({@link LocalIssuer}), pumps the uploads bucket's notifications into the S3-triggered
+ * function ({@link NotificationPump}), serves photos ({@link PhotoServer}) and the web client, and seeds a
+ * demo community ({@link Seeder}).
  */
 public final class LocalStack implements AutoCloseable {
     static final int DEFAULT_PORT = 3000;
-    private static final Map<String, String> CONTENT_TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "json", "application/json",
-            "png", "image/png", "jpg", "image/jpeg", "ico", "image/x-icon");
+    /** The JwtAudience the local stack gives the template (the web client's "client id" locally). */
+    public static final String AUDIENCE = "roster-local";
 
+    private final LocalServer server;
     private final LocalAws aws;
-    private final HttpServer server;
-    private final Path webRoot;
+    private final LocalIssuer issuer;
+    private final Map<String, LambdaFunction> functions;
+    private final List<NotificationPump> pumps;
+    private final PhotoServer photos;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LocalStack(LocalAws aws, int port, Path webRoot) throws IOException {
+    private LocalStack(LocalServer server, LocalAws aws, LocalIssuer issuer, Map<String, LambdaFunction> functions,
+                       List<NotificationPump> pumps, PhotoServer photos) {
+        this.server = server;
         this.aws = aws;
-        this.webRoot = webRoot.toAbsolutePath().normalize();
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::serveStatic);
-        server.start();
+        this.issuer = issuer;
+        this.functions = functions;
+        this.pumps = pumps;
+        this.photos = photos;
+    }
+
+    /**
+     * Starts everything but the seed data on 127.0.0.1:{@code port} (0: a free port). {@code emulator} null:
+     * start a moto server of its own; else use the emulator already running there.
+     */
+    public static LocalStack start(SamTemplate template, int port, URI emulator, Path webRoot) throws IOException {
+        LocalServer server = new LocalServer(port);
+        LocalAws aws = null;
+        try {
+            String origin = server.url().toString();
+            String issuerUrl = origin + "/local";
+            Map<String, String> parameters = Map.of(
+                    "JwtIssuer", issuerUrl,
+                    "JwtAudience", AUDIENCE,
+                    "CorsAllowedOrigins", origin + ",http://localhost:" + server.port());
+            aws = emulator == null ? LocalAws.start(template, parameters) : LocalAws.connect(emulator, template, parameters);
+            aws.useAsSdkDefault();
+
+            Map<String, String> overrides = localOverrides(aws, origin);
+            Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+            for (String id : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
+                functions.put(id, LambdaFunction.fromTemplate(aws, id, overrides));
+            }
+
+            HttpApiDefinition api = HttpApiDefinition.fromTemplate(aws);
+            Clock clock = Clock.systemUTC();
+            LocalIssuer issuer = new LocalIssuer(issuerUrl, AUDIENCE, clock);
+            Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
+            api.authorizers().forEach((name, configuration) -> {
+                if (!configuration.issuer().equals(issuerUrl)) {
+                    throw new IllegalStateException("authorizer " + name + " trusts " + configuration.issuer()
+                            + "; the local stack can only sign tokens for " + issuerUrl);
+                }
+                authorizers.put(name, new JwtAuthorizer(configuration, issuer.publicKeys(), clock));
+            });
+            FrontDoor frontDoor = new FrontDoor(api, authorizers, id -> {
+                LambdaFunction function = functions.get(id);
+                if (function == null) {
+                    throw new IllegalStateException("template.yaml routes to " + id + ", which is not a function");
+                }
+                return function;
+            }, clock);
+
+            List<NotificationPump> pumps = new ArrayList<>();
+            for (LambdaFunction function : functions.values()) {
+                if (hasS3Event(aws, function.logicalId())) {
+                    pumps.add(NotificationPump.start(aws, function));
+                }
+            }
+            PhotoServer photos = PhotoServer.forDistribution(aws);
+            server.start(new LocalServer.Routes(new IssuerEndpoints(issuer), photos, frontDoor, new StaticFiles(webRoot)));
+            return new LocalStack(server, aws, issuer, functions, pumps, photos);
+        } catch (RuntimeException e) {
+            server.close();
+            if (aws != null) {
+                aws.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What has no local meaning in the functions' environment: the CloudFront domain becomes this server's
+     * {@code /photos}, and a dynamic reference ({@code {{resolve:secretsmanager:…}}}) a random value per run.
+     */
+    static Map<String, String> localOverrides(LocalAws aws, String origin) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("PHOTOS_BASE_URL", origin + PhotoServer.PREFIX.substring(0, PhotoServer.PREFIX.length() - 1));
+        SecureRandom random = new SecureRandom();
+        for (String id : aws.template().resourcesOfType("AWS::Serverless::Function").keySet()) {
+            aws.functionEnvironment(id, overrides).forEach((name, value) -> {
+                if (value.startsWith("{{resolve:") && !overrides.containsKey(name)) {
+                    byte[] secret = new byte[32];
+                    random.nextBytes(secret);
+                    overrides.put(name, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+                }
+            });
+        }
+        return overrides;
+    }
+
+    private static boolean hasS3Event(LocalAws aws, String functionId) {
+        return asMap(properties(aws.template().resource(functionId)).getOrDefault("Events", Map.of())).values().stream()
+                .anyMatch(event -> "S3".equals(asMap(event).get("Type")));
+    }
+
+    public URI url() {
+        return server.url();
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    public LocalIssuer issuer() {
+        return issuer;
+    }
+
+    public PhotoServer photos() {
+        return photos;
+    }
+
+    /** Events the S3 pumps have received and not finished with. */
+    public int pendingNotifications() {
+        return pumps.stream().mapToInt(NotificationPump::inFlight).sum();
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("roster local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Instant started = Instant.now();
         SamTemplate template = SamTemplate.locate();
         String external = System.getenv("AWS_ENDPOINT_URL");
-        LocalAws aws = external == null || external.isBlank()
-                ? LocalAws.start(template, Map.of())
-                : LocalAws.connect(URI.create(external), template, Map.of());
+        URI emulator = external == null || external.isBlank() ? null : URI.create(external);
         Path web = template.path().toAbsolutePath().getParent().resolve("web");
-        try (LocalStack stack = new LocalStack(aws, options.port(), web)) {
+        try (LocalStack stack = start(template, options.port(), emulator, web)) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
                 stopped.countDown();
             }, "local-stack-stop"));
-            System.out.println("roster local: web client at " + stack.url() + " · emulator at " + aws.endpoint()
-                    + " (table " + aws.physicalName("ProfilesTable") + ") · the HTTP API and the thumbnail pump"
-                    + " are not served yet · Ctrl-C stops");
+            String seeded = "";
+            if (options.seed()) {
+                Seeder.Result result = new Seeder(stack.url(), stack.issuer()).seed();
+                seeded = " · " + result.summary();
+            }
+            System.out.println("roster local: ready at " + stack.url() + "/ in "
+                    + Duration.between(started, Instant.now()).toMillis() + " ms · API, photos and web client on that"
+                    + " port · emulator " + stack.aws().endpoint() + seeded + " · Ctrl-C stops");
             stopped.await();
-        }
-    }
-
-    URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-    }
-
-    private void serveStatic(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Path file = webRoot.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
-            if (!exchange.getRequestMethod().equals("GET") || !file.startsWith(webRoot) || !Files.isRegularFile(file)) {
-                byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(404, body.length);
-                exchange.getResponseBody().write(body);
-                return;
-            }
-            String name = file.getFileName().toString();
-            String extension = name.substring(name.lastIndexOf('.') + 1);
-            exchange.getResponseHeaders().set("content-type", CONTENT_TYPES.getOrDefault(extension, "application/octet-stream"));
-            exchange.sendResponseHeaders(200, Files.size(file));
-            try (OutputStream out = exchange.getResponseBody()) {
-                Files.copy(file, out);
-            }
         }
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
+            pumps.forEach(NotificationPump::close);
+            server.close();
+            functions.values().forEach(LambdaFunction::close);
             aws.close();
         }
     }
@@ -102,8 +206,9 @@ public final class LocalStack implements AutoCloseable {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException("--port needs a number, e.g. --port 3000");
+                        if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,5}")
+                                || Integer.parseInt(args[i + 1]) > 65535) {
+                            throw new IllegalArgumentException("--port needs a port number (0-65535), e.g. --port 3000");
                         }
                         port = Integer.parseInt(args[++i]);
                     }

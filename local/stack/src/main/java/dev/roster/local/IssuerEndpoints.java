@@ -1,0 +1,87 @@
+package dev.roster.local;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The local issuer over HTTP, under the issuer's path ({@code /local}): {@code POST /local/token} with
+ * {@code {"sub","name","email"}} returns a signed dev token; {@code GET /local/.well-known/openid-configuration}
+ * and {@code /local/.well-known/jwks.json} publish it like an OIDC provider. None of this is in
+ * template.yaml: a deployment's members sign in with the real provider.
+ */
+public final class IssuerEndpoints {
+    public static final String PREFIX = "/local/";
+    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@:|+-]{1,128}");
+    private static final int MAX_NAME_CHARS = 200;
+    private static final int MAX_EMAIL_CHARS = 254;
+
+    private final LocalIssuer issuer;
+
+    public IssuerEndpoints(LocalIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    public FrontDoor.Response serve(IncomingRequest request) {
+        String path = request.rawPath();
+        return switch (request.method() + " " + path) {
+            case "POST /local/token" -> token(request);
+            case "GET /local/.well-known/openid-configuration" -> json(200, issuer.discoveryDocument());
+            case "GET /local/.well-known/jwks.json" -> json(200, issuer.publicKeys().toJSONObject(true));
+            default -> error(404, "not_found", "the local issuer serves POST /local/token,"
+                    + " GET /local/.well-known/openid-configuration and GET /local/.well-known/jwks.json");
+        };
+    }
+
+    private FrontDoor.Response token(IncomingRequest request) {
+        Map<String, Object> body;
+        try {
+            body = JSON.std.mapFrom(new String(request.body(), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return error(400, "malformed_json", "send a JSON object: {\"sub\": \"ada\", \"name\": \"Ada Lovelace\","
+                    + " \"email\": \"ada@example.org\"}");
+        }
+        if (body == null) {
+            return error(400, "malformed_json", "send a JSON object with at least \"sub\"");
+        }
+        for (String field : body.keySet()) {
+            if (!field.equals("sub") && !field.equals("name") && !field.equals("email")) {
+                return error(400, "unknown_field", "unknown field \"" + field + "\"; send sub, name and email");
+            }
+        }
+        if (!(body.get("sub") instanceof String subject) || !SUBJECT.matcher(subject).matches()) {
+            return error(400, "invalid_sub", "sub must be a string of 1-128 letters, digits or . _ @ : | + -");
+        }
+        Object name = body.get("name");
+        if (name != null && (!(name instanceof String n) || n.length() > MAX_NAME_CHARS)) {
+            return error(400, "invalid_name", "name must be a string of at most " + MAX_NAME_CHARS + " characters");
+        }
+        Object email = body.get("email");
+        if (email != null && (!(email instanceof String e) || e.length() > MAX_EMAIL_CHARS || !e.contains("@"))) {
+            return error(400, "invalid_email", "email must be an address like ada@example.org");
+        }
+        LocalIssuer.DevToken token = issuer.issue(subject, (String) name, (String) email);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", token.token());
+        out.put("tokenType", "Bearer");
+        out.put("expiresAt", token.expiresAt().toString());
+        return json(200, out);
+    }
+
+    static FrontDoor.Response json(int status, Object value) {
+        try {
+            return new FrontDoor.Response(status, Map.of("content-type", "application/json", "cache-control", "no-store"),
+                    JSON.std.asBytes(value), "local issuer");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static FrontDoor.Response error(int status, String code, String message) {
+        return json(status, Map.of("error", Map.of("code", code, "message", message)));
+    }
+}
