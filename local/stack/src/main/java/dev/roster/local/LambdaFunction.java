@@ -64,10 +64,16 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** The function {@code logicalId} of the template, its environment evaluated locally plus {@code overrides}. */
     public static LambdaFunction fromTemplate(LocalAws aws, String logicalId, Map<String, String> overrides) {
+        Map<String, Object> props = properties(aws.template().resource(logicalId));
+        return fromTemplate(aws, logicalId, overrides,
+                String.valueOf(props.getOrDefault("Handler", aws.template().functionGlobals().get("Handler"))));
+    }
+
+    /** As {@link #fromTemplate(LocalAws, String, Map)}, with another handler class (tests record what it gets). */
+    static LambdaFunction fromTemplate(LocalAws aws, String logicalId, Map<String, String> overrides, String handler) {
         SamTemplate template = aws.template();
         Map<String, Object> props = properties(template.resource(logicalId));
         Map<String, Object> globals = template.functionGlobals();
-        String handler = String.valueOf(props.getOrDefault("Handler", globals.get("Handler")));
         Duration timeout = Duration.ofSeconds(Long.parseLong(String.valueOf(props.getOrDefault("Timeout",
                 globals.getOrDefault("Timeout", 3)))));
         int memory = Integer.parseInt(String.valueOf(props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128))));

@@ -1,0 +1,55 @@
+package dev.roster.local;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.WithLocalAws;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The assembled stack: the template's own handler classes behind the front door, trusting the local issuer. */
+@WithLocalAws
+class LocalStackTest {
+
+    @Test
+    void cloudFrontDomainAndSecretReferencesGetLocalValues(LocalAws aws) {
+        Map<String, String> overrides = LocalStack.localOverrides(aws, "http://127.0.0.1:3999");
+
+        assertEquals("http://127.0.0.1:3999/photos", overrides.get("PHOTOS_BASE_URL"));
+        String secret = overrides.get("CURSOR_SECRET");
+        assertTrue(secret != null && secret.length() >= 40 && !secret.contains("resolve"), secret);
+        assertNotEquals(secret, LocalStack.localOverrides(aws, "http://127.0.0.1:3999").get("CURSOR_SECRET"));
+    }
+
+    @Test
+    void devTokenFromTheStacksIssuerReachesTheTemplatesHandler(LocalAws aws) throws Exception {
+        try (LocalStack stack = LocalStack.start(aws.template(), 0, aws.endpoint(), Path.of("../../web"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/local/token"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"stack-test\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = String.valueOf(JSON.std.mapFrom(issued.body()).get("token"));
+
+            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/me"))
+                    .timeout(Duration.ofSeconds(30)).header("authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            // ProfileHandler itself answered (in its API's error shape), not the authorizer or the gateway
+            assertNotEquals(401, me.statusCode(), me.body());
+            assertNotEquals(500, me.statusCode(), me.body());
+            assertTrue(me.body().contains("\"error\"") || me.statusCode() == 200, me.body());
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/me")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+}
