@@ -1,0 +1,73 @@
+package dev.roster.thumbnail.image;
+
+import net.coobird.thumbnailator.Thumbnails;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Makes every crop of {@link CropSpec}, the ThumbHash placeholder and the dominant colour from one decoded
+ * photo. Thumbnailator does the filtering downscale (progressive bilinear for large factors), which is what
+ * removes the aliasing that shrink-on-load's decimation leaves.
+ */
+public final class Cropper {
+    private final JpegEncoder encoder;
+
+    public Cropper(JpegEncoder encoder) {
+        this.encoder = encoder;
+    }
+
+    public record Crop(CropSpec spec, int pixels, byte[] jpeg) {
+    }
+
+    /** Everything the pipeline stores for a photo, before it has keys and URLs. */
+    public record Crops(List<Crop> crops, String placeholder, String colour, int sourceWidth, int sourceHeight) {
+    }
+
+    public Crops crop(PhotoDecoder.SourcePhoto photo) {
+        BufferedImage square = photo.square();
+        List<Crop> crops = new ArrayList<>();
+        BufferedImage thumbnail = null;
+        for (CropSpec spec : CropSpec.values()) {
+            int pixels = spec.pixelsFor(square.getWidth());
+            BufferedImage image = resize(square, pixels);
+            if (spec == CropSpec.THUMB_1X) {
+                thumbnail = image;
+            }
+            crops.add(new Crop(spec, pixels, encoder.encode(image)));
+        }
+        BufferedImage preview = resize(thumbnail, Math.min(thumbnail.getWidth(), ThumbHash.MAX_SIDE_PIXELS));
+        String placeholder = Base64.getEncoder().encodeToString(
+                ThumbHash.encode(preview.getWidth(), preview.getHeight(), rgba(preview)));
+        return new Crops(List.copyOf(crops), placeholder, DominantColour.of(preview), photo.width(), photo.height());
+    }
+
+    private static BufferedImage resize(BufferedImage square, int pixels) {
+        if (square.getWidth() == pixels) {
+            return square;
+        }
+        try {
+            return Thumbnails.of(square).forceSize(pixels, pixels).asBufferedImage();
+        } catch (IOException e) {
+            throw new UncheckedIOException("resizing in memory failed", e);
+        }
+    }
+
+    private static byte[] rgba(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        byte[] rgba = new byte[argb.length * 4];
+        for (int i = 0; i < argb.length; i++) {
+            rgba[i * 4] = (byte) (argb[i] >> 16);
+            rgba[i * 4 + 1] = (byte) (argb[i] >> 8);
+            rgba[i * 4 + 2] = (byte) argb[i];
+            rgba[i * 4 + 3] = (byte) (argb[i] >>> 24);
+        }
+        return rgba;
+    }
+}

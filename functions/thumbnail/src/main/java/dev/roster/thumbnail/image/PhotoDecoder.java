@@ -1,0 +1,117 @@
+package dev.roster.thumbnail.image;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Turns the bytes of an upload into the one upright, opaque, square image every crop is made from,
+ * decoding the file once. In order: sniff the format; read the dimensions from the header and refuse what
+ * is over the limits; decode only the centre square, shrunk on load to no less than twice the largest
+ * crop; flatten transparency onto white; apply the EXIF orientation.
+ */
+public final class PhotoDecoder {
+    public static final String ACCEPTED_FORMATS = "JPEG, PNG, GIF or WebP";
+    static final String DAMAGED = "the photo could not be read (the file is damaged or incomplete); please upload it again";
+
+    static {
+        ImageIO.setUseCache(false); // decode from memory; never spill to a temp file
+        ImageIO.scanForPlugins();   // TwelveMonkeys JPEG (CMYK/YCCK) and WebP readers
+    }
+
+    private final PhotoLimits limits;
+
+    public PhotoDecoder(PhotoLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The upright centre square of the photo, and the photo's upright size. */
+    public record SourcePhoto(BufferedImage square, int width, int height, ImageFormat format) {
+    }
+
+    public SourcePhoto decode(byte[] bytes) throws UnusablePhotoException {
+        ImageFormat format = ImageFormat.sniff(bytes);
+        if (!format.accepted()) {
+            throw new UnusablePhotoException(format == ImageFormat.UNKNOWN
+                    ? "the file is not a photo; please upload a " + ACCEPTED_FORMATS
+                    : format.displayName() + " files are not supported; please upload a " + ACCEPTED_FORMATS);
+        }
+        ImageReader reader = reader(format);
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            int storedWidth = reader.getWidth(0);
+            int storedHeight = reader.getHeight(0);
+            var refused = limits.checkPixels(storedWidth, storedHeight);
+            if (refused.isPresent()) {
+                throw new UnusablePhotoException(refused.get());
+            }
+            CentreSquare square = CentreSquare.of(storedWidth, storedHeight);
+            int step = square.subsamplingFor(2 * CropSpec.LARGEST_PIXELS);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceRegion(new Rectangle(square.x(), square.y(), square.side(), square.side()));
+            param.setSourceSubsampling(step, step, 0, 0);
+            BufferedImage decoded = reader.read(0, param);
+            if (warnings.stream().anyMatch(PhotoDecoder::meansIncomplete)) {
+                // the reader filled the missing rows with grey rather than failing
+                throw new UnusablePhotoException(DAMAGED, new IOException(String.join("; ", warnings)));
+            }
+            Orientation orientation = format == ImageFormat.JPEG ? ExifOrientation.ofJpeg(bytes) : Orientation.NORMAL;
+            BufferedImage upright = orientation.applyToSquare(opaqueSquare(decoded));
+            return orientation.swapsAxes()
+                    ? new SourcePhoto(upright, storedHeight, storedWidth, format)
+                    : new SourcePhoto(upright, storedWidth, storedHeight, format);
+        } catch (IOException | RuntimeException e) {
+            // a reader's way of saying "bad data" ranges from IIOException to IndexOutOfBounds; none is retryable
+            throw new UnusablePhotoException(DAMAGED, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * Readers report a cut-off file as a warning and return what they have. Other warnings (a CMYK file
+     * without an ICC profile, extraneous bytes before a marker) describe files that display fine.
+     */
+    static boolean meansIncomplete(String warning) {
+        String lower = warning.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("truncated") || lower.contains("premature end");
+    }
+
+    private static ImageReader reader(ImageFormat format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no ImageIO reader for " + format + " on the class path");
+        }
+        return readers.next();
+    }
+
+    /**
+     * Draws the decoded image onto white {@code TYPE_INT_RGB}: flattens transparency (black otherwise),
+     * expands palettes and 16-bit samples, and crops to the centre square if a reader ignored the region.
+     */
+    private static BufferedImage opaqueSquare(BufferedImage decoded) {
+        CentreSquare square = CentreSquare.of(decoded.getWidth(), decoded.getHeight());
+        BufferedImage rgb = new BufferedImage(square.side(), square.side(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, square.side(), square.side());
+            g.drawImage(decoded, -square.x(), -square.y(), null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+}

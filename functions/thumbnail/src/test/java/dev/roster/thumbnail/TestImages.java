@@ -1,0 +1,220 @@
+package dev.roster.thumbnail;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/** Test photos made in the test (no binaries committed, except the few in resources/photos that ImageIO cannot write). */
+public final class TestImages {
+    public static final Color RED = new Color(255, 0, 0);
+    public static final Color GREEN = new Color(0, 255, 0);
+    public static final Color BLUE = new Color(0, 0, 255);
+    public static final Color YELLOW = new Color(255, 255, 0);
+
+    private TestImages() {
+    }
+
+    /** Four flat quadrants: red top-left, green top-right, blue bottom-left, yellow bottom-right. */
+    public static BufferedImage quadrants(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        int cx = width / 2;
+        int cy = height / 2;
+        fill(g, RED, 0, 0, cx, cy);
+        fill(g, GREEN, cx, 0, width - cx, cy);
+        fill(g, BLUE, 0, cy, cx, height - cy);
+        fill(g, YELLOW, cx, cy, width - cx, height - cy);
+        g.dispose();
+        return image;
+    }
+
+    /** Something photo-like: smooth gradients and some detail, so JPEG sizes are realistic. */
+    public static BufferedImage photoLike(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = (int) (127 + 120 * Math.sin(x / 97.0) * Math.cos(y / 131.0));
+                int g = (int) (127 + 100 * Math.sin((x + y) / 53.0));
+                int b = (x * 7 + y * 13 + ((x * y) % 29)) & 0xFF;
+                row[x] = r << 16 | g << 8 | b;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return image;
+    }
+
+    public static byte[] jpeg(BufferedImage image) {
+        return write(image, "jpeg");
+    }
+
+    public static byte[] png(BufferedImage image) {
+        return write(image, "png");
+    }
+
+    public static byte[] write(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no " + format + " writer for " + image.getType());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] progressiveJpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A GIF of several frames, one flat colour each. */
+    public static byte[] animatedGif(int width, int height, Color... frames) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (Color colour : frames) {
+                BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED);
+                Graphics2D g = frame.createGraphics();
+                fill(g, colour, 0, 0, width, height);
+                g.dispose();
+                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
+                writer.writeToSequence(new IIOImage(frame, null, metadata), null);
+            }
+            writer.endWriteSequence();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The JPEG with an EXIF segment (APP1) right after SOI: IFD0 holds the orientation and a GPS IFD
+     * pointer with a latitude, like a phone photo's.
+     */
+    public static byte[] withExif(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + 2 + 12 + 4 + 24);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 2);
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        int gpsIfd = 8 + 2 + 2 * 12 + 4;
+        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd);
+        tiff.putInt(0);
+        tiff.putShort((short) 1); // GPS IFD: GPSLatitude, 3 rationals
+        int latitude = gpsIfd + 2 + 12 + 4;
+        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(latitude);
+        tiff.putInt(0);
+        tiff.putInt(51).putInt(1).putInt(30).putInt(1).putInt(26).putInt(1);
+        byte[] body = tiff.array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = 2 + 6 + body.length;
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.writeBytes(body);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** The marker bytes of a JPEG's segments, from SOI up to and including the first SOS. */
+    public static List<Integer> jpegMarkers(byte[] jpeg) {
+        List<Integer> markers = new ArrayList<>();
+        markers.add(jpeg[1] & 0xFF);
+        int offset = 2;
+        while (offset + 4 <= jpeg.length) {
+            int marker = jpeg[offset + 1] & 0xFF;
+            markers.add(marker);
+            if (marker == 0xDA) {
+                break;
+            }
+            offset += 2 + ((jpeg[offset + 2] & 0xFF) << 8 | jpeg[offset + 3] & 0xFF);
+        }
+        return markers;
+    }
+
+    /**
+     * A PNG that is only a signature and an IHDR chunk claiming {@code width × height} pixels: what a
+     * decompression bomb looks like to a header check (the pixels never come).
+     */
+    public static byte[] pngHeaderOnly(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(4 + 13);
+        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        png.putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+        return png.array();
+    }
+
+    public static byte[] resource(String name) {
+        try (InputStream in = TestImages.class.getResourceAsStream("/photos/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource photos/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BufferedImage read(byte[] bytes) {
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether two colours are within {@code tolerance} per channel (JPEG is lossy). */
+    public static boolean near(int rgb, Color expected, int tolerance) {
+        return Math.abs((rgb >> 16 & 0xFF) - expected.getRed()) <= tolerance
+                && Math.abs((rgb >> 8 & 0xFF) - expected.getGreen()) <= tolerance
+                && Math.abs((rgb & 0xFF) - expected.getBlue()) <= tolerance;
+    }
+
+    public static String describe(int rgb) {
+        return String.format("#%06x", rgb & 0xFFFFFF);
+    }
+
+    private static void fill(Graphics2D g, Color colour, int x, int y, int w, int h) {
+        g.setColor(colour);
+        g.fillRect(x, y, w, h);
+    }
+}
