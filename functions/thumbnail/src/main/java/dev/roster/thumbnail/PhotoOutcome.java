@@ -1,0 +1,36 @@
+package dev.roster.thumbnail;
+
+/** What became of one S3 event. Every outcome is a success for Lambda; only exceptions are retried. */
+public sealed interface PhotoOutcome {
+
+    /** One line for the function's log. */
+    String describe();
+
+    /** Crops stored, photo set on the profile and its tag items. */
+    record Processed(UploadKey upload, PhotoBlock photo) implements PhotoOutcome {
+        public String describe() {
+            return "processed " + upload.key() + ": photo READY (" + photo.sourceWidth() + "×" + photo.sourceHeight() + ")";
+        }
+    }
+
+    /** The file can never become a photo; the profile says why and keeps its previous photo. */
+    record Rejected(UploadKey upload, String reason) implements PhotoOutcome {
+        public String describe() {
+            return "rejected " + upload.key() + ": " + reason;
+        }
+    }
+
+    /** A duplicate or late event: the profile waits for another upload (or none), so nothing changes. */
+    record Stale(UploadKey upload, String why) implements PhotoOutcome {
+        public String describe() {
+            return "stale event for " + upload.key() + ": " + why;
+        }
+    }
+
+    /** Not an upload key at all (never touched S3 or DynamoDB). */
+    record Ignored(String key, String why) implements PhotoOutcome {
+        public String describe() {
+            return "ignored key '" + key + "': " + why;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.roster.thumbnail;
+
+import dev.roster.core.Env;
+import dev.roster.thumbnail.PhotoOutcome.Ignored;
+import dev.roster.thumbnail.PhotoOutcome.Processed;
+import dev.roster.thumbnail.PhotoOutcome.Rejected;
+import dev.roster.thumbnail.PhotoOutcome.Stale;
+import dev.roster.thumbnail.PhotoStore.Upload;
+import dev.roster.thumbnail.ProfilePhotoTable.ProfileState;
+import dev.roster.thumbnail.image.CropSpec;
+import dev.roster.thumbnail.image.Cropper;
+import dev.roster.thumbnail.image.JpegEncoder;
+import dev.roster.thumbnail.image.PhotoDecoder;
+import dev.roster.thumbnail.image.PhotoLimits;
+import dev.roster.thumbnail.image.UnusablePhotoException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One upload, start to end (DESIGN.md, "The photo pipeline"). Cheap checks first, so a duplicate or late
+ * event costs one read; a file that can never work is rejected with a reason and the call succeeds; an
+ * AWS failure is thrown, so Lambda retries it.
+ */
+public final class PhotoPipeline {
+    /** Attempts at the final transaction when the profile changes (another write bumped its version) meanwhile. */
+    static final int MAX_COMMIT_ATTEMPTS = 3;
+
+    private final ProfilePhotoTable table;
+    private final PhotoStore store;
+    private final PhotoLimits limits;
+    private final PhotoDecoder decoder;
+    private final Cropper cropper;
+    private final Clock clock;
+
+    public PhotoPipeline(ProfilePhotoTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder, Clock clock) {
+        this.table = table;
+        this.store = store;
+        this.limits = limits;
+        this.decoder = new PhotoDecoder(limits);
+        this.cropper = new Cropper(encoder);
+        this.clock = clock;
+    }
+
+    /** The pipeline the function's environment (template.yaml) describes. */
+    public static PhotoPipeline from(Env env, S3Client s3, DynamoDbClient dynamoDb) {
+        double quality = Double.parseDouble(env.optional("JPEG_QUALITY", Double.toString(JpegEncoder.DEFAULT_QUALITY)));
+        return new PhotoPipeline(
+                new ProfilePhotoTable(dynamoDb, env.required("TABLE_NAME"), env.required("COMMUNITY_ID")),
+                new PhotoStore(s3, env.required("PHOTOS_BUCKET"), env.required("PHOTOS_BASE_URL")),
+                PhotoLimits.ofMegapixels(
+                        env.longValue("MAX_UPLOAD_BYTES", PhotoLimits.DEFAULT_MAX_UPLOAD_BYTES),
+                        env.longValue("MAX_SOURCE_MEGAPIXELS", PhotoLimits.DEFAULT_MAX_SOURCE_MEGAPIXELS)),
+                new JpegEncoder(quality),
+                Clock.systemUTC());
+    }
+
+    public PhotoOutcome handle(UploadedObject object) {
+        Optional<UploadKey> parsed = UploadKey.parse(object.key());
+        if (parsed.isEmpty()) {
+            return new Ignored(object.key(), "not an upload (expected uploads/<profileId>/<uploadId>)");
+        }
+        UploadKey upload = parsed.get();
+        Optional<ProfileState> profile = table.read(upload.profileId());
+        if (profile.isEmpty() || !profile.get().waitsFor(upload)) {
+            return stale(upload, profile);
+        }
+        if (object.sizeBytes().isPresent()) {
+            Optional<String> tooLarge = limits.checkBytes(object.sizeBytes().getAsLong());
+            if (tooLarge.isPresent()) {
+                return reject(upload, tooLarge.get());
+            }
+        }
+        byte[] bytes;
+        switch (store.readUpload(object.bucket(), upload.key(), limits.maxUploadBytes())) {
+            case Upload.Fetched fetched -> bytes = fetched.bytes();
+            case Upload.TooLarge tooLarge -> {
+                return reject(upload, limits.checkBytes(tooLarge.bytes()).orElseThrow());
+            }
+            case Upload.Missing missing -> {
+                return reject(upload, "the uploaded file is gone; please upload the photo again");
+            }
+        }
+        Optional<String> empty = limits.checkBytes(bytes.length);
+        if (empty.isPresent()) {
+            return reject(upload, empty.get());
+        }
+        Cropper.Crops crops;
+        try {
+            crops = cropper.crop(decoder.decode(bytes));
+        } catch (UnusablePhotoException e) {
+            return reject(upload, e.reason());
+        }
+        Map<CropSpec, String> urls = new EnumMap<>(CropSpec.class);
+        for (Cropper.Crop crop : crops.crops()) {
+            urls.put(crop.spec(), store.putCrop(upload.profileId(), crop.jpeg()));
+        }
+        // before the commit: once the profile stops waiting for this upload, a retry would not come back here
+        store.keepOriginal(object.bucket(), upload);
+        PhotoBlock photo = new PhotoBlock(urls, crops.placeholder(), crops.colour(), crops.sourceWidth(),
+                crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant());
+        return commit(upload, profile.get(), photo);
+    }
+
+    private PhotoOutcome commit(UploadKey upload, ProfileState profile, PhotoBlock photo) {
+        ProfileState current = profile;
+        for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
+            if (table.setPhoto(current, upload, photo) == ProfilePhotoTable.Write.APPLIED) {
+                return new Processed(upload, photo);
+            }
+            Optional<ProfileState> reread = table.read(upload.profileId());
+            if (reread.isEmpty() || !reread.get().waitsFor(upload)) {
+                return stale(upload, reread);
+            }
+            current = reread.get(); // the profile was edited meanwhile: write its new tag set
+        }
+        throw new IllegalStateException("profile " + upload.profileId() + " kept changing during "
+                + MAX_COMMIT_ATTEMPTS + " attempts to set its photo; the event will be retried");
+    }
+
+    private PhotoOutcome reject(UploadKey upload, String reason) {
+        return table.reject(upload, reason) == ProfilePhotoTable.Write.APPLIED
+                ? new Rejected(upload, reason)
+                : stale(upload, table.read(upload.profileId()));
+    }
+
+    private static Stale stale(UploadKey upload, Optional<ProfileState> profile) {
+        return new Stale(upload, profile.isEmpty() ? "the profile does not exist"
+                : profile.get().pendingUploadId().map(p -> "the profile now waits for upload " + p)
+                        .orElse("the profile waits for no upload"));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.roster.thumbnail;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import dev.roster.core.Env;
+import dev.roster.core.PhotoStatus;
+import dev.roster.core.table.ItemAttributes;
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.WithLocalAws;
+import dev.roster.thumbnail.PhotoOutcome.Ignored;
+import dev.roster.thumbnail.PhotoOutcome.Processed;
+import dev.roster.thumbnail.PhotoOutcome.Rejected;
+import dev.roster.thumbnail.image.JpegEncoder;
+import dev.roster.thumbnail.image.PhotoLimits;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Transient failures (AWS unreachable or failing) throw, so Lambda retries and the event ends in the DLQ
+ * if they last; permanent ones (the file) return normally with the profile REJECTED. Nothing is mocked:
+ * the failures are real answers from moto or a real refused connection.
+ */
+@WithLocalAws
+class FailureClassificationTest {
+    private LocalAws aws;
+    private Profiles profiles;
+    private Uploads uploads;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        this.profiles = new Profiles(aws);
+        this.uploads = new Uploads(aws);
+    }
+
+    @Test
+    void missingPhotosBucketIsTransientAndTheRetrySucceedsOnceItIsBack() {
+        profiles.waitingForUpload("trans001", "up1", List.of("ops"));
+        S3Event event = uploads.put("uploads/trans001/up1", TestImages.jpeg(TestImages.photoLike(400, 400)));
+
+        ThumbnailHandler broken = handler(Map.of("PHOTOS_BUCKET", "roster-local-no-such-bucket"));
+        assertThrows(NoSuchBucketException.class, () -> broken.handleRequest(event, null));
+        assertEquals("up1", profiles.profile("trans001").get(ItemAttributes.PENDING_UPLOAD_ID).s(),
+                "still waiting: the retry must be able to finish the job");
+        assertEquals(PhotoStatus.PENDING.name(), profiles.profile("trans001").get(ItemAttributes.PHOTO_STATUS).s());
+
+        assertInstanceOf(Processed.class, handler(Map.of()).process(event).getFirst());
+    }
+
+    @Test
+    void missingTableIsTransient() {
+        profiles.waitingForUpload("trans002", "up1", List.of());
+        S3Event event = uploads.put("uploads/trans002/up1", TestImages.jpeg(TestImages.photoLike(400, 400)));
+
+        assertThrows(ResourceNotFoundException.class,
+                () -> handler(Map.of("TABLE_NAME", "roster-local-no-such-table")).handleRequest(event, null));
+    }
+
+    @Test
+    void unreachableAwsIsTransientEvenForAnUnusableFile() throws IOException {
+        profiles.waitingForUpload("trans003", "up1", List.of());
+        S3Event event = uploads.put("uploads/trans003/up1", "not a photo".getBytes());
+
+        PhotoPipeline offline = pipelineAt(closedPort());
+        SdkException failure = assertThrows(SdkException.class, () -> new ThumbnailHandler(offline).handleRequest(event, null));
+        assertInstanceOf(SdkClientException.class, failure);
+
+        // the same file is a permanent failure once AWS answers: rejected, and the call succeeds
+        Rejected rejected = assertInstanceOf(Rejected.class, handler(Map.of()).process(event).getFirst());
+        assertEquals("the file is not a photo; please upload a JPEG, PNG, GIF or WebP", rejected.reason());
+    }
+
+    @Test
+    void keysOutsideTheUploadPatternNeverReachAws() throws IOException {
+        // every call of this pipeline's clients would fail with a refused connection
+        ThumbnailHandler offline = new ThumbnailHandler(pipelineAt(closedPort()));
+        for (String encodedKey : List.of("originals%2Fk3Jd9xQa%2Fup1", "crops/k3Jd9xQa/abc.jpg",
+                "uploads/k3Jd9xQa", "uploads/k3Jd9xQa/up1/extra", "uploads/k3Jd9xQa/my+photo.jpg",
+                "uploads/..%2Fk3Jd9xQa/up1")) {
+            S3Event event = Uploads.event(uploads.bucket(), encodedKey, 1000);
+            assertInstanceOf(Ignored.class, offline.process(event).getFirst(), encodedKey);
+        }
+        Ignored spaced = (Ignored) offline.process(Uploads.event(uploads.bucket(), "uploads/k3Jd9xQa/my+photo.jpg", 1))
+                .getFirst();
+        assertEquals("uploads/k3Jd9xQa/my photo.jpg", spaced.key(), "+ in an event key is a space");
+    }
+
+    private ThumbnailHandler handler(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"));
+        env.putAll(overrides);
+        return new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction", env)));
+    }
+
+    private PhotoPipeline pipelineAt(URI endpoint) {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))).build();
+        return new PhotoPipeline(new ProfilePhotoTable(dynamoDb, aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
+                new PhotoStore(s3, aws.physicalName("PhotosBucket"), "https://photos.roster.test"),
+                PhotoLimits.defaults(), new JpegEncoder(JpegEncoder.DEFAULT_QUALITY), Clock.systemUTC());
+    }
+
+    /** A loopback port nothing listens on: bound, then released. */
+    private static URI closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+    }
+}
