@@ -4,18 +4,72 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.roster.core.Env;
+import dev.roster.core.aws.AwsClients;
+import dev.roster.core.http.ApiError;
+import dev.roster.core.http.ApiException;
+import dev.roster.core.http.HttpRequests;
+import dev.roster.core.http.HttpResponses;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.util.Map;
+import java.time.Clock;
 
-/** {@code GET /profiles} and {@code GET /tags}: one DynamoDB Query per request. Not built yet (issue 4). */
+/**
+ * {@code GET /profiles} and {@code GET /tags}: exactly one DynamoDB Query per request, nothing else
+ * (DESIGN.md, invariant 1).
+ */
 public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Built once per execution environment (and captured by SnapStart), only when the real constructor runs. */
+    private static final class Sdk {
+        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
+    }
+
+    private final ListProfiles service;
+
+    public ListProfilesHandler() {
+        this(Env.system());
+    }
+
+    public ListProfilesHandler(Env env) {
+        this(env, Sdk.DYNAMO_DB, Clock.systemUTC());
+    }
+
+    public ListProfilesHandler(Env env, DynamoDbClient dynamoDb, Clock clock) {
+        this(new ListProfiles(
+                new Directory(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
+                new Cursors(env.required("CURSOR_SECRET"), clock)));
+    }
+
+    ListProfilesHandler(ListProfiles service) {
+        this.service = service;
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(501)
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withBody("{\"error\":{\"code\":\"not_implemented\",\"message\":\"" + event.getRouteKey()
-                        + " is not implemented yet\"}}")
-                .build();
+        try {
+            HttpRequests.callerSub(event);
+            return switch (routeKey(event)) {
+                case "GET /profiles" -> HttpResponses.json(200,
+                        service.page(ListRequest.from(HttpRequests.queryParameters(event))));
+                case "GET /tags" -> HttpResponses.json(200, service.tags());
+                default -> HttpResponses.error(ApiError.notFound("no route " + routeKey(event) + " in this function"));
+            };
+        } catch (ApiException e) {
+            return HttpResponses.error(e.error());
+        } catch (RuntimeException e) {
+            if (context != null) {
+                context.getLogger().log("request failed: " + e);
+            }
+            e.printStackTrace();
+            return HttpResponses.internalError();
+        }
+    }
+
+    private static String routeKey(APIGatewayV2HTTPEvent event) {
+        if (event.getRouteKey() != null && !event.getRouteKey().isBlank()) {
+            return event.getRouteKey();
+        }
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        return (http == null ? "" : http.getMethod()) + " " + event.getRawPath();
     }
 }

@@ -4,18 +4,123 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.roster.core.Env;
+import dev.roster.core.aws.AwsClients;
+import dev.roster.core.http.ApiError;
+import dev.roster.core.http.ApiException;
+import dev.roster.core.http.HttpRequests;
+import dev.roster.core.http.HttpResponses;
+import dev.roster.core.json.Json;
+import dev.roster.core.profile.ProfileId;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.profile.ProfileOutcome.OwnProfile;
+import dev.roster.profile.ProfileOutcome.PhotoRemoved;
+import dev.roster.profile.ProfileOutcome.PublicProfile;
+import dev.roster.profile.ProfileOutcome.Refused;
+import dev.roster.profile.ProfileOutcome.Saved;
+import dev.roster.profile.ProfileOutcome.UploadGranted;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The member's own profile, public profile pages and photo upload URLs. Not built yet (issue 4). */
+/**
+ * {@code GET /profiles/{id}}, {@code GET /me}, {@code PUT /me}, {@code POST /me/photo}, {@code DELETE /me/photo}.
+ * Parses the event, asks {@link ProfileService}, renders its outcome.
+ */
 public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** A profile is a few KB at most (the bio is capped at 2000 characters). */
+    static final int MAX_PROFILE_BODY_BYTES = 16 * 1024;
+    static final int MAX_UPLOAD_REQUEST_BODY_BYTES = 1024;
+    static final long DEFAULT_MAX_UPLOAD_BYTES = 15L * 1024 * 1024;
+
+    /** Built once per execution environment (and captured by SnapStart), only when the real constructor runs. */
+    private static final class Sdk {
+        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
+        static final S3Presigner PRESIGNER = AwsClients.s3Presigner();
+    }
+
+    private final ProfileService service;
+
+    public ProfileHandler() {
+        this(Env.system());
+    }
+
+    public ProfileHandler(Env env) {
+        this(env, Sdk.DYNAMO_DB, Sdk.PRESIGNER);
+    }
+
+    public ProfileHandler(Env env, DynamoDbClient dynamoDb, S3Presigner presigner) {
+        this(new ProfileService(
+                new ProfileTable(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
+                new PhotoUploads(presigner, env.required("UPLOADS_BUCKET")),
+                env.longValue("MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
+                ProfileId::newProfileId));
+    }
+
+    ProfileHandler(ProfileService service) {
+        this.service = service;
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(501)
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withBody("{\"error\":{\"code\":\"not_implemented\",\"message\":\"" + event.getRouteKey()
-                        + " is not implemented yet\"}}")
-                .build();
+        try {
+            String sub = HttpRequests.callerSub(event);
+            ProfileOutcome outcome = switch (routeKey(event)) {
+                case "GET /profiles/{id}" -> service.publicProfile(sub, HttpRequests.pathParameter(event, "id"));
+                case "GET /me" -> service.me(sub);
+                case "PUT /me" -> service.save(sub,
+                        ProfileInput.fromJson(Json.parseObject(HttpRequests.body(event, MAX_PROFILE_BODY_BYTES))),
+                        HttpRequests.header(event, "if-match"));
+                case "POST /me/photo" -> service.requestUpload(sub,
+                        Json.parseObject(HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES)));
+                case "DELETE /me/photo" -> service.deletePhoto(sub);
+                default -> new Refused(ApiError.notFound("no route " + routeKey(event) + " in this function"));
+            };
+            return render(outcome);
+        } catch (ApiException e) {
+            return HttpResponses.error(e.error());
+        } catch (RuntimeException e) {
+            if (context != null) {
+                context.getLogger().log("request failed: " + e);
+            }
+            e.printStackTrace();
+            return HttpResponses.internalError();
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse render(ProfileOutcome outcome) {
+        return switch (outcome) {
+            case PublicProfile p -> HttpResponses.json(200, p.profile().publicJson());
+            case OwnProfile own -> HttpResponses.json(200, own.profile().ownerJson(), Map.of("etag", own.profile().etag()));
+            case Saved saved -> HttpResponses.json(saved.created() ? 201 : 200, saved.profile().ownerJson(),
+                    Map.of("etag", saved.profile().etag()));
+            case UploadGranted granted -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("uploadId", granted.grant().uploadId());
+                body.put("url", granted.grant().url());
+                body.put("method", granted.grant().method());
+                body.put("headers", granted.grant().headers());
+                body.put("expiresAt", granted.grant().expiresAt().toString());
+                yield HttpResponses.json(201, body, Map.of("etag", "\"" + granted.version() + "\""));
+            }
+            case PhotoRemoved removed -> HttpResponses.noContent();
+            case Refused refused -> HttpResponses.error(refused.error());
+        };
+    }
+
+    /** The route API Gateway matched; derived from method and path when a hand-made event lacks it. */
+    static String routeKey(APIGatewayV2HTTPEvent event) {
+        if (event.getRouteKey() != null && !event.getRouteKey().isBlank()) {
+            return event.getRouteKey();
+        }
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        String method = http == null ? "" : http.getMethod();
+        String path = event.getRawPath() == null ? "" : event.getRawPath();
+        if (path.startsWith("/profiles/")) {
+            path = "/profiles/{id}";
+        }
+        return method + " " + path;
     }
 }

@@ -1,6 +1,7 @@
 package dev.roster.core.aws;
 
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -9,6 +10,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,9 +38,14 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb() {
+        return dynamoDb(List.of());
+    }
+
+    /** A DynamoDB client whose calls also pass through {@code interceptors} (tests count or order calls with them). */
+    public static DynamoDbClient dynamoDb(List<ExecutionInterceptor> interceptors) {
         return DynamoDbClient.builder()
                 .httpClient(httpClient())
-                .overrideConfiguration(overrides())
+                .overrideConfiguration(overrides().toBuilder().executionInterceptors(interceptors).build())
                 .build();
     }
 

@@ -40,6 +40,11 @@ public final class ItemAttributes {
     /** The upload the member asked for last; only an event for this upload may change the photo. */
     public static final String PENDING_UPLOAD_ID = "pendingUploadId";
 
+    /** Owner pointer item: the id of the profile the subject owns. */
+    public static final String OWNED_PROFILE_ID = "profileId";
+    /** Tag count item ({@link Keys#tagCountsPk}): number of visible profiles with the tag ({@code COUNT} is a reserved word: use #names). */
+    public static final String COUNT = "count";
+
     /** What GSI1 projects and what tag items copy: everything a list page shows. */
     public static final List<String> CARD = List.of(PROFILE_ID, NAME, ORGANISATION, LOCATION, TAGS, PHOTO, AVATAR, SEARCH);
 

@@ -37,6 +37,15 @@ public final class Keys {
         return "C#" + community + "#TAG#" + tag;
     }
 
+    /**
+     * The tag counts: one item per tag ({@code C#c#TAGS} / {@code <tag>}, number attribute
+     * {@link ItemAttributes#COUNT}) counting the <em>visible</em> profiles that carry it. Kept by the same
+     * transactions that write the tag items, so {@code GET /tags} is one Query of this partition.
+     */
+    public static String tagCountsPk(String community) {
+        return "C#" + community + "#TAGS";
+    }
+
     /** The owner pointer: {@code C#c#U#<sub>} / {@code OWNER}, from a JWT subject to its profile. */
     public static String ownerPk(String community, String subject) {
         return "C#" + community + "#U#" + subject;

@@ -1,0 +1,138 @@
+package dev.roster.list;
+
+import dev.roster.core.profile.Card;
+import dev.roster.core.table.ItemAttributes;
+import dev.roster.core.table.Keys;
+import dev.roster.core.table.ProfileItems;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The read path (DESIGN.md, invariant 1): every page of the directory, with or without tag and text filters,
+ * is exactly one DynamoDB {@code Query}, and the items it returns are the cards, ready to send.
+ * <ul>
+ * <li>no tag: GSI1, partition {@code C#c#DIR} (visible profiles only, in name order);</li>
+ * <li>tags: the base table, partition of the first tag ({@code C#c#TAG#t}), and {@code contains(tags, :t)}
+ * for each further tag;</li>
+ * <li>{@code q}: {@code contains(search, :q)} in the same filter. DynamoDB applies {@code Limit} before the
+ * filter, so a filtered page may be short (even empty) and still carry a cursor.</li>
+ * </ul>
+ */
+final class Directory {
+    /** The card without {@code search}: what the page needs, so DynamoDB sends no more. */
+    private static final String CARD_PROJECTION;
+    private static final Map<String, String> CARD_NAMES = new HashMap<>();
+
+    static {
+        List<String> projected = new ArrayList<>();
+        for (String attribute : ItemAttributes.CARD) {
+            if (!attribute.equals(ItemAttributes.SEARCH)) {
+                CARD_NAMES.put("#" + attribute, attribute);
+                projected.add("#" + attribute);
+            }
+        }
+        CARD_PROJECTION = String.join(", ", projected);
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final String community;
+
+    Directory(DynamoDbClient dynamoDb, String tableName, String community) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.community = community;
+    }
+
+    record Page(List<Card> cards, Map<String, String> next) {
+    }
+
+    record TagCount(String tag, long count) {
+    }
+
+    /**
+     * What a cursor must match to continue a query: community, partition, and every filter. A cursor of one
+     * query handed to another would skip or repeat profiles, so it is refused instead.
+     */
+    String shape(ListRequest request) {
+        return String.join("|", "v1", community, String.join(",", request.tags()),
+                request.query() == null ? "" : request.query());
+    }
+
+    /** Key attributes a position of this query has (GSI1 positions carry the table's key too). */
+    static Set<String> positionAttributes(ListRequest request) {
+        return request.tags().isEmpty() ? Set.of(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK) : Set.of(Keys.PK, Keys.SK);
+    }
+
+    Page page(ListRequest request, Map<String, String> position) {
+        Map<String, String> names = new HashMap<>(CARD_NAMES);
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> filters = new ArrayList<>();
+        QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).limit(request.limit())
+                .projectionExpression(CARD_PROJECTION);
+        if (request.tags().isEmpty()) {
+            query.indexName(Keys.GSI1).keyConditionExpression("#pk = :pk");
+            names.put("#pk", Keys.GSI1PK);
+            values.put(":pk", AttributeValue.fromS(Keys.directoryPk(community)));
+        } else {
+            query.keyConditionExpression("#pk = :pk");
+            names.put("#pk", Keys.PK);
+            values.put(":pk", AttributeValue.fromS(Keys.tagPk(community, request.tags().getFirst())));
+            for (int i = 1; i < request.tags().size(); i++) {
+                filters.add("contains(#" + ItemAttributes.TAGS + ", :t" + i + ")");
+                values.put(":t" + i, AttributeValue.fromS(request.tags().get(i)));
+            }
+        }
+        if (request.query() != null) {
+            filters.add("contains(#q, :q)");
+            names.put("#q", ItemAttributes.SEARCH);
+            values.put(":q", AttributeValue.fromS(request.query()));
+        }
+        if (!filters.isEmpty()) {
+            query.filterExpression(String.join(" AND ", filters));
+        }
+        if (position != null) {
+            Map<String, AttributeValue> start = new HashMap<>();
+            position.forEach((name, value) -> start.put(name, AttributeValue.fromS(value)));
+            query.exclusiveStartKey(start);
+        }
+        QueryResponse response = dynamoDb.query(query.expressionAttributeNames(names).expressionAttributeValues(values)
+                .build());
+        List<Card> cards = new ArrayList<>(response.items().size());
+        for (Map<String, AttributeValue> item : response.items()) {
+            cards.add(ProfileItems.card(item));
+        }
+        Map<String, String> next = null;
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            next = new LinkedHashMap<>();
+            for (Map.Entry<String, AttributeValue> key : response.lastEvaluatedKey().entrySet()) {
+                next.put(key.getKey(), key.getValue().s());
+            }
+        }
+        return new Page(cards, next);
+    }
+
+    /** Every tag carried by at least one visible profile, with how many carry it, in tag order. One Query. */
+    List<TagCount> tagCounts() {
+        QueryResponse response = dynamoDb.query(q -> q.tableName(tableName)
+                .keyConditionExpression("#pk = :pk")
+                .filterExpression("#count > :zero")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#count", ItemAttributes.COUNT))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagCountsPk(community)),
+                        ":zero", AttributeValue.fromN("0"))));
+        List<TagCount> counts = new ArrayList<>(response.items().size());
+        for (Map<String, AttributeValue> item : response.items()) {
+            counts.add(new TagCount(item.get(Keys.SK).s(), Long.parseLong(item.get(ItemAttributes.COUNT).n())));
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.roster.list;
+
+import dev.roster.core.http.ApiException;
+import dev.roster.core.profile.Card;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a list request into one page of cards and the cursor of the next, and the tag list into counts. */
+final class ListProfiles {
+    private final Directory directory;
+    private final Cursors cursors;
+
+    ListProfiles(Directory directory, Cursors cursors) {
+        this.directory = directory;
+        this.cursors = cursors;
+    }
+
+    /** {@code {"items": [card…], "next": cursor | null}}. */
+    Map<String, Object> page(ListRequest request) {
+        String shape = directory.shape(request);
+        Map<String, String> position = null;
+        if (request.cursor() != null) {
+            position = cursors.decode(request.cursor(), shape);
+            if (!position.keySet().equals(Directory.positionAttributes(request))) {
+                throw ApiException.badRequest("invalid_cursor", "cursor does not fit this query; drop it to start again");
+            }
+        }
+        Directory.Page page = directory.page(request, position);
+        List<Object> items = new ArrayList<>(page.cards().size());
+        for (Card card : page.cards()) {
+            items.add(card.toJson());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("next", page.next() == null ? null : cursors.encode(shape, page.next()));
+        return body;
+    }
+
+    /** {@code {"items": [{"tag", "count"}…]}}. */
+    Map<String, Object> tags() {
+        List<Object> items = new ArrayList<>();
+        for (Directory.TagCount count : directory.tagCounts()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("tag", count.tag());
+            item.put("count", count.count());
+            items.add(item);
+        }
+        return Map.of("items", items);
+    }
+}

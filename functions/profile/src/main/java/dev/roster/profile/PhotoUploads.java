@@ -1,0 +1,53 @@
+package dev.roster.profile;
+
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Hands out presigned {@code PUT} URLs into the uploads bucket. The signature binds the content type and
+ * length the member declared, the key is ours ({@code uploads/<profileId>/<uploadId>}), and the URL lives
+ * for {@link #URL_LIFETIME}: the bytes go straight to S3, and the thumbnail function takes it from there.
+ */
+final class PhotoUploads {
+    static final Duration URL_LIFETIME = Duration.ofMinutes(5);
+    static final List<String> ACCEPTED_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
+    static final String KEY_PREFIX = "uploads/";
+
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    PhotoUploads(S3Presigner presigner, String bucket) {
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    record Grant(String uploadId, String url, String method, Map<String, String> headers, Instant expiresAt) {
+    }
+
+    static String key(String profileId, String uploadId) {
+        return KEY_PREFIX + profileId + "/" + uploadId;
+    }
+
+    /** Signs locally: no call leaves the function. */
+    Grant presign(String profileId, String uploadId, String contentType, long contentLength) {
+        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
+                .signatureDuration(URL_LIFETIME)
+                .putObjectRequest(o -> o.bucket(bucket).key(key(profileId, uploadId))
+                        .contentType(contentType).contentLength(contentLength)));
+        // the headers the browser must send exactly as signed (host is set by the browser itself)
+        Map<String, String> headers = new TreeMap<>();
+        presigned.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return new Grant(uploadId, presigned.url().toString(), presigned.httpRequest().method().name(), headers,
+                presigned.expiration());
+    }
+}

@@ -1,0 +1,208 @@
+package dev.roster.profile;
+
+import dev.roster.core.PhotoStatus;
+import dev.roster.core.http.ApiError;
+import dev.roster.core.json.JsonFields;
+import dev.roster.core.profile.Avatar;
+import dev.roster.core.profile.Profile;
+import dev.roster.core.profile.ProfileId;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.ProfileItems;
+import dev.roster.profile.ProfileOutcome.OwnProfile;
+import dev.roster.profile.ProfileOutcome.PhotoRemoved;
+import dev.roster.profile.ProfileOutcome.PublicProfile;
+import dev.roster.profile.ProfileOutcome.Refused;
+import dev.roster.profile.ProfileOutcome.Saved;
+import dev.roster.profile.ProfileOutcome.UploadGranted;
+import dev.roster.profile.ProfileTable.Write;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A member's own profile and the public view of others'. The caller is always the JWT subject: the profile
+ * a write touches is looked up from the subject's owner pointer, never taken from the request, so nobody
+ * can name someone else's profile to change it.
+ */
+public final class ProfileService {
+    /** Attempts at a write that lost a race it did not cause (an id collision, a concurrent thumbnail update). */
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Set<String> UPLOAD_FIELDS = Set.of("contentType", "contentLength");
+
+    private final ProfileTable table;
+    private final PhotoUploads uploads;
+    private final long maxUploadBytes;
+    private final Supplier<String> newProfileId;
+
+    ProfileService(ProfileTable table, PhotoUploads uploads, long maxUploadBytes, Supplier<String> newProfileId) {
+        this.table = table;
+        this.uploads = uploads;
+        this.maxUploadBytes = maxUploadBytes;
+        this.newProfileId = newProfileId;
+    }
+
+    ProfileOutcome publicProfile(String callerSub, String profileId) {
+        ApiError notFound = ApiError.notFound("no visible profile with id '" + profileId + "'");
+        if (!ProfileId.isWellFormed(profileId)) {
+            return new Refused(notFound);
+        }
+        Optional<Profile> profile = table.profileItem(profileId, false).map(ProfileItems::profile);
+        return profile.filter(p -> p.visible() || p.ownerSub().equals(callerSub))
+                .<ProfileOutcome>map(PublicProfile::new)
+                .orElse(new Refused(notFound));
+    }
+
+    ProfileOutcome me(String sub) {
+        return table.ownedProfileId(sub)
+                .flatMap(id -> table.profileItem(id, true))
+                .<ProfileOutcome>map(item -> new OwnProfile(ProfileItems.profile(item)))
+                .orElse(new Refused(noProfileYet()));
+    }
+
+    /** {@code PUT /me}: creates the caller's profile, or updates it if {@code ifMatch} names its current version. */
+    ProfileOutcome save(String sub, ProfileInput input, String ifMatch) {
+        Optional<String> owned = table.ownedProfileId(sub);
+        if (owned.isEmpty()) {
+            return create(sub, input, ifMatch);
+        }
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return new Refused(new ApiError(428, "precondition_required",
+                    "you already have a profile: send If-Match with the ETag from GET /me, so an edit made elsewhere"
+                            + " meanwhile is not overwritten"));
+        }
+        Optional<Map<String, AttributeValue>> item = table.profileItem(owned.get(), true);
+        if (item.isEmpty()) {
+            return new Refused(noProfileYet());
+        }
+        Profile current = ProfileItems.profile(item.get());
+        if (!current.etag().equals(normaliseEtag(ifMatch))) {
+            return new Refused(stale(current));
+        }
+        return switch (table.update(item.get(), current, input)) {
+            case Write.Done done -> new Saved(saved(current, input, done.version()), false);
+            case Write.ConditionFailed failed -> new Refused(stale(null));
+            case Write.Contended contended -> new Refused(busy());
+        };
+    }
+
+    private ProfileOutcome create(String sub, ProfileInput input, String ifMatch) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            return new Refused(new ApiError(412, "precondition_failed",
+                    "you have no profile yet, so If-Match cannot match: send PUT /me without If-Match to create it"));
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            String id = newProfileId.get();
+            switch (table.create(sub, id, input)) {
+                case Write.Done done -> {
+                    Profile created = new Profile(id, sub, input.name(), input.organisation(), input.location(),
+                            input.website(), input.bio(), input.email(), input.tags(), input.visible(), done.version(),
+                            PhotoStatus.NONE, null, null, null, Avatar.of(id, input.name()));
+                    return new Saved(created, true);
+                }
+                case Write.ConditionFailed failed -> {
+                    if (table.ownedProfileId(sub).isPresent()) {
+                        return new Refused(new ApiError(412, "precondition_failed",
+                                "your profile was created by another request meanwhile: GET /me and send your change"
+                                        + " again with its ETag in If-Match"));
+                    }
+                    // the random id was taken: draw another
+                }
+                case Write.Contended contended -> {
+                    return new Refused(busy());
+                }
+            }
+        }
+        return new Refused(busy());
+    }
+
+    /** {@code POST /me/photo}: checks what the member means to upload and hands out a presigned PUT for it. */
+    ProfileOutcome requestUpload(String sub, Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body, UPLOAD_FIELDS);
+        String contentType = fields.string("contentType");
+        Long contentLength = fields.wholeNumber("contentLength");
+        if (contentType == null || contentLength == null) {
+            return new Refused(ApiError.badRequest("invalid_upload",
+                    "send both contentType (e.g. \"image/jpeg\") and contentLength (the file size in bytes)"));
+        }
+        String type = contentType.strip().toLowerCase(Locale.ROOT);
+        if (!PhotoUploads.ACCEPTED_TYPES.contains(type)) {
+            return new Refused(new ApiError(415, "unsupported_media_type", "contentType '" + contentType
+                    + "' is not accepted; upload one of " + String.join(", ", PhotoUploads.ACCEPTED_TYPES)));
+        }
+        if (contentLength <= 0) {
+            return new Refused(ApiError.badRequest("invalid_upload", "contentLength must be the file size in bytes, above 0"));
+        }
+        if (contentLength > maxUploadBytes) {
+            return new Refused(new ApiError(413, "upload_too_large", "the photo is " + contentLength
+                    + " bytes; the limit is " + maxUploadBytes + " bytes (" + maxUploadBytes / (1024 * 1024)
+                    + " MiB): send a smaller file"));
+        }
+        Optional<String> owned = table.ownedProfileId(sub);
+        if (owned.isEmpty()) {
+            return new Refused(noProfileYet());
+        }
+        String uploadId = ProfileId.newUploadId();
+        return switch (table.recordPendingUpload(owned.get(), sub, uploadId)) {
+            case Write.Done done -> new UploadGranted(uploads.presign(owned.get(), uploadId, type, contentLength), done.version());
+            case Write.ConditionFailed failed -> new Refused(noProfileYet());
+            case Write.Contended contended -> new Refused(busy());
+        };
+    }
+
+    /** {@code DELETE /me/photo}: no photo afterwards (idempotent), and no upload still in flight can bring one back. */
+    ProfileOutcome deletePhoto(String sub) {
+        Optional<String> owned = table.ownedProfileId(sub);
+        if (owned.isEmpty()) {
+            return new Refused(noProfileYet());
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Map<String, AttributeValue>> item = table.profileItem(owned.get(), true);
+            if (item.isEmpty()) {
+                return new Refused(noProfileYet());
+            }
+            Profile current = ProfileItems.profile(item.get());
+            if (current.photo() == null && current.photoStatus() == PhotoStatus.NONE && current.pendingUploadId() == null) {
+                return new PhotoRemoved();
+            }
+            if (table.removePhoto(item.get(), current) instanceof Write.Done) {
+                return new PhotoRemoved();
+            }
+            // the thumbnail function (or another request) wrote in between: read again and retry
+        }
+        return new Refused(busy());
+    }
+
+    private static Profile saved(Profile current, ProfileInput input, long version) {
+        return new Profile(current.id(), current.ownerSub(), input.name(), input.organisation(), input.location(),
+                input.website(), input.bio(), input.email(), input.tags(), input.visible(), version,
+                current.photoStatus(), current.photoRejection(), current.pendingUploadId(), current.photo(),
+                Avatar.of(current.id(), input.name()));
+    }
+
+    /** ETags are compared strongly; a weak prefix or missing quotes from a hand-written header are forgiven. */
+    static String normaliseEtag(String header) {
+        String tag = header.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        return tag.startsWith("\"") ? tag : "\"" + tag + "\"";
+    }
+
+    private static ApiError stale(Profile current) {
+        return new ApiError(412, "precondition_failed", "your profile changed since you read it"
+                + (current == null ? "" : " (it is now at ETag " + current.etag() + ")")
+                + ": GET /me, apply your change to what it returns, and send it with the new ETag in If-Match");
+    }
+
+    private static ApiError busy() {
+        return new ApiError(409, "conflict", "another change to the same items was in progress; send the request again");
+    }
+
+    private static ApiError noProfileYet() {
+        return ApiError.notFound("you have no profile yet: create it with PUT /me");
+    }
+}

@@ -1,0 +1,270 @@
+package dev.roster.profile;
+
+import dev.roster.core.PhotoStatus;
+import dev.roster.core.profile.Profile;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.Keys;
+import dev.roster.core.table.ProfileItems;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.roster.core.table.ItemAttributes.BIO;
+import static dev.roster.core.table.ItemAttributes.COUNT;
+import static dev.roster.core.table.ItemAttributes.EMAIL;
+import static dev.roster.core.table.ItemAttributes.OWNED_PROFILE_ID;
+import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
+import static dev.roster.core.table.ItemAttributes.PENDING_UPLOAD_ID;
+import static dev.roster.core.table.ItemAttributes.PHOTO;
+import static dev.roster.core.table.ItemAttributes.PHOTO_REJECTION;
+import static dev.roster.core.table.ItemAttributes.PHOTO_STATUS;
+import static dev.roster.core.table.ItemAttributes.SORT_NAME;
+import static dev.roster.core.table.ItemAttributes.VERSION;
+import static dev.roster.core.table.ItemAttributes.VISIBLE;
+import static dev.roster.core.table.ItemAttributes.WEBSITE;
+import static dev.roster.core.table.ProfileItems.s;
+
+/**
+ * The profile side of the table: owner pointers, profile items, their tag items and the tag counts. Every
+ * change to card fields is one {@code TransactWriteItems} conditioned on the profile's {@code version}
+ * (and its owner), so a stale or foreign write changes nothing.
+ */
+final class ProfileTable {
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final String community;
+
+    ProfileTable(DynamoDbClient dynamoDb, String tableName, String community) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.community = community;
+    }
+
+    /** What a conditional write came to. */
+    sealed interface Write {
+        record Done(long version) implements Write {
+        }
+
+        /** A condition failed: someone else wrote first (or the item is not what the caller thinks). */
+        record ConditionFailed() implements Write {
+        }
+
+        /** Another transaction touched one of the same items at the same moment; nothing was written. */
+        record Contended() implements Write {
+        }
+    }
+
+    Optional<String> ownedProfileId(String sub) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
+                .key(key(Keys.ownerPk(community, sub), Keys.OWNER_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(OWNED_PROFILE_ID).s());
+    }
+
+    Optional<Map<String, AttributeValue>> profileItem(String profileId, boolean consistent) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(consistent)
+                .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Creates the owner pointer and the profile together; fails if the subject already owns one. */
+    Write create(String sub, String profileId, ProfileInput input) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        Map<String, AttributeValue> owner = key(Keys.ownerPk(community, sub), Keys.OWNER_SK);
+        owner.put(OWNED_PROFILE_ID, s(profileId));
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(owner)
+                .conditionExpression("attribute_not_exists(PK)")).build());
+
+        Map<String, AttributeValue> profile = key(Keys.profilePk(community, profileId), Keys.PROFILE_SK);
+        profile.putAll(ProfileItems.cardAttributes(profileId, input, null));
+        profile.put(OWNER_SUB, s(sub));
+        profile.put(EMAIL, s(input.email()));
+        profile.put(WEBSITE, s(input.website()));
+        profile.put(BIO, s(input.bio()));
+        profile.put(VISIBLE, AttributeValue.fromBool(input.visible()));
+        String sortName = ProfileItems.sortName(input.name());
+        profile.put(SORT_NAME, s(sortName));
+        profile.put(VERSION, AttributeValue.fromN("1"));
+        profile.put(PHOTO_STATUS, s(PhotoStatus.NONE.name()));
+        if (input.visible()) {
+            profile.put(Keys.GSI1PK, s(Keys.directoryPk(community)));
+            profile.put(Keys.GSI1SK, s(Keys.nameSortKey(sortName, profileId)));
+        }
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(profile)
+                .conditionExpression("attribute_not_exists(PK)")).build());
+        Set<String> visibleTags = input.visible() ? new LinkedHashSet<>(input.tags()) : Set.of();
+        addTagItems(actions, profileId, sortName, visibleTags, input, null);
+        addCountChanges(actions, Set.of(), visibleTags);
+        return transact(actions, 1);
+    }
+
+    /**
+     * Rewrites the editable fields of {@code current} (read at {@code current.version()}) and moves its tag
+     * items and counts to match: tag items of tags dropped, of a changed sort name or of a profile made
+     * hidden are deleted; those of a visible profile are (re)written with the new card.
+     */
+    Write update(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input) {
+        String id = current.id();
+        String oldSort = ProfileItems.profileSortName(currentItem);
+        String newSort = ProfileItems.sortName(input.name());
+        long next = current.version() + 1;
+
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        Map<String, AttributeValue> fields = new LinkedHashMap<>(ProfileItems.cardAttributes(id, input, null));
+        fields.put(EMAIL, s(input.email()));
+        fields.put(WEBSITE, s(input.website()));
+        fields.put(BIO, s(input.bio()));
+        fields.put(VISIBLE, AttributeValue.fromBool(input.visible()));
+        fields.put(SORT_NAME, s(newSort));
+        fields.put(VERSION, AttributeValue.fromN(Long.toString(next)));
+        if (input.visible()) {
+            fields.put(Keys.GSI1PK, s(Keys.directoryPk(community)));
+            fields.put(Keys.GSI1SK, s(Keys.nameSortKey(newSort, id)));
+        }
+        int n = 0;
+        for (Map.Entry<String, AttributeValue> field : fields.entrySet()) {
+            names.put("#f" + n, field.getKey());
+            values.put(":f" + n, field.getValue());
+            sets.add("#f" + n + " = :f" + n);
+            n++;
+        }
+        String expression = "SET " + String.join(", ", sets)
+                + (input.visible() ? "" : " REMOVE " + Keys.GSI1PK + ", " + Keys.GSI1SK);
+        names.put("#version", VERSION);
+        names.put("#owner", OWNER_SUB);
+        values.put(":expected", AttributeValue.fromN(Long.toString(current.version())));
+        values.put(":owner", s(current.ownerSub()));
+
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                .key(key(Keys.profilePk(community, id), Keys.PROFILE_SK))
+                .updateExpression(expression)
+                .conditionExpression("#version = :expected AND #owner = :owner")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build());
+
+        Set<String> oldTags = current.visible() ? new LinkedHashSet<>(current.tags()) : Set.of();
+        Set<String> newTags = input.visible() ? new LinkedHashSet<>(input.tags()) : Set.of();
+        for (String tag : oldTags) {
+            if (!newTags.contains(tag) || !oldSort.equals(newSort)) {
+                actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
+                        .key(key(Keys.tagPk(community, tag), Keys.nameSortKey(oldSort, id)))).build());
+            }
+        }
+        addTagItems(actions, id, newSort, newTags, input, currentItem.get(PHOTO));
+        addCountChanges(actions, oldTags, newTags);
+        return transact(actions, next);
+    }
+
+    /** Records the upload the member was handed a URL for; only that upload may change the photo later. */
+    Write recordPendingUpload(String profileId, String ownerSub, String uploadId) {
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
+                    .updateExpression("SET #pending = :upload, #status = :pending REMOVE #rejection ADD #version :one")
+                    .conditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#status", PHOTO_STATUS,
+                            "#rejection", PHOTO_REJECTION, "#version", VERSION, "#owner", OWNER_SUB))
+                    .expressionAttributeValues(Map.of(":upload", s(uploadId), ":pending", s(PhotoStatus.PENDING.name()),
+                            ":one", AttributeValue.fromN("1"), ":owner", s(ownerSub)))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return new Write.Done(Long.parseLong(updated.get(VERSION).n()));
+        } catch (ConditionalCheckFailedException e) {
+            return new Write.ConditionFailed();
+        }
+    }
+
+    /**
+     * Drops the photo from the profile and its tag items (cards fall back to the avatar) and forgets any
+     * pending upload, so an upload still in flight cannot bring the photo back.
+     */
+    Write removePhoto(Map<String, AttributeValue> currentItem, Profile current) {
+        long next = current.version() + 1;
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                .key(key(Keys.profilePk(community, current.id()), Keys.PROFILE_SK))
+                .updateExpression("SET #status = :none, #version = :next REMOVE #photo, #pending, #rejection")
+                .conditionExpression("#version = :expected AND #owner = :owner")
+                .expressionAttributeNames(Map.of("#status", PHOTO_STATUS, "#version", VERSION, "#photo", PHOTO,
+                        "#pending", PENDING_UPLOAD_ID, "#rejection", PHOTO_REJECTION, "#owner", OWNER_SUB))
+                .expressionAttributeValues(Map.of(":none", s(PhotoStatus.NONE.name()),
+                        ":next", AttributeValue.fromN(Long.toString(next)),
+                        ":expected", AttributeValue.fromN(Long.toString(current.version())),
+                        ":owner", s(current.ownerSub())))).build());
+        if (current.visible()) {
+            String sort = ProfileItems.profileSortName(currentItem);
+            for (String tag : new LinkedHashSet<>(current.tags())) {
+                actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                        .key(key(Keys.tagPk(community, tag), Keys.nameSortKey(sort, current.id())))
+                        .updateExpression("REMOVE #photo")
+                        .conditionExpression("attribute_exists(PK)")
+                        .expressionAttributeNames(Map.of("#photo", PHOTO))).build());
+            }
+        }
+        return transact(actions, next);
+    }
+
+    private void addTagItems(List<TransactWriteItem> actions, String id, String sortName, Set<String> tags,
+                             ProfileInput input, AttributeValue photo) {
+        Map<String, AttributeValue> card = ProfileItems.cardAttributes(id, input, photo);
+        for (String tag : tags) {
+            Map<String, AttributeValue> item = key(Keys.tagPk(community, tag), Keys.nameSortKey(sortName, id));
+            item.putAll(card);
+            actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)).build());
+        }
+    }
+
+    /** Visible profiles per tag: +1 for each tag a visible profile gains, -1 for each it loses. */
+    private void addCountChanges(List<TransactWriteItem> actions, Set<String> before, Set<String> after) {
+        for (String tag : after) {
+            if (!before.contains(tag)) {
+                actions.add(countChange(tag, 1));
+            }
+        }
+        for (String tag : before) {
+            if (!after.contains(tag)) {
+                actions.add(countChange(tag, -1));
+            }
+        }
+    }
+
+    private TransactWriteItem countChange(String tag, int delta) {
+        return TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                .key(key(Keys.tagCountsPk(community), tag))
+                .updateExpression("ADD #count :delta")
+                .expressionAttributeNames(Map.of("#count", COUNT))
+                .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta))))).build();
+    }
+
+    private Write transact(List<TransactWriteItem> actions, long version) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(actions));
+            return new Write.Done(version);
+        } catch (TransactionCanceledException e) {
+            boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
+            return conditionFailed ? new Write.ConditionFailed() : new Write.Contended();
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put(Keys.PK, s(pk));
+        key.put(Keys.SK, s(sk));
+        return key;
+    }
+}

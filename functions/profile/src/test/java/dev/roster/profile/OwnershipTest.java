@@ -1,0 +1,78 @@
+package dev.roster.profile;
+
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.HttpApiEvents;
+import dev.roster.junit.WithLocalAws;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Only a profile's owner (its JWT subject) can change it, and hidden profiles are seen by their owner only. */
+@WithLocalAws
+class OwnershipTest {
+    @Test
+    void anotherMembersPutOnlyEverTouchesTheirOwnProfile(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        ProfileApi.Response alice = api.putMe("alice", ProfileApi.profile("Alice", true, "x"), null);
+        String aliceId = (String) alice.json().get("id");
+
+        // Mallory knows Alice's id and ETag; no request field can carry them to a write
+        ProfileApi.Response withId = api.putMe("mallory", "{\"name\":\"Hacked\",\"id\":\"" + aliceId + "\"}", alice.etag());
+        assertEquals(400, withId.status());
+        ProfileApi.Response withEtag = api.putMe("mallory", ProfileApi.profile("Hacked", true), alice.etag());
+        assertEquals(412, withEtag.status(), "Mallory has no profile, so Alice's ETag matches nothing of hers");
+        ProfileApi.Response own = api.putMe("mallory", ProfileApi.profile("Mallory", true), null);
+        assertEquals(201, own.status());
+        assertNotEquals(aliceId, own.json().get("id"));
+
+        assertEquals("Alice", api.getMe("alice").json().get("name"));
+        assertEquals("\"1\"", api.getMe("alice").etag(), "Alice's profile was never written again");
+    }
+
+    @Test
+    void aPublicProfileShowsCardWebsiteAndBioButNothingPrivate(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        String id = (String) api.putMe("bob", """
+                {"name":"Bob","website":"https://bob.example","bio":"Hi","email":"bob@example.org","visible":true}""",
+                null).json().get("id");
+        ProfileApi.Response seen = api.getProfile("someone-else", id);
+        assertEquals(200, seen.status());
+        Map<String, Object> body = seen.json();
+        assertEquals("https://bob.example", body.get("website"));
+        assertEquals("Hi", body.get("bio"));
+        for (String secret : new String[] {"email", "ownerSub", "visible", "photoStatus", "photoRejection", "version",
+                "pendingUploadId"}) {
+            assertFalse(body.containsKey(secret), secret + " must not be public");
+        }
+        assertFalse(seen.body().contains("bob@example.org"));
+        assertFalse(seen.body().contains("\"bob\""), "the owner's subject never appears");
+    }
+
+    @Test
+    void aHiddenProfileIsNotFoundExceptByItsOwner(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        ProfileApi.Response hidden = api.putMe("carol", ProfileApi.profile("Carol", false), null);
+        String id = (String) hidden.json().get("id");
+        assertEquals(404, api.getProfile("dave", id).status());
+        assertEquals(200, api.getProfile("carol", id).status());
+        assertEquals(404, api.getProfile("dave", "nope").status(), "a malformed id is simply not found");
+        assertEquals(404, api.getProfile("dave", "AAAAAAAA").status());
+        api.putMe("carol", ProfileApi.profile("Carol", true), hidden.etag());
+        assertEquals(200, api.getProfile("dave", id).status(), "visible now");
+    }
+
+    @Test
+    void aRequestWithoutAVerifiedSubjectIsRefused(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        var event = HttpApiEvents.route("GET /me").build();
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of());
+        ProfileApi.Response response = api.send(event);
+        assertEquals(401, response.status());
+        assertNull(response.headers().get("etag"));
+    }
+}

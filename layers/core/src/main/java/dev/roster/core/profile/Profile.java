@@ -1,0 +1,40 @@
+package dev.roster.core.profile;
+
+import dev.roster.core.PhotoStatus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A profile as stored, with everything its owner may see. {@code version} is the ETag. */
+public record Profile(String id, String ownerSub, String name, String organisation, String location, String website,
+                      String bio, String email, List<String> tags, boolean visible, long version,
+                      PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
+                      Avatar avatar) {
+    public Card card() {
+        return new Card(id, name, organisation, location, tags, photo, avatar);
+    }
+
+    /** The page anyone in the community may see of a visible profile: the card plus website and bio. */
+    public Map<String, Object> publicJson() {
+        Map<String, Object> json = card().toJson();
+        json.put("website", website);
+        json.put("bio", bio);
+        return json;
+    }
+
+    /** {@code GET /me}: the owner's own view, including the private and status fields. */
+    public Map<String, Object> ownerJson() {
+        Map<String, Object> json = publicJson();
+        json.put("email", email);
+        json.put("visible", visible);
+        json.put("photoStatus", photoStatus.name());
+        json.put("photoRejection", photoStatus == PhotoStatus.REJECTED ? photoRejection : null);
+        json.put("version", version);
+        return new LinkedHashMap<>(json);
+    }
+
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.roster.core.profile;
+
+import dev.roster.core.http.ApiException;
+import dev.roster.core.json.JsonFields;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a member may set on their profile ({@code PUT /me}), validated and normalised. A {@code PUT} replaces
+ * every field: an absent optional field is empty afterwards, an absent {@code visible} is {@code false}.
+ */
+public record ProfileInput(String name, String organisation, String location, String website, String bio,
+                           String email, List<String> tags, boolean visible) {
+    public static final int MAX_NAME_CHARS = 100;
+    public static final int MAX_ORGANISATION_CHARS = 120;
+    public static final int MAX_LOCATION_CHARS = 120;
+    public static final int MAX_WEBSITE_CHARS = 300;
+    public static final int MAX_BIO_CHARS = 2000;
+    public static final int MAX_EMAIL_CHARS = 254;
+    public static final Set<String> FIELDS = Set.of(
+            "name", "organisation", "location", "website", "bio", "email", "tags", "visible");
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\t]");
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+
+    public ProfileInput {
+        tags = List.copyOf(tags);
+    }
+
+    /** Reads and checks a {@code PUT /me} body; every problem is listed in one 400 message. */
+    public static ProfileInput fromJson(Map<String, Object> body) {
+        JsonFields fields = new JsonFields(body, FIELDS);
+        List<String> problems = new ArrayList<>();
+        String name = line("name", fields.string("name"), MAX_NAME_CHARS, problems);
+        if (name.isEmpty() && problems.isEmpty()) {
+            problems.add("name: required, 1 to " + MAX_NAME_CHARS + " characters");
+        }
+        String organisation = line("organisation", fields.string("organisation"), MAX_ORGANISATION_CHARS, problems);
+        String location = line("location", fields.string("location"), MAX_LOCATION_CHARS, problems);
+        String website = line("website", fields.string("website"), MAX_WEBSITE_CHARS, problems);
+        if (!website.isEmpty()) {
+            checkWebsite(website, problems);
+        }
+        String bio = text("bio", fields.string("bio"), MAX_BIO_CHARS, problems);
+        String email = line("email", fields.string("email"), MAX_EMAIL_CHARS, problems);
+        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            problems.add("email: '" + email + "' is not an e-mail address (name@example.org)");
+        }
+        List<String> rawTags = fields.strings("tags");
+        List<String> tags = Tags.normaliseAll(rawTags == null ? List.of() : rawTags, problems);
+        Boolean visible = fields.bool("visible");
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("invalid_profile", String.join("; ", problems));
+        }
+        return new ProfileInput(name, organisation, location, website, bio, email, tags, Boolean.TRUE.equals(visible));
+    }
+
+    private static String line(String field, String value, int maxChars, List<String> problems) {
+        String text = text(field, value, maxChars, problems);
+        if (LINE_BREAK.matcher(text).find()) {
+            problems.add(field + ": must be a single line (no line breaks or tabs)");
+        }
+        return text;
+    }
+
+    private static String text(String field, String value, int maxChars, List<String> problems) {
+        if (value == null) {
+            return "";
+        }
+        String text = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        int length = text.codePointCount(0, text.length());
+        if (length > maxChars) {
+            problems.add(field + ": " + length + " characters; at most " + maxChars);
+        }
+        if (CONTROL.matcher(text).find()) {
+            problems.add(field + ": contains control characters; remove them");
+        }
+        return text;
+    }
+
+    private static void checkWebsite(String website, List<String> problems) {
+        try {
+            URI uri = new URI(website);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null || uri.getHost().isBlank()) {
+                problems.add("website: must be an http:// or https:// address with a host, like https://example.org");
+            }
+        } catch (URISyntaxException e) {
+            problems.add("website: not a valid address (" + e.getReason() + "); use e.g. https://example.org");
+        }
+    }
+}

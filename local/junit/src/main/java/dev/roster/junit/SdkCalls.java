@@ -1,0 +1,43 @@
+package dev.roster.junit;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records every AWS SDK call made in this JVM, as {@code Service:Operation} ({@code DynamoDB:Query}). A test
+ * module registers it for <em>all</em> clients, whoever builds them, by listing it in
+ * {@code src/test/resources/software/amazon/awssdk/global/handlers/execution.interceptors}; so a call made
+ * through any client (a second DynamoDB client, an S3 client, …) is counted too, not only the one a test
+ * hands in. A presigner signs locally and makes no call, so it records nothing.
+ */
+public final class SdkCalls implements ExecutionInterceptor {
+    private static final List<String> CALLS = new ArrayList<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String call = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        synchronized (CALLS) {
+            CALLS.add(call);
+        }
+    }
+
+    /** Forgets what was recorded so far. */
+    public static void reset() {
+        synchronized (CALLS) {
+            CALLS.clear();
+        }
+    }
+
+    /** The calls since the last {@link #reset()}, in order. */
+    public static List<String> recorded() {
+        synchronized (CALLS) {
+            return List.copyOf(CALLS);
+        }
+    }
+}
