@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class Json {
     private static final JSON STRICT = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
+    /** Nulls are written: {@code "next": null} and {@code "photo": null} are part of the API's shapes. */
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private Json() {
     }
@@ -45,7 +47,7 @@ public final class Json {
 
     public static String write(Object value) {
         try {
-            return JSON.std.asString(value);
+            return WRITER.asString(value);
         } catch (IOException e) {
             throw new UncheckedIOException("response not serialisable", e);
         }

@@ -1,0 +1,57 @@
+package dev.roster.list;
+
+import dev.roster.core.http.ApiException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ListRequestTest {
+    @Test
+    void defaultsToTwentyFourUnfilteredProfiles() {
+        ListRequest request = ListRequest.from(Map.of());
+        assertEquals(24, request.limit());
+        assertEquals(List.of(), request.tags());
+        assertNull(request.query());
+        assertNull(request.cursor());
+    }
+
+    @Test
+    void limitOutsideOneToHundredIsRefusedWithTheRange() {
+        for (String bad : List.of("0", "101", "-1", "abc", "", "2.5")) {
+            ApiException e = assertThrows(ApiException.class, () -> ListRequest.from(Map.of("limit", List.of(bad))), bad);
+            assertEquals(400, e.error().status());
+            assertTrue(e.getMessage().contains("from 1 to 100"), e.getMessage());
+        }
+        assertEquals(100, ListRequest.from(Map.of("limit", List.of("100"))).limit());
+        assertEquals(1, ListRequest.from(Map.of("limit", List.of("1"))).limit());
+    }
+
+    @Test
+    void tagsAreNormalisedSortedAndDeduplicated() {
+        ListRequest request = ListRequest.from(Map.of("tag", List.of(" Rust", "java", "RUST")));
+        assertEquals(List.of("java", "rust"), request.tags());
+        ApiException e = assertThrows(ApiException.class, () -> ListRequest.from(Map.of("tag", List.of("a#b"))));
+        assertTrue(e.getMessage().startsWith("tag: "), e.getMessage());
+    }
+
+    @Test
+    void queryIsFoldedAndBlankMeansNone() {
+        assertEquals("zoe o", ListRequest.from(Map.of("q", List.of("  ZOË   Ó "))).query());
+        assertNull(ListRequest.from(Map.of("q", List.of("   "))).query());
+        assertThrows(ApiException.class, () -> ListRequest.from(Map.of("q", List.of("x".repeat(101)))));
+    }
+
+    @Test
+    void unknownOrRepeatedParametersAreRefused() {
+        assertTrue(assertThrows(ApiException.class, () -> ListRequest.from(Map.of("page", List.of("2"))))
+                .getMessage().contains("unknown query parameter 'page'"));
+        assertTrue(assertThrows(ApiException.class, () -> ListRequest.from(Map.of("limit", List.of("2", "3"))))
+                .getMessage().contains("once"));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.roster.list;
+
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.SdkCalls;
+import dev.roster.junit.WithLocalAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * DESIGN.md invariant 1, asserted: whatever the page size and filters, a list request makes exactly one
+ * DynamoDB Query and no other AWS call. {@link SdkCalls} is registered for every SDK client in this JVM, so
+ * a call through any client of any service would show up.
+ */
+@WithLocalAws
+class OneQueryPerPageTest {
+    static final int VISIBLE = 130;
+    static Community community;
+
+    @BeforeAll
+    static void fillTheDirectory(LocalAws aws) {
+        community = new Community(aws);
+        for (int i = 0; i < VISIBLE; i++) {
+            List<String> tags = new ArrayList<>(List.of("all"));
+            if (i % 2 == 0) {
+                tags.add("even");
+            }
+            if (i % 3 == 0) {
+                tags.add("three");
+            }
+            community.join("member-" + i, Community.profile("Member %03d".formatted(i),
+                    i % 5 == 0 ? "Zoë Labs" : "Acme", true, tags));
+        }
+        for (int i = 0; i < 10; i++) {
+            community.join("hidden-" + i, Community.profile("Hidden " + i, "Zoë Labs", false, List.of("all", "even")));
+        }
+    }
+
+    static Stream<Arguments> pagesAndFilters() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int limit : new int[] {1, 24, 100}) {
+            for (String filter : new String[] {"", "tag=all", "tag=even&tag=three", "q=zoe", "tag=three&q=ZOË%20labs"}) {
+                cases.add(Arguments.of(limit, filter));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "limit={0} {1}")
+    @MethodSource("pagesAndFilters")
+    void everyPageIsExactlyOneQueryAndNothingElse(int limit, String filter) {
+        String query = "limit=" + limit + (filter.isEmpty() ? "" : "&" + filter);
+        SdkCalls.reset();
+        Community.Page first = community.page(query);
+        assertEquals(List.of("DynamoDb:Query"), SdkCalls.recorded(), query);
+        assertEquals(200, first.status(), first.body());
+        assertTrue(first.items().size() <= limit);
+        if (filter.isEmpty() || filter.equals("tag=all")) {
+            assertEquals(limit, first.items().size(), "an unfiltered page is full");
+        }
+        if (limit < 65) {
+            assertTrue(first.next() != null, "every partition queried holds more than " + limit + " items: " + query);
+        }
+        if (first.next() == null) {
+            return;
+        }
+        SdkCalls.reset();
+        Community.Page second = community.page(query + "&cursor=" + first.next());
+        assertEquals(List.of("DynamoDb:Query"), SdkCalls.recorded(), "the next page too: " + query);
+        assertEquals(200, second.status(), second.body());
+    }
+
+    @Test
+    void walkingTheWholeDirectoryCostsOneQueryPerPage() {
+        SdkCalls.reset();
+        int pages = 0;
+        String cursor = null;
+        do {
+            Community.Page page = community.page("limit=24" + (cursor == null ? "" : "&cursor=" + cursor));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+        assertEquals(pages, SdkCalls.recorded().size());
+        assertTrue(SdkCalls.recorded().stream().allMatch("DynamoDb:Query"::equals), SdkCalls.recorded().toString());
+    }
+
+    @Test
+    void theTagListIsOneQuery() {
+        SdkCalls.reset();
+        assertFalse(community.tagCounts().isEmpty());
+        assertEquals(List.of("DynamoDb:Query"), SdkCalls.recorded());
+    }
+
+    @Test
+    void aRefusedRequestMakesNoCallAtAll() {
+        SdkCalls.reset();
+        assertEquals(400, community.page("limit=0").status());
+        assertEquals(400, community.page("cursor=forged.cursor").status());
+        assertEquals(List.of(), SdkCalls.recorded());
+    }
+}
