@@ -18,7 +18,7 @@ public enum CropSpec {
     /** The smallest crop: a photo whose centre square is smaller than this is rejected, never upscaled. */
     public static final int MIN_SOURCE_SIDE_PIXELS = THUMB_1X.targetPixels;
 
-    /** The largest crop: shrink-on-load stops at twice this, so the filtering downscale has pixels to work with. */
+    /** The largest crop: shrink-on-load keeps a margin above it, so the filtering downscale has pixels to work with. */
     public static final int LARGEST_PIXELS = DETAIL_2X.targetPixels;
 
     private final String attribute;

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Makes every crop of {@link CropSpec}, the ThumbHash placeholder and the dominant colour from one decoded
@@ -30,20 +33,37 @@ public final class Cropper {
 
     public Crops crop(PhotoDecoder.SourcePhoto photo) {
         BufferedImage square = photo.square();
-        List<Crop> crops = new ArrayList<>();
-        BufferedImage thumbnail = null;
-        for (CropSpec spec : CropSpec.values()) {
+        Map<CropSpec, BufferedImage> images = new EnumMap<>(CropSpec.class);
+        List<CropSpec> largestFirst = new ArrayList<>(List.of(CropSpec.values()));
+        largestFirst.sort(Comparator.comparingInt(CropSpec::targetPixels).reversed());
+        for (CropSpec spec : largestFirst) {
             int pixels = spec.pixelsFor(square.getWidth());
-            BufferedImage image = resize(square, pixels);
-            if (spec == CropSpec.THUMB_1X) {
-                thumbnail = image;
-            }
-            crops.add(new Crop(spec, pixels, encoder.encode(image)));
+            images.put(spec, resize(sourceFor(pixels, square, images.values()), pixels));
         }
+        List<Crop> crops = new ArrayList<>();
+        for (CropSpec spec : CropSpec.values()) {
+            BufferedImage image = images.get(spec);
+            crops.add(new Crop(spec, image.getWidth(), encoder.encode(image)));
+        }
+        BufferedImage thumbnail = images.get(CropSpec.THUMB_1X);
         BufferedImage preview = resize(thumbnail, Math.min(thumbnail.getWidth(), ThumbHash.MAX_SIDE_PIXELS));
         String placeholder = Base64.getEncoder().encodeToString(
                 ThumbHash.encode(preview.getWidth(), preview.getHeight(), rgba(preview)));
         return new Crops(List.copyOf(crops), placeholder, DominantColour.of(preview), photo.width(), photo.height());
+    }
+
+    /**
+     * The smallest image already made that is at least twice the wanted size (else the square): a 100 px
+     * thumbnail from the 200 px one rather than from a 2000 px square, same quality for a fraction of the work.
+     */
+    private static BufferedImage sourceFor(int pixels, BufferedImage square, Iterable<BufferedImage> made) {
+        BufferedImage best = square;
+        for (BufferedImage image : made) {
+            if (image.getWidth() >= 2 * pixels && image.getWidth() < best.getWidth()) {
+                best = image;
+            }
+        }
+        return best;
     }
 
     private static BufferedImage resize(BufferedImage square, int pixels) {

@@ -17,11 +17,18 @@ import java.util.List;
 /**
  * Turns the bytes of an upload into the one upright, opaque, square image every crop is made from,
  * decoding the file once. In order: sniff the format; read the dimensions from the header and refuse what
- * is over the limits; decode only the centre square, shrunk on load to no less than twice the largest
- * crop; flatten transparency onto white; apply the EXIF orientation.
+ * is over the limits; decode only the centre square, shrunk on load to no less than three times the
+ * largest crop; flatten transparency onto white; apply the EXIF orientation.
  */
 public final class PhotoDecoder {
     public static final String ACCEPTED_FORMATS = "JPEG, PNG, GIF or WebP";
+    /**
+     * Shrink-on-load stops once the square would drop below this many pixels. Against a filtered reference
+     * (every source pixel, then the same Thumbnailator downscale and JPEG encoding), the 500 px crop of a
+     * 4000 px photo-like square decimated to 1000 px (2×) scored 32.1 dB PSNR, to 2000 px 37.5 dB:
+     * 2× leaves visible aliasing, 3× does not (ShrinkOnLoadQualityTest keeps it so).
+     */
+    public static final int SHRINK_ON_LOAD_FLOOR_PIXELS = 3 * CropSpec.LARGEST_PIXELS;
     static final String DAMAGED = "the photo could not be read (the file is damaged or incomplete); please upload it again";
 
     static {
@@ -58,7 +65,7 @@ public final class PhotoDecoder {
                 throw new UnusablePhotoException(refused.get());
             }
             CentreSquare square = CentreSquare.of(storedWidth, storedHeight);
-            int step = square.subsamplingFor(2 * CropSpec.LARGEST_PIXELS);
+            int step = square.subsamplingFor(SHRINK_ON_LOAD_FLOOR_PIXELS);
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceRegion(new Rectangle(square.x(), square.y(), square.side(), square.side()));
             param.setSourceSubsampling(step, step, 0, 0);

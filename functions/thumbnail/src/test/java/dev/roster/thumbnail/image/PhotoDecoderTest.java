@@ -100,13 +100,11 @@ class PhotoDecoderTest {
     }
 
     @Test
-    void largePhotoIsShrunkOnLoadButNeverBelowTwiceTheLargestCrop() throws Exception {
-        PhotoDecoder.SourcePhoto photo = decoder.decode(TestImages.jpeg(TestImages.photoLike(4200, 3000)));
-        assertEquals(4200, photo.width());
-        assertEquals(3000, photo.height());
-        int side = photo.square().getWidth();
-        assertTrue(side >= 2 * CropSpec.LARGEST_PIXELS && side < 4 * CropSpec.LARGEST_PIXELS,
-                "3000 px square subsampled by 3 → 1000 px, was " + side);
+    void largePhotoIsShrunkOnLoadButNeverBelowThreeTimesTheLargestCrop() throws Exception {
+        PhotoDecoder.SourcePhoto photo = decoder.decode(TestImages.jpeg(TestImages.photoLike(4800, 3200)));
+        assertEquals(4800, photo.width());
+        assertEquals(3200, photo.height());
+        assertEquals(1600, photo.square().getWidth(), "3200 px square subsampled by 2");
     }
 
     @Test
