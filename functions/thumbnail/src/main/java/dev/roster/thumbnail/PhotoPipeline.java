@@ -16,6 +16,10 @@ import dev.roster.thumbnail.image.UnusablePhotoException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,6 +38,7 @@ public final class PhotoPipeline {
     private final PhotoStore store;
     private final PhotoLimits limits;
     private final PhotoDecoder decoder;
+    private final JpegEncoder encoder;
     private final Cropper cropper;
     private final Clock clock;
 
@@ -42,6 +47,7 @@ public final class PhotoPipeline {
         this.store = store;
         this.limits = limits;
         this.decoder = new PhotoDecoder(limits);
+        this.encoder = encoder;
         this.cropper = new Cropper(encoder);
         this.clock = clock;
     }
@@ -57,6 +63,23 @@ public final class PhotoPipeline {
                         env.longValue("MAX_SOURCE_MEGAPIXELS", PhotoLimits.DEFAULT_MAX_SOURCE_MEGAPIXELS)),
                 new JpegEncoder(quality),
                 Clock.systemUTC());
+    }
+
+    /**
+     * Runs the image code once on a photo made in memory (decode, crops, placeholder; no AWS call), so a
+     * SnapStart snapshot holds loaded, initialised ImageIO plugins, Thumbnailator and JPEG codec classes.
+     */
+    public void primeImageCode() {
+        BufferedImage sample = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = sample.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, 640, 480, Color.BLUE));
+        g.fillRect(0, 0, 640, 480);
+        g.dispose();
+        try {
+            cropper.crop(decoder.decode(encoder.encode(sample)));
+        } catch (UnusablePhotoException e) {
+            throw new IllegalStateException("the pipeline cannot read its own JPEG: " + e.reason(), e);
+        }
     }
 
     public PhotoOutcome handle(UploadedObject object) {

@@ -106,6 +106,11 @@ class FailureClassificationTest {
         assertEquals("uploads/k3Jd9xQa/my photo.jpg", spaced.key(), "+ in an event key is a space");
     }
 
+    @Test
+    void snapStartPrimingRunsTheImageCodeWithoutCallingAws() throws Exception {
+        new ThumbnailHandler(pipelineAt(closedPort())).beforeCheckpoint(null); // would throw on any AWS call
+    }
+
     private ThumbnailHandler handler(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"));
         env.putAll(overrides);

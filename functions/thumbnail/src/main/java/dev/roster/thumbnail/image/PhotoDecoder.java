@@ -3,6 +3,8 @@ package dev.roster.thumbnail.image;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * Turns the bytes of an upload into the one upright, opaque, square image every crop is made from,
@@ -33,7 +36,10 @@ public final class PhotoDecoder {
 
     static {
         ImageIO.setUseCache(false); // decode from memory; never spill to a temp file
-        ImageIO.scanForPlugins();   // TwelveMonkeys JPEG (CMYK/YCCK) and WebP readers
+        // TwelveMonkeys' JPEG (CMYK/YCCK) and WebP readers, found with this class's loader: ImageIO's own scan
+        // uses the context class loader, which in a Lambda runtime need not be the one holding lib/*.jar
+        IIORegistry.getDefaultInstance().registerServiceProviders(
+                ServiceLoader.load(ImageReaderSpi.class, PhotoDecoder.class.getClassLoader()).iterator());
     }
 
     private final PhotoLimits limits;
