@@ -4,6 +4,7 @@ import dev.roster.core.PhotoStatus;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.Keys;
+import dev.roster.core.table.ProfileItems;
 import dev.roster.thumbnail.image.CropSpec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -58,9 +59,10 @@ public final class ProfilePhotoTable {
                 profileId,
                 Optional.ofNullable(item.get(ItemAttributes.PENDING_UPLOAD_ID)).map(AttributeValue::s),
                 Optional.ofNullable(item.get(ItemAttributes.VERSION)).map(v -> Long.parseLong(v.n())),
+                // distinct: two actions on one tag item would fail the whole transaction
                 Optional.ofNullable(item.get(ItemAttributes.TAGS)).filter(AttributeValue::hasL)
-                        .map(l -> l.l().stream().map(AttributeValue::s).toList()).orElse(List.of()),
-                Optional.ofNullable(item.get(ItemAttributes.SORT_NAME)).map(AttributeValue::s).orElse(""),
+                        .map(l -> l.l().stream().map(AttributeValue::s).distinct().toList()).orElse(List.of()),
+                ProfileItems.profileSortName(item),
                 Optional.ofNullable(item.get(ItemAttributes.VISIBLE)).map(AttributeValue::bool).orElse(false)));
     }
 
