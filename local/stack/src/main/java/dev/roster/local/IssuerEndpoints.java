@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The local issuer over HTTP, under the issuer's path ({@code /local}): {@code POST /local/token} with
  * {@code {"sub","name","email"}} returns a signed dev token; {@code GET /local/.well-known/openid-configuration}
  * and {@code /local/.well-known/jwks.json} publish it like an OIDC provider. None of this is in
- * template.yaml: a deployment's members sign in with the real provider.
+ * template.yaml: a deployment's members sign in with the real provider. {@code GET /local/stack} tells where
+ * the emulator is and what the template's resources are called there (for the AWS CLI and the e2e tests).
  */
 public final class IssuerEndpoints {
     public static final String PREFIX = "/local/";
@@ -21,9 +22,12 @@ public final class IssuerEndpoints {
     private static final int MAX_EMAIL_CHARS = 254;
 
     private final LocalIssuer issuer;
+    private final Map<String, Object> stack;
 
-    public IssuerEndpoints(LocalIssuer issuer) {
+    /** @param stack what {@code GET /local/stack} tells (the emulator's endpoint and the resources' local names) */
+    public IssuerEndpoints(LocalIssuer issuer, Map<String, Object> stack) {
         this.issuer = issuer;
+        this.stack = stack;
     }
 
     public FrontDoor.Response serve(IncomingRequest request) {
@@ -32,8 +36,10 @@ public final class IssuerEndpoints {
             case "POST /local/token" -> token(request);
             case "GET /local/.well-known/openid-configuration" -> json(200, issuer.discoveryDocument());
             case "GET /local/.well-known/jwks.json" -> json(200, issuer.publicKeys().toJSONObject(true));
-            default -> error(404, "not_found", "the local issuer serves POST /local/token,"
-                    + " GET /local/.well-known/openid-configuration and GET /local/.well-known/jwks.json");
+            case "GET /local/stack" -> json(200, stack);
+            default -> error(404, "not_found", "the local stack serves POST /local/token,"
+                    + " GET /local/.well-known/openid-configuration, GET /local/.well-known/jwks.json"
+                    + " and GET /local/stack");
         };
     }
 

@@ -100,7 +100,17 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             PhotoServer photos = PhotoServer.forDistribution(aws);
-            server.start(new LocalServer.Routes(new IssuerEndpoints(issuer), photos, frontDoor, new StaticFiles(webRoot)));
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("url", origin);
+            info.put("emulator", aws.endpoint().toString());
+            info.put("region", LocalAws.REGION.id());
+            Map<String, String> resources = new LinkedHashMap<>();
+            for (String id : template.resources().keySet()) {
+                resources.put(id, aws.physicalName(id));
+            }
+            info.put("resources", resources);
+            server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, info), photos, frontDoor,
+                    new StaticFiles(webRoot)));
             return new LocalStack(server, aws, issuer, functions, pumps, photos);
         } catch (RuntimeException e) {
             server.close();

@@ -1,0 +1,566 @@
+// roster's web client: static files, no build step. Talks to the HTTP API named in config.json with the
+// member's token; photos go straight to S3 through the presigned URL the API hands out.
+import * as auth from './auth.js';
+import { thumbHashToDataURL } from './thumbhash.js';
+
+const PAGE_SIZE = 24;
+const PHOTO_WAIT_MS = 90_000;
+// the browser sets these itself; XMLHttpRequest refuses to
+const FORBIDDEN_UPLOAD_HEADERS = new Set(['host', 'content-length', 'connection', 'expect']);
+
+const $ = (id) => document.getElementById(id);
+const state = {
+  config: null,
+  session: null,
+  tags: new Set(),
+  q: '',
+  next: null,
+  shown: 0,
+  loading: false,
+  generation: 0,
+  etag: null,
+  me: null,
+  polling: 0,
+};
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) node.append(child);
+  }
+  return node;
+}
+
+function notice(message, kind = 'error') {
+  const box = $('notice');
+  box.textContent = message || '';
+  box.className = 'notice ' + kind;
+  box.hidden = !message;
+}
+
+function setStatus(id, message, error = false) {
+  const node = $(id);
+  node.textContent = message;
+  node.classList.toggle('error', error);
+}
+
+// ---------------------------------------------------------------- API
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.error && body.error.message) || (body && body.message) || `the API answered ${status}`);
+    this.status = status;
+    this.code = body && body.error && body.error.code;
+  }
+}
+
+async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const init = { method, headers: { ...headers, authorization: 'Bearer ' + state.session.token } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers['content-type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(state.config.apiBase + path, init);
+  } catch (e) {
+    throw new Error('cannot reach the API (' + e.message + ')');
+  }
+  const text = await response.text();
+  let parsed = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  if (response.status === 401) {
+    auth.signOut();
+    state.session = null;
+    notice('Your sign-in has ended. Please sign in again.', 'info');
+    route();
+    throw new ApiError(401, parsed);
+  }
+  return { status: response.status, ok: response.ok, body: parsed, etag: response.headers.get('etag') };
+}
+
+// ---------------------------------------------------------------- cards
+
+function initials(name) {
+  return (name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0].toUpperCase()).join('');
+}
+
+function colourFor(text) {
+  let hash = 0;
+  for (const c of text || '') hash = (hash * 31 + c.charCodeAt(0)) | 0;
+  return `hsl(${Math.abs(hash) % 360} 45% 40%)`;
+}
+
+/** The fallback when there is no photo: the API's avatar hint (initials, colour) or ones made from the name. */
+function avatar(item) {
+  const hint = item.avatar && typeof item.avatar === 'object' ? item.avatar : {};
+  const text = hint.initials || (typeof item.avatar === 'string' && item.avatar.length <= 3 ? item.avatar : initials(item.name));
+  const colour = hint.colour || hint.color || colourFor(profileId(item) || item.name);
+  return element('div', { class: 'avatar', style: `background:${colour}`, 'aria-hidden': 'true' }, text);
+}
+
+const placeholders = new Map();
+function placeholderUrl(hash) {
+  if (!placeholders.has(hash)) {
+    let url = null;
+    try {
+      url = thumbHashToDataURL(hash);
+    } catch {
+      url = null;
+    }
+    placeholders.set(hash, url);
+  }
+  return placeholders.get(hash);
+}
+
+/** The photo in a 100×100 box: ThumbHash (or the dominant colour) until the 1x/2x thumbnail has loaded. */
+function photo(item) {
+  const p = item.photo;
+  if (!p || !p.thumb1x) return avatar(item);
+  const box = element('div', { class: 'photo', 'data-placeholder': p.placeholder ? 'thumbhash' : 'colour' });
+  if (p.colour) box.style.backgroundColor = p.colour;
+  const url = p.placeholder && placeholderUrl(p.placeholder);
+  if (url) box.style.backgroundImage = `url("${url}")`;
+  const img = element('img', {
+    src: p.thumb1x,
+    srcset: p.thumb2x ? `${p.thumb1x} 1x, ${p.thumb2x} 2x` : null,
+    width: 100,
+    height: 100,
+    alt: '',
+    loading: 'lazy',
+    decoding: 'async',
+  });
+  const loaded = () => img.classList.add('loaded');
+  img.addEventListener('load', loaded);
+  if (img.complete && img.naturalWidth) loaded();
+  box.append(img);
+  return box;
+}
+
+/** The card's profile id (the API calls it "id"). */
+function profileId(item) {
+  return item.id || item.profileId;
+}
+
+function card(item) {
+  const id = 'card-' + profileId(item);
+  const where = [item.organisation, item.location].filter(Boolean).join(' · ');
+  return element(
+    'li',
+    { class: 'card', 'data-profile-id': profileId(item) },
+    photo(item),
+    element(
+      'div',
+      {},
+      element('h2', { id }, item.name),
+      where ? element('p', {}, where) : null,
+      (item.tags || []).length
+        ? element(
+            'ul',
+            { class: 'tags', 'aria-label': 'Tags' },
+            item.tags.map((tag) =>
+              element('li', {}, element('button', { type: 'button', 'aria-label': `Show only people tagged ${tag}`, onclick: () => toggleTag(tag, true) }, tag)),
+            ),
+          )
+        : null,
+    ),
+  );
+}
+
+// ---------------------------------------------------------------- directory
+
+function profilesQuery() {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  for (const tag of state.tags) params.append('tag', tag);
+  if (state.q) params.set('q', state.q);
+  if (state.next) params.set('cursor', state.next);
+  return '/profiles?' + params.toString();
+}
+
+async function loadPage() {
+  if (state.loading) return;
+  state.loading = true;
+  const generation = state.generation;
+  $('load-more').disabled = true;
+  setStatus('directory-status', state.shown ? 'Loading more…' : 'Loading…');
+  try {
+    const response = await api(profilesQuery());
+    if (generation !== state.generation) return;
+    if (!response.ok) throw new ApiError(response.status, response.body);
+    const items = response.body.items || [];
+    $('grid').append(...items.map(card));
+    state.shown += items.length;
+    state.next = response.body.next || null;
+    const filtered = state.tags.size || state.q;
+    setStatus(
+      'directory-status',
+      state.shown === 0 && !state.next
+        ? filtered ? 'Nobody matches this filter.' : 'Nobody is in the directory yet.'
+        : `Showing ${state.shown} ${state.shown === 1 ? 'profile' : 'profiles'}${state.next ? '' : ' (all of them)'}.`,
+    );
+    $('load-more').hidden = !state.next;
+    $('end-of-list').hidden = !!state.next || state.shown === 0;
+  } catch (e) {
+    if (generation === state.generation && e.status !== 401) setStatus('directory-status', 'Could not load profiles: ' + e.message, true);
+  } finally {
+    if (generation === state.generation) {
+      state.loading = false;
+      $('load-more').disabled = false;
+    }
+  }
+}
+
+function reloadDirectory() {
+  state.generation++;
+  state.loading = false;
+  state.next = null;
+  state.shown = 0;
+  $('grid').replaceChildren();
+  $('load-more').hidden = true;
+  $('end-of-list').hidden = true;
+  renderChipsPressed();
+  loadPage();
+}
+
+let knownTags = [];
+async function loadTags() {
+  try {
+    const response = await api('/tags');
+    if (!response.ok) throw new ApiError(response.status, response.body);
+    const body = response.body || {};
+    const list = Array.isArray(body) ? body : body.items || body.tags || [];
+    knownTags = list.map((t) => (typeof t === 'string' ? { tag: t } : t)).filter((t) => t && t.tag);
+  } catch (e) {
+    knownTags = [];
+  }
+  renderChips();
+}
+
+function renderChips() {
+  const all = new Map(knownTags.map((t) => [t.tag, t.count]));
+  for (const tag of state.tags) if (!all.has(tag)) all.set(tag, undefined);
+  $('tag-chips').replaceChildren(
+    ...[...all.entries()].map(([tag, count]) =>
+      element(
+        'li',
+        {},
+        element(
+          'button',
+          { type: 'button', 'data-tag': tag, 'aria-pressed': String(state.tags.has(tag)), onclick: () => toggleTag(tag) },
+          tag,
+          count !== undefined ? element('span', { class: 'count', 'aria-label': `, ${count} people` }, String(count)) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function renderChipsPressed() {
+  for (const button of $('tag-chips').querySelectorAll('button[data-tag]')) {
+    button.setAttribute('aria-pressed', String(state.tags.has(button.dataset.tag)));
+  }
+}
+
+function toggleTag(tag, fromCard = false) {
+  if (fromCard) {
+    state.tags = new Set([tag]);
+    renderChips();
+    $('search').focus();
+  } else if (state.tags.has(tag)) state.tags.delete(tag);
+  else state.tags.add(tag);
+  reloadDirectory();
+}
+
+// ---------------------------------------------------------------- my profile
+
+function fillForm(me) {
+  const form = $('profile-form');
+  form.elements.name.value = me ? me.name || '' : (state.session && state.session.name) || '';
+  form.elements.organisation.value = (me && me.organisation) || '';
+  form.elements.location.value = (me && me.location) || '';
+  form.elements.website.value = (me && me.website) || '';
+  form.elements.bio.value = (me && me.bio) || '';
+  form.elements.tags.value = ((me && me.tags) || []).join(', ');
+  form.elements.visible.checked = me ? !!me.visible : true;
+  $('save-profile').textContent = me ? 'Save profile' : 'Create profile';
+}
+
+async function loadMe() {
+  setStatus('profile-status', 'Loading…');
+  try {
+    const response = await api('/me');
+    if (response.status === 404) {
+      state.me = null;
+      state.etag = null;
+      fillForm(null);
+      setStatus('profile-status', 'You have no profile yet: fill in at least your name and save.');
+    } else if (response.ok) {
+      state.me = response.body;
+      state.etag = response.etag;
+      fillForm(state.me);
+      setStatus('profile-status', '');
+    } else throw new ApiError(response.status, response.body);
+  } catch (e) {
+    if (e.status !== 401) setStatus('profile-status', 'Could not load your profile: ' + e.message, true);
+  }
+  showPhotoState();
+}
+
+async function saveProfile(event) {
+  event.preventDefault();
+  const form = $('profile-form');
+  if (!form.elements.name.value.trim()) {
+    setStatus('profile-status', 'Your name is required.', true);
+    form.elements.name.focus();
+    return;
+  }
+  const body = { name: form.elements.name.value.trim(), visible: form.elements.visible.checked };
+  for (const field of ['organisation', 'location', 'website', 'bio']) {
+    const value = form.elements[field].value.trim();
+    if (value) body[field] = value;
+  }
+  body.tags = form.elements.tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+  const headers = state.etag ? { 'if-match': state.etag } : {};
+  $('save-profile').disabled = true;
+  setStatus('profile-status', 'Saving…');
+  try {
+    const response = await api('/me', { method: 'PUT', body, headers });
+    if (response.ok) {
+      state.etag = response.etag || state.etag;
+      state.me = response.body && response.body.name ? response.body : { ...(state.me || {}), ...body };
+      if (!response.etag || !(response.body && response.body.name)) await loadMe();
+      fillForm(state.me);
+      setStatus('profile-status', 'Saved.');
+    } else if (response.status === 412 || response.status === 428) {
+      setStatus('profile-status', 'Your profile was changed elsewhere (another tab?). It has been reloaded: check it and save again.', true);
+      const kept = body;
+      await loadMe();
+      fillForm({ ...state.me, ...kept });
+    } else throw new ApiError(response.status, response.body);
+  } catch (e) {
+    if (e.status !== 401) setStatus('profile-status', 'Not saved: ' + e.message, true);
+  } finally {
+    $('save-profile').disabled = false;
+  }
+}
+
+function rejectionReason(me) {
+  return me.photoRejection || me.rejectionReason || me.photoRejectionReason || (me.photo && me.photo.rejection) || 'no reason given';
+}
+
+function showPhotoState() {
+  const me = state.me;
+  const box = $('my-photo');
+  box.replaceChildren(me ? photo(me) : avatar({ name: state.session.name }));
+  $('photo-file').disabled = !me;
+  $('delete-photo').hidden = !(me && me.photo && me.photo.thumb1x);
+  if (!me) {
+    setStatus('photo-status', 'Save your profile first, then add a photo.');
+    return;
+  }
+  switch (me.photoStatus) {
+    case 'PENDING':
+      setStatus('photo-status', 'Processing your photo…');
+      break;
+    case 'READY':
+      setStatus('photo-status', 'Your photo is ready.');
+      break;
+    case 'REJECTED':
+      setStatus('photo-status', 'Your last photo was rejected: ' + rejectionReason(me), true);
+      break;
+    default:
+      setStatus('photo-status', 'No photo yet.');
+  }
+}
+
+function putWithProgress(grant, file) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(grant.method || 'PUT', grant.url);
+    for (const [name, value] of Object.entries(grant.headers || {})) {
+      if (!FORBIDDEN_UPLOAD_HEADERS.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
+    }
+    const progress = $('upload-progress');
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100);
+    });
+    xhr.addEventListener('load', () =>
+      xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`storage answered ${xhr.status}`)),
+    );
+    xhr.addEventListener('error', () => reject(new Error('the upload failed (network error)')));
+    xhr.addEventListener('abort', () => reject(new Error('the upload was cancelled')));
+    xhr.send(file);
+  });
+}
+
+async function uploadPhoto() {
+  const file = $('photo-file').files[0];
+  if (!file) return;
+  const progress = $('upload-progress');
+  progress.value = 0;
+  progress.hidden = false;
+  setStatus('photo-status', 'Asking for an upload URL…');
+  try {
+    const response = await api('/me/photo', { method: 'POST', body: { contentType: file.type || 'application/octet-stream', contentLength: file.size } });
+    if (response.status !== 201 && response.status !== 200) throw new ApiError(response.status, response.body);
+    setStatus('photo-status', 'Uploading…');
+    await putWithProgress(response.body, file);
+    progress.value = 100;
+    setStatus('photo-status', 'Uploaded. Processing your photo…');
+    await waitForPhoto(response.body.uploadId);
+  } catch (e) {
+    if (e.status !== 401) setStatus('photo-status', 'Photo not uploaded: ' + e.message, true);
+  } finally {
+    progress.hidden = true;
+    $('photo-file').value = '';
+  }
+}
+
+async function waitForPhoto() {
+  const ticket = ++state.polling;
+  const deadline = Date.now() + PHOTO_WAIT_MS;
+  while (Date.now() < deadline && ticket === state.polling) {
+    const response = await api('/me');
+    if (response.ok) {
+      state.me = response.body;
+      state.etag = response.etag || state.etag;
+      if (response.body.photoStatus !== 'PENDING') {
+        showPhotoState();
+        return;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  if (ticket === state.polling) setStatus('photo-status', 'Your photo is still being processed; check again in a minute.');
+}
+
+async function deletePhoto() {
+  try {
+    const response = await api('/me/photo', { method: 'DELETE' });
+    if (!response.ok) throw new ApiError(response.status, response.body);
+    await loadMe();
+    setStatus('photo-status', 'Photo removed.');
+  } catch (e) {
+    if (e.status !== 401) setStatus('photo-status', 'Could not remove the photo: ' + e.message, true);
+  }
+}
+
+// ---------------------------------------------------------------- sign-in and routing
+
+function showView(name) {
+  for (const view of document.querySelectorAll('.view')) view.hidden = view.id !== 'view-' + name;
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  $('who-name').textContent = state.session ? state.session.name : '';
+  $('sign-out').hidden = !state.session;
+}
+
+let directoryStarted = false;
+function route() {
+  if (!state.session) {
+    const local = state.config.auth.mode === 'local';
+    $('sign-in-local').hidden = !local;
+    $('sign-in-oidc').hidden = local;
+    directoryStarted = false;
+    showView('sign-in');
+    return;
+  }
+  if (location.hash === '#/me') {
+    showView('me');
+    document.title = 'My profile · roster';
+    loadMe();
+  } else {
+    showView('directory');
+    document.title = 'Directory · roster';
+    if (!directoryStarted) {
+      directoryStarted = true;
+      loadTags();
+      reloadDirectory();
+    }
+  }
+}
+
+async function signedIn(session) {
+  state.session = session;
+  notice('');
+  route();
+  $('main').focus();
+}
+
+async function start() {
+  try {
+    const response = await fetch('config.json', { cache: 'no-cache' });
+    state.config = await response.json();
+  } catch (e) {
+    notice('Cannot read config.json: ' + e.message);
+    return;
+  }
+  state.config.apiBase = (state.config.apiBase || '').replace(/\/$/, '');
+  state.config.auth = state.config.auth || { mode: 'local' };
+
+  $('sign-in-local').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    try {
+      await signedIn(await auth.signInLocal(state.config.auth, form.elements.name.value, form.elements.email.value));
+    } catch (e) {
+      notice('Sign-in failed: ' + e.message);
+    }
+  });
+  $('sign-in-oidc-button').addEventListener('click', () => auth.startOidcSignIn(state.config.auth).catch((e) => notice('Sign-in failed: ' + e.message)));
+  $('sign-out').addEventListener('click', () => {
+    auth.signOut();
+    state.session = null;
+    route();
+  });
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.q = $('search').value.trim();
+    reloadDirectory();
+  });
+  let typing = 0;
+  $('search').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const q = $('search').value.trim();
+      if (q !== state.q) {
+        state.q = q;
+        reloadDirectory();
+      }
+    }, 300);
+  });
+  $('load-more').addEventListener('click', loadPage);
+  // infinite scroll: the "Load more" button loads the next page by itself when it scrolls into view
+  new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting) && state.next && !state.loading) loadPage();
+  }, { rootMargin: '200px' }).observe($('load-more'));
+  $('profile-form').addEventListener('submit', saveProfile);
+  $('photo-file').addEventListener('change', uploadPhoto);
+  $('delete-photo').addEventListener('click', deletePhoto);
+  window.addEventListener('hashchange', route);
+
+  if (state.config.auth.mode === 'oidc') {
+    try {
+      const session = await auth.completeOidcSignIn(state.config.auth);
+      if (session) state.session = session;
+    } catch (e) {
+      notice('Sign-in failed: ' + e.message);
+    }
+  }
+  state.session = state.session || auth.currentSession();
+  route();
+}
+
+start();
