@@ -110,6 +110,9 @@ function avatar(item) {
 }
 
 const placeholders = new Map();
+// the cards on screen by profile id (also read by the end-to-end test)
+const cards = new Map();
+window.__rosterCards = cards;
 function placeholderUrl(hash) {
   if (!placeholders.has(hash)) {
     let url = null;
@@ -167,7 +170,7 @@ function card(item) {
       (item.tags || []).length
         ? element(
             'ul',
-            { class: 'tags', 'aria-label': 'Tags' },
+            { class: 'tags', 'aria-label': `Tags of ${item.name}` },
             item.tags.map((tag) =>
               element('li', {}, element('button', { type: 'button', 'aria-label': `Show only people tagged ${tag}`, onclick: () => toggleTag(tag, true) }, tag)),
             ),
@@ -198,6 +201,7 @@ async function loadPage() {
     if (generation !== state.generation) return;
     if (!response.ok) throw new ApiError(response.status, response.body);
     const items = response.body.items || [];
+    for (const item of items) cards.set(profileId(item), item);
     $('grid').append(...items.map(card));
     state.shown += items.length;
     state.next = response.body.next || null;
@@ -216,8 +220,18 @@ async function loadPage() {
     if (generation === state.generation) {
       state.loading = false;
       $('load-more').disabled = false;
+      // infinite scroll: keep going while the end of the list is on screen (a filtered page can be short)
+      requestAnimationFrame(() => {
+        if (generation === state.generation && state.next && !state.loading && inView($('load-more'))) loadPage();
+      });
     }
   }
+}
+
+function inView(node) {
+  if (node.hidden) return false;
+  const box = node.getBoundingClientRect();
+  return box.top < window.innerHeight + 200 && box.bottom > -200;
 }
 
 function reloadDirectory() {
@@ -297,6 +311,8 @@ function fillForm(me) {
 
 async function loadMe() {
   setStatus('profile-status', 'Loading…');
+  $('save-profile').disabled = true;
+  $('save-profile').textContent = 'Loading…';
   try {
     const response = await api('/me');
     if (response.status === 404) {
@@ -312,6 +328,8 @@ async function loadMe() {
     } else throw new ApiError(response.status, response.body);
   } catch (e) {
     if (e.status !== 401) setStatus('profile-status', 'Could not load your profile: ' + e.message, true);
+  } finally {
+    $('save-profile').disabled = false;
   }
   showPhotoState();
 }
