@@ -4,12 +4,16 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,6 +185,65 @@ public final class TestImages {
         png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         png.putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
         return png.array();
+    }
+
+    /**
+     * The same picture as a YCCK JPEG (Adobe transform 2, as Photoshop writes CMYK), made from an Adobe CMYK
+     * JPEG: the JDK codec reads the raw (inverted) CMYK samples, they are turned into YCC + K the way libjpeg
+     * does, and the JDK writer writes that raster as it is under an Adobe marker saying YCCK.
+     */
+    public static byte[] ycckFromAdobeCmyk(byte[] cmykJpeg) {
+        ImageReader reader = jdkCodec(ImageIO.getImageReadersByFormatName("jpeg"));
+        ImageWriter writer = jdkCodec(ImageIO.getImageWritersByFormatName("jpeg"));
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(cmykJpeg));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            reader.setInput(in);
+            Raster stored = reader.readRaster(0, null);
+            WritableRaster ycck = stored.createCompatibleWritableRaster();
+            int[] p = new int[4];
+            for (int y = 0; y < stored.getHeight(); y++) {
+                for (int x = 0; x < stored.getWidth(); x++) {
+                    stored.getPixel(x, y, p);
+                    double r = 255 - p[0];
+                    double g = 255 - p[1];
+                    double b = 255 - p[2];
+                    ycck.setPixel(x, y, new int[] {
+                            clamp(0.299 * r + 0.587 * g + 0.114 * b),
+                            clamp(-0.168736 * r - 0.331264 * g + 0.5 * b + 128),
+                            clamp(0.5 * r - 0.418688 * g - 0.081312 * b + 128),
+                            p[3]});
+                }
+            }
+            IIOMetadata metadata = reader.getImageMetadata(0);
+            String format = "javax_imageio_jpeg_image_1.0";
+            org.w3c.dom.Element root = (org.w3c.dom.Element) metadata.getAsTree(format);
+            ((org.w3c.dom.Element) root.getElementsByTagName("app14Adobe").item(0)).setAttribute("transform", "2");
+            metadata.setFromTree(format, root);
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(ycck, null, metadata), null);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
+            writer.dispose();
+        }
+    }
+
+    private static <T> T jdkCodec(java.util.Iterator<T> codecs) {
+        while (codecs.hasNext()) {
+            T codec = codecs.next();
+            if (codec.getClass().getName().startsWith("com.sun.imageio")) {
+                return codec;
+            }
+        }
+        throw new IllegalStateException("the JDK's own JPEG codec is not registered");
+    }
+
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
 
     public static byte[] resource(String name) {

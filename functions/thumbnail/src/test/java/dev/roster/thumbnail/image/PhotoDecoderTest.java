@@ -94,6 +94,24 @@ class PhotoDecoderTest {
     }
 
     @Test
+    void ycckJpegIsReadInItsColours() throws Exception {
+        byte[] ycck = TestImages.ycckFromAdobeCmyk(TestImages.resource("quadrants-cmyk.jpg"));
+        BufferedImage square = decoder.decode(ycck).square();
+        assertColour(TestImages.RED, square, 20, 20, 60);
+        assertColour(TestImages.BLUE, square, 20, 180, 60);
+        assertColour(TestImages.YELLOW, square, 180, 180, 60);
+    }
+
+    @Test
+    void twelveMonkeysReadsJpegAndWebp() {
+        // this.decoder exists, so PhotoDecoder's class initialiser has registered the plugins
+        for (String format : new String[] {"jpeg", "webp"}) {
+            String reader = javax.imageio.ImageIO.getImageReadersByFormatName(format).next().getClass().getName();
+            assertTrue(reader.startsWith("com.twelvemonkeys."), format + " is read by " + reader);
+        }
+    }
+
+    @Test
     void progressiveJpegIsRead() throws Exception {
         BufferedImage square = decoder.decode(TestImages.progressiveJpeg(TestImages.quadrants(300, 300))).square();
         assertColour(TestImages.GREEN, square, 250, 50);
