@@ -17,3 +17,8 @@ def quadrants(mode="RGB", alpha_hole=False):
 quadrants().save("quadrants-lossy.webp", "WEBP", quality=80)
 quadrants("RGBA", alpha_hole=True).save("quadrants-alpha-lossless.webp", "WEBP", lossless=True)
 quadrants("CMYK").save("quadrants-cmyk.jpg", "JPEG", quality=90)  # Adobe APP14, inverted CMYK like Photoshop
+
+# Stored sideways with EXIF orientation 6 (turn 90° clockwise to view): upright, blue is top-left.
+exif = Image.Exif()
+exif[0x0112] = 6
+quadrants().save("quadrants-orientation6.webp", "WEBP", lossless=True, exif=exif.tobytes())

@@ -128,19 +128,7 @@ public final class TestImages {
      * pointer with a latitude, like a phone photo's.
      */
     public static byte[] withExif(byte[] jpeg, int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + 2 + 12 + 4 + 24);
-        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
-        tiff.putShort((short) 2);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        int gpsIfd = 8 + 2 + 2 * 12 + 4;
-        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd);
-        tiff.putInt(0);
-        tiff.putShort((short) 1); // GPS IFD: GPSLatitude, 3 rationals
-        int latitude = gpsIfd + 2 + 12 + 4;
-        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(latitude);
-        tiff.putInt(0);
-        tiff.putInt(51).putInt(1).putInt(30).putInt(1).putInt(26).putInt(1);
-        byte[] body = tiff.array();
+        byte[] body = exifTiff(orientation);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xFF);
         out.write(0xD8);
@@ -153,6 +141,39 @@ public final class TestImages {
         out.writeBytes(body);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
+    }
+
+    /** The PNG with an {@code eXIf} chunk (the same TIFF structure as {@link #withExif}) right after IHDR. */
+    public static byte[] withPngExif(byte[] png, int orientation) {
+        byte[] tiff = exifTiff(orientation);
+        ByteBuffer chunk = ByteBuffer.allocate(4 + 4 + tiff.length + 4);
+        chunk.putInt(tiff.length).put("eXIf".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(tiff);
+        CRC32 crc = new CRC32();
+        crc.update(chunk.array(), 4, 4 + tiff.length);
+        chunk.putInt((int) crc.getValue());
+        int afterIhdr = 8 + 4 + 4 + 13 + 4;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterIhdr);
+        out.writeBytes(chunk.array());
+        out.write(png, afterIhdr, png.length - afterIhdr);
+        return out.toByteArray();
+    }
+
+    /** EXIF as a phone writes it: IFD0 with the orientation and a GPS IFD pointer, a latitude in the GPS IFD. */
+    private static byte[] exifTiff(int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + 2 + 12 + 4 + 24);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 2);
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        int gpsIfd = 8 + 2 + 2 * 12 + 4;
+        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd);
+        tiff.putInt(0);
+        tiff.putShort((short) 1); // GPS IFD: GPSLatitude, 3 rationals
+        int latitude = gpsIfd + 2 + 12 + 4;
+        tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(latitude);
+        tiff.putInt(0);
+        tiff.putInt(51).putInt(1).putInt(30).putInt(1).putInt(26).putInt(1);
+        return tiff.array();
     }
 
     /** The marker bytes of a JPEG's segments, from SOI up to and including the first SOS. */

@@ -80,7 +80,7 @@ public final class PhotoDecoder {
                 // the reader filled the missing rows with grey rather than failing
                 throw new UnusablePhotoException(DAMAGED, new IOException(String.join("; ", warnings)));
             }
-            Orientation orientation = format == ImageFormat.JPEG ? ExifOrientation.ofJpeg(bytes) : Orientation.NORMAL;
+            Orientation orientation = ExifOrientation.of(format, bytes);
             BufferedImage upright = orientation.applyToSquare(opaqueSquare(decoded));
             return orientation.swapsAxes()
                     ? new SourcePhoto(upright, storedHeight, storedWidth, format)

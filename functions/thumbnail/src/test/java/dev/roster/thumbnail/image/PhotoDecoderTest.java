@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.util.Arrays;
+import java.util.List;
 
 import static dev.roster.thumbnail.TestImages.near;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +29,19 @@ class PhotoDecoderTest {
         assertColour(TestImages.RED, photo.square(), 380, 20);
         assertColour(TestImages.YELLOW, photo.square(), 20, 380);
         assertColour(TestImages.GREEN, photo.square(), 380, 380);
+    }
+
+    @Test
+    void pngAndWebpTurnedByExifComeOutUpright() throws Exception {
+        byte[] png = TestImages.withPngExif(TestImages.png(TestImages.quadrants(300, 200)), 6);
+        byte[] webp = TestImages.resource("quadrants-orientation6.webp");
+        for (byte[] sideways : List.of(png, webp)) {
+            PhotoDecoder.SourcePhoto photo = decoder.decode(sideways);
+            assertEquals(200, photo.width(), photo.format().name());
+            assertEquals(300, photo.height(), photo.format().name());
+            assertColour(TestImages.BLUE, photo.square(), 20, 20);
+            assertColour(TestImages.RED, photo.square(), 180, 20);
+        }
     }
 
     @Test
