@@ -82,11 +82,31 @@ public final class ProfileService {
         if (!current.etag().equals(normaliseEtag(ifMatch))) {
             return new Refused(stale(current));
         }
-        return switch (table.update(item.get(), current, input)) {
-            case Write.Done done -> new Saved(saved(current, input, done.version()), false);
-            case Write.ConditionFailed failed -> new Refused(stale(null));
-            case Write.Contended contended -> new Refused(busy());
-        };
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            switch (table.update(item.get(), current, input)) {
+                case Write.Done done -> {
+                    return new Saved(saved(current, input, done.version()), false);
+                }
+                case Write.ConditionFailed failed -> {
+                    return new Refused(stale(null));
+                }
+                case Write.Contended contended -> backOff(attempt);
+                // nothing was written: the same transaction, on the same version, may simply run again
+            }
+        }
+        return new Refused(busy());
+    }
+
+    /**
+     * Two members adding the same tag at the same moment touch the same count item; DynamoDB cancels one of
+     * the transactions. A short, jittered pause lets the retry pass.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(10L * (attempt + 1) + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ProfileOutcome create(String sub, ProfileInput input, String ifMatch) {
@@ -111,9 +131,7 @@ public final class ProfileService {
                     }
                     // the random id was taken: draw another
                 }
-                case Write.Contended contended -> {
-                    return new Refused(busy());
-                }
+                case Write.Contended contended -> backOff(attempt);
             }
         }
         return new Refused(busy());

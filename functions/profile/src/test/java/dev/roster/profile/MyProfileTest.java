@@ -172,6 +172,36 @@ class MyProfileTest {
         assertEquals(404, api.getMe("validator").status(), "nothing was written");
     }
 
+    /** The largest transaction an edit makes: 20 tag items deleted, 20 written, 40 counts moved, the profile. */
+    @Test
+    void renamingAndSwappingAllTwentyTagsIsOneTransactionThatFits(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        String[] before = new String[20];
+        String[] after = new String[20];
+        for (int i = 0; i < 20; i++) {
+            before[i] = "old" + i;
+            after[i] = "new" + i;
+        }
+        String etag = api.putMe("swapper", ProfileApi.profile("Before Name", true, before), null).etag();
+        dev.roster.junit.SdkCalls.reset();
+        ProfileApi.Response swapped = api.putMe("swapper", ProfileApi.profile("After Name", true, after), etag);
+        assertEquals(200, swapped.status(), swapped.body());
+        assertEquals(List.of("DynamoDb:GetItem", "DynamoDb:GetItem", "DynamoDb:TransactWriteItems"),
+                dev.roster.junit.SdkCalls.recorded(), "owner pointer, profile, one transaction");
+        String table = aws.physicalName("ProfilesTable");
+        for (int i = 0; i < 20; i++) {
+            String oldTag = before[i];
+            String newTag = after[i];
+            assertEquals(0, aws.dynamoDb().query(q -> q.tableName(table).keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", oldTag))))).count());
+            var items = aws.dynamoDb().query(q -> q.tableName(table).keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", newTag))))).items();
+            assertEquals(1, items.size());
+            assertEquals("After Name", items.getFirst().get("name").s());
+            assertTrue(items.getFirst().get("SK").s().startsWith("after name#"));
+        }
+    }
+
     @Test
     void moreThanTwentyTagsAreRefused(LocalAws aws) {
         String[] tags = new String[21];

@@ -27,7 +27,8 @@ public record ProfileInput(String name, String organisation, String location, St
     public static final Set<String> FIELDS = Set.of(
             "name", "organisation", "location", "website", "bio", "email", "tags", "visible");
 
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
+    /** Control characters and bidi overrides (which can disguise text); joiners stay, emoji sequences need them. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\t]]");
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\t]");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 

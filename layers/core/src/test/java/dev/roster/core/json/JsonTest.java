@@ -1,0 +1,43 @@
+package dev.roster.core.json;
+
+import dev.roster.core.http.ApiException;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonTest {
+    @Test
+    void nullsAreWrittenBecauseTheyArePartOfTheShape() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", java.util.List.of());
+        body.put("next", null);
+        assertEquals("{\"items\":[],\"next\":null}", Json.write(body));
+    }
+
+    @Test
+    void wholeNumbersAcceptIntegralValuesOnly() {
+        JsonFields fields = new JsonFields(Json.parseObject("{\"a\":5,\"b\":5.0,\"c\":5.5,\"d\":\"5\",\"e\":99999999999999999999}"),
+                Set.of("a", "b", "c", "d", "e"));
+        assertEquals(5L, fields.wholeNumber("a"));
+        assertEquals(5L, fields.wholeNumber("b"));
+        for (String name : new String[] {"c", "d", "e"}) {
+            ApiException e = assertThrows(ApiException.class, () -> fields.wholeNumber(name));
+            assertTrue(e.getMessage().startsWith("field '" + name + "' must be"), e.getMessage());
+        }
+    }
+
+    @Test
+    void deeplyNestedOrHugeInputIsA400NotACrash() {
+        String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertEquals(400, assertThrows(ApiException.class, () -> Json.parseObject(deep)).error().status());
+        // an out-of-range number parses (to infinity) and is then refused by the field's type check
+        JsonFields fields = new JsonFields(Json.parseObject("{\"a\":1e999999999}"), Set.of("a"));
+        assertEquals(400, assertThrows(ApiException.class, () -> fields.wholeNumber("a")).error().status());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.roster.core.profile;
+
+import dev.roster.core.http.ApiException;
+import dev.roster.core.json.Json;
+import dev.roster.core.table.ProfileItems;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProfileRulesTest {
+    @Test
+    void foldingIgnoresCaseAccentsAndSpacing() {
+        assertEquals("zoe olafsdottir", SearchText.fold("  Zoë   ÓLAFSDÓTTIR "));
+        assertEquals("fi", SearchText.fold("ﬁ"), "compatibility forms fold too");
+        assertEquals("", SearchText.fold(null));
+    }
+
+    @Test
+    void tagsAreLowerCasedTrimmedAndDeduplicatedInOrder() {
+        List<String> problems = new ArrayList<>();
+        assertEquals(List.of("java", "ice climbing", "c++"),
+                Tags.normaliseAll(List.of(" Java ", "ICE   climbing", "java", "C++"), problems));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void whiteSpaceInsideATagIsOneSpace() {
+        assertEquals("tab here", Tags.normalise("tab\there"));
+    }
+
+    @Test
+    void aTagThatCouldBreakAKeyIsRefused() {
+        for (String bad : List.of("a#b", "a,b", "", "   ", "x".repeat(41), "emoji 🎉")) {
+            List<String> problems = new ArrayList<>();
+            Tags.normaliseAll(List.of(bad), problems);
+            assertEquals(1, problems.size(), "'" + bad + "'");
+        }
+    }
+
+    @Test
+    void theSortNameNeverContainsTheKeySeparator() {
+        assertEquals("we are  1", ProfileItems.sortName("We are #1"));
+        assertFalse(ProfileItems.sortName("a#b#c").contains("#"));
+    }
+
+    @Test
+    void theSearchTextKeepsFieldsApartSoAQueryCannotSpanTwo() {
+        String search = ProfileItems.searchText("Ada", "Lovelace Ltd", "", List.of("java"));
+        assertTrue(search.contains("lovelace ltd"));
+        assertFalse(search.contains("ada lovelace"), search);
+    }
+
+    @Test
+    void theAvatarIsInitialsOnAStableColour() {
+        Avatar ada = Avatar.of("abcdefgh", "ada king lovelace");
+        assertEquals("AL", ada.initials());
+        assertEquals(ada, Avatar.of("abcdefgh", "Ada King Lovelace"));
+        assertTrue(ada.colour().matches("#[0-9a-f]{6}"));
+        assertEquals("Z", Avatar.of("x", "zoë").initials());
+        assertEquals("?", Avatar.of("x", "").initials());
+    }
+
+    @Test
+    void emojiSequencesAreTextButBidiOverridesAreNot() {
+        ProfileInput ok = ProfileInput.fromJson(Json.parseObject("{\"name\":\"Dev 👩‍💻\"}"));
+        assertEquals("Dev 👩‍💻", ok.name());
+        ApiException e = assertThrows(ApiException.class,
+                () -> ProfileInput.fromJson(Json.parseObject("{\"name\":\"evil\\u202Egnp.exe\"}")));
+        assertTrue(e.getMessage().contains("control characters"), e.getMessage());
+    }
+
+    @Test
+    void aWebsiteMustBeHttpOrHttpsWithAHost() {
+        for (String bad : List.of("ftp://x.org", "javascript:alert(1)", "https://", "example.org", "http:// x")) {
+            ApiException e = assertThrows(ApiException.class,
+                    () -> ProfileInput.fromJson(Map.of("name", "A", "website", bad)), bad);
+            assertTrue(e.getMessage().startsWith("website: "), e.getMessage());
+        }
+        assertEquals("HTTPS://Example.org/a?b=c", ProfileInput.fromJson(Map.of("name", "A", "website", "HTTPS://Example.org/a?b=c")).website());
+    }
+}
