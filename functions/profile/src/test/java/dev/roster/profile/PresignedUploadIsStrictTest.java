@@ -1,0 +1,100 @@
+package dev.roster.profile;
+
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The presigned PUT against an S3 that checks signatures (S3Proxy; moto accepts anything): only the declared
+ * content type, the declared length and the server's key get in.
+ */
+class PresignedUploadIsStrictTest {
+    private static final String BUCKET = "uploads";
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("proxy-key", "proxy-secret"));
+    private static S3Proxy proxy;
+    private static S3Client s3;
+    private static PhotoUploads uploads;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startAnS3ThatVerifiesSignatures() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.identity", "proxy-key");
+        properties.setProperty("jclouds.credential", "proxy-secret");
+        proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("transient", properties))
+                .awsAuthentication(AuthenticationType.AWS_V4, "proxy-key", "proxy-secret")
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .build();
+        proxy.start();
+        while (!proxy.getState().equals("STARTED")) {
+            Thread.sleep(10);
+        }
+        URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+        s3.createBucket(b -> b.bucket(BUCKET));
+        uploads = new PhotoUploads(S3Presigner.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(), BUCKET);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        s3.close();
+        proxy.stop();
+    }
+
+    private static int put(URI url, String contentType, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url).header("content-type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void theDeclaredTypeAndLengthGoIn() throws Exception {
+        PhotoUploads.Grant grant = uploads.presign("prof0001", "upload-ok", "image/jpeg", 1000);
+        assertEquals(200, put(URI.create(grant.url()), "image/jpeg", new byte[1000]));
+        var head = s3.headObject(h -> h.bucket(BUCKET).key("uploads/prof0001/upload-ok"));
+        assertEquals(1000L, head.contentLength());
+        assertEquals("image/jpeg", head.contentType());
+    }
+
+    @Test
+    void anotherContentTypeIsRefused() throws Exception {
+        PhotoUploads.Grant grant = uploads.presign("prof0001", "upload-type", "image/jpeg", 1000);
+        assertEquals(403, put(URI.create(grant.url()), "text/html", new byte[1000]));
+    }
+
+    @Test
+    void anotherLengthIsRefused() throws Exception {
+        PhotoUploads.Grant grant = uploads.presign("prof0001", "upload-length", "image/png", 1000);
+        assertEquals(403, put(URI.create(grant.url()), "image/png", new byte[50_000]));
+        assertEquals(403, put(URI.create(grant.url()), "image/png", new byte[999]));
+    }
+
+    @Test
+    void anotherKeyIsRefused() throws Exception {
+        PhotoUploads.Grant grant = uploads.presign("prof0001", "upload-key", "image/png", 10);
+        URI elsewhere = URI.create(grant.url().replace("/uploads/prof0001/upload-key", "/uploads/prof0002/upload-key"));
+        assertEquals(403, put(elsewhere, "image/png", new byte[10]));
+    }
+}
