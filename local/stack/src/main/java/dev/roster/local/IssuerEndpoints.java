@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The local issuer over HTTP, under the issuer's path ({@code /local}): {@code POST /local/token} with
  * {@code {"sub","name","email"}} returns a signed dev token; {@code GET /local/.well-known/openid-configuration}
- * and {@code /local/.well-known/jwks.json} publish it like an OIDC provider. None of this is in
+ * and {@code /local/.well-known/jwks.json} publish it like an OIDC provider, and {@code /local/authorize} with
+ * the form-encoded {@code POST /local/token} run the authorization-code flow ({@link AuthorizationCodes}). None of this is in
  * template.yaml: a deployment's members sign in with the real provider. {@code GET /local/stack} tells where
  * the emulator is and what the template's resources are called there (for the AWS CLI and the e2e tests).
  */
@@ -23,24 +24,37 @@ public final class IssuerEndpoints {
 
     private final LocalIssuer issuer;
     private final Map<String, Object> stack;
+    private final AuthorizationCodes codes;
 
-    /** @param stack what {@code GET /local/stack} tells (the emulator's endpoint and the resources' local names) */
-    public IssuerEndpoints(LocalIssuer issuer, Map<String, Object> stack) {
+    /**
+     * @param origin the local stack's own origin (the only place sign-in may redirect to)
+     * @param stack  what {@code GET /local/stack} tells (the emulator's endpoint and the resources' local names)
+     */
+    public IssuerEndpoints(LocalIssuer issuer, String origin, Map<String, Object> stack) {
         this.issuer = issuer;
         this.stack = stack;
+        this.codes = new AuthorizationCodes(issuer, origin, java.time.Clock.systemUTC());
     }
 
     public FrontDoor.Response serve(IncomingRequest request) {
         String path = request.rawPath();
         return switch (request.method() + " " + path) {
-            case "POST /local/token" -> token(request);
+            case "POST /local/token" -> isForm(request)
+                    ? codes.exchange(AuthorizationCodes.form(new String(request.body(), StandardCharsets.UTF_8)))
+                    : token(request);
+            case "GET /local/authorize", "POST /local/authorize" -> codes.authorize(request);
             case "GET /local/.well-known/openid-configuration" -> json(200, issuer.discoveryDocument());
             case "GET /local/.well-known/jwks.json" -> json(200, issuer.publicKeys().toJSONObject(true));
             case "GET /local/stack" -> json(200, stack);
             default -> error(404, "not_found", "the local stack serves POST /local/token,"
-                    + " GET /local/.well-known/openid-configuration, GET /local/.well-known/jwks.json"
-                    + " and GET /local/stack");
+                    + " GET /local/authorize, GET /local/.well-known/openid-configuration,"
+                    + " GET /local/.well-known/jwks.json and GET /local/stack");
         };
+    }
+
+    private static boolean isForm(IncomingRequest request) {
+        String type = request.header("content-type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private FrontDoor.Response token(IncomingRequest request) {

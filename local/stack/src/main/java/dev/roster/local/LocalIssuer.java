@@ -50,6 +50,11 @@ public final class LocalIssuer {
         return issuer;
     }
 
+    /** The one client id (audience) this issuer signs for: the template's JwtAudience locally. */
+    public String clientId() {
+        return audience;
+    }
+
     /** The public keys, as a JWT authorizer fetches them from {@code jwks_uri}. */
     public JWKSet publicKeys() {
         return new JWKSet(key.toPublicJWK());
@@ -62,10 +67,15 @@ public final class LocalIssuer {
 
     /** A signed token for this member, valid for {@link #TOKEN_LIFETIME}. */
     public DevToken issue(String subject, String name, String email) {
+        return issue(subject, name, email, audience, null);
+    }
+
+    /** An ID token for {@code clientId} (the audience), echoing the client's {@code nonce}. */
+    public DevToken issue(String subject, String name, String email, String clientId, String nonce) {
         Instant now = clock.instant();
         Instant expires = now.plus(TOKEN_LIFETIME);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer).audience(audience).subject(subject)
+                .issuer(issuer).audience(clientId).subject(subject)
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("token_use", "id");
@@ -74,6 +84,9 @@ public final class LocalIssuer {
         }
         if (email != null) {
             claims.claim("email", email);
+        }
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
         }
         return new DevToken(sign(claims.build()), expires);
     }
@@ -94,10 +107,15 @@ public final class LocalIssuer {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuer", issuer);
         document.put("jwks_uri", issuer + "/.well-known/jwks.json");
+        document.put("authorization_endpoint", issuer + "/authorize");
         document.put("token_endpoint", issuer + "/token");
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
         document.put("subject_types_supported", List.of("public"));
-        document.put("response_types_supported", List.of("id_token"));
+        document.put("response_types_supported", List.of("code"));
+        document.put("grant_types_supported", List.of("authorization_code"));
+        document.put("code_challenge_methods_supported", List.of("S256"));
+        document.put("token_endpoint_auth_methods_supported", List.of("none"));
+        document.put("scopes_supported", List.of("openid", "profile", "email"));
         return document;
     }
 

@@ -56,7 +56,7 @@ class FrontDoorTest {
         FrontDoor frontDoor = new FrontDoor(api, Map.of("MemberJwt", new JwtAuthorizer(jwt, issuer.publicKeys(),
                 Clock.systemUTC())), functions::get, Clock.systemUTC());
         server = new LocalServer(0);
-        server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, Map.of()), PhotoServer.forDistribution(aws), frontDoor,
+        server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, server.url().toString(), Map.of()), PhotoServer.forDistribution(aws), frontDoor,
                 new StaticFiles(Path.of("../../web"))));
     }
 
