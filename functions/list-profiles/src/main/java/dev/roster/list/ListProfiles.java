@@ -1,7 +1,10 @@
 package dev.roster.list;
 
 import dev.roster.core.http.ApiException;
+import dev.roster.core.json.Json;
 import dev.roster.core.profile.Card;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.ProfileItems;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,21 @@ final class ListProfiles {
         body.put("items", items);
         body.put("next", page.next() == null ? null : cursors.encode(shape, page.next()));
         return body;
+    }
+
+    /**
+     * Runs the request's own code once without DynamoDB (SnapStart takes the snapshot after this): query
+     * parsing, cursor signing and checking, card mapping and JSON writing.
+     */
+    void prime() {
+        ListRequest request = ListRequest.from(Map.of("limit", List.of("24"), "tag", List.of("Java"), "q", List.of("Zoë")));
+        String shape = directory.shape(request);
+        String cursor = cursors.encode(shape, Map.of("PK", "C#main#TAG#java", "SK", "zoe#AAAAAAAA"));
+        cursors.decode(cursor, shape);
+        var item = ProfileItems.cardAttributes("AAAAAAAA",
+                new ProfileInput("Zoë Prime", "Org", "Town", "", "", "", List.of("java"), true), null);
+        Json.write(Map.of("items", List.of(ProfileItems.card(item).toJson()),
+                "next", cursor));
     }
 
     /** {@code {"items": [{"tag", "count"}…]}}. */
