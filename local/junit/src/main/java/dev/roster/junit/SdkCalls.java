@@ -9,17 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records every AWS SDK call made in this JVM, as {@code Service:Operation} ({@code DynamoDB:Query}). A test
+ * Records every request the AWS SDK sends in this JVM, as {@code Service:Operation} ({@code DynamoDb:Query});
+ * counted when it goes on the wire ({@code beforeTransmission}), so a retry counts again and a presigned
+ * URL, which the SDK signs without sending anything, does not count. A test
  * module registers it for <em>all</em> clients, whoever builds them, by listing it in
  * {@code src/test/resources/software/amazon/awssdk/global/handlers/execution.interceptors}; so a call made
  * through any client (a second DynamoDB client, an S3 client, …) is counted too, not only the one a test
- * hands in. A presigner signs locally and makes no call, so it records nothing.
+ * hands in.
  */
 public final class SdkCalls implements ExecutionInterceptor {
     private static final List<String> CALLS = new ArrayList<>();
 
     @Override
-    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String call = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         synchronized (CALLS) {
