@@ -30,7 +30,15 @@ public sealed interface PhotoOutcome {
     /** Not an upload key at all (never touched S3 or DynamoDB). */
     record Ignored(String key, String why) implements PhotoOutcome {
         public String describe() {
-            return "ignored key '" + key + "': " + why;
+            return "ignored key '" + printable(key) + "': " + why;
+        }
+
+        /** Any key can be uploaded: one with a newline must not write a second, forged log line. */
+        private static String printable(String key) {
+            StringBuilder out = new StringBuilder(key.length());
+            key.codePoints().forEach(c -> out.append(Character.isISOControl(c)
+                    ? String.format("\\u%04x", c) : Character.toString(c)));
+            return out.toString();
         }
     }
 }

@@ -97,13 +97,19 @@ class FailureClassificationTest {
         ThumbnailHandler offline = new ThumbnailHandler(pipelineAt(closedPort()));
         for (String encodedKey : List.of("originals%2Fk3Jd9xQa%2Fup1", "crops/k3Jd9xQa/abc.jpg",
                 "uploads/k3Jd9xQa", "uploads/k3Jd9xQa/up1/extra", "uploads/k3Jd9xQa/my+photo.jpg",
-                "uploads/..%2Fk3Jd9xQa/up1")) {
+                "uploads/..%2Fk3Jd9xQa/up1", "uploads/k3Jd9xQa/%zz", "uploads/k3Jd9xQa/up1%00")) {
             S3Event event = Uploads.event(uploads.bucket(), encodedKey, 1000);
             assertInstanceOf(Ignored.class, offline.process(event).getFirst(), encodedKey);
         }
+        PhotoOutcome forged = offline.process(Uploads.event(uploads.bucket(),
+                "uploads/k3Jd9xQa/x%0Aprocessed+uploads%2Fk3Jd9xQa%2Fx", 1)).getFirst();
+        assertEquals("ignored key 'uploads/k3Jd9xQa/x\\u000aprocessed uploads/k3Jd9xQa/x': not an upload"
+                + " (expected uploads/<profileId>/<uploadId>)", forged.describe(), "one log line, whatever the key");
         Ignored spaced = (Ignored) offline.process(Uploads.event(uploads.bucket(), "uploads/k3Jd9xQa/my+photo.jpg", 1))
                 .getFirst();
         assertEquals("uploads/k3Jd9xQa/my photo.jpg", spaced.key(), "+ in an event key is a space");
+        Ignored plus = (Ignored) offline.process(Uploads.event(uploads.bucket(), "uploads/k3Jd9xQa/a%2Bb", 1)).getFirst();
+        assertEquals("uploads/k3Jd9xQa/a+b", plus.key(), "%2B is a plus");
     }
 
     @Test
