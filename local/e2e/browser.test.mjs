@@ -192,6 +192,18 @@ test('uploads a photo with progress and sees its thumbnail appear', async () => 
   });
 });
 
+test('shows why the pipeline rejected a file that is not an image', async () => {
+  await page.getByRole('link', { name: 'My profile' }).click();
+  await page.getByRole('button', { name: 'Save profile' }).waitFor();
+  const notAnImage = Buffer.from('this is text, not a picture\n'.repeat(40));
+  await page.getByLabel('Choose a photo (JPEG, PNG or WebP)').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: notAnImage });
+  const status = page.locator('#photo-status');
+  await page.waitForFunction(() => /rejected: /.test(document.getElementById('photo-status').textContent), null, { timeout: 60_000 });
+  const text = await status.innerText();
+  assert.match(text, /^Your last photo was rejected: \S/);
+  assert.ok(!text.endsWith('no reason given'), text);
+});
+
 test('hides my profile from the directory with the visibility switch', async () => {
   await page.getByRole('link', { name: 'My profile' }).click();
   await page.getByRole('button', { name: 'Save profile' }).waitFor();

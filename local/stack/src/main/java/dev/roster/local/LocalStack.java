@@ -189,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
             }, "local-stack-stop"));
             String seeded = "";
             if (options.seed()) {
-                Seeder.Result result = new Seeder(stack.url(), stack.issuer()).seed();
+                Seeder.Result result = new Seeder(stack.url()).seed();
                 seeded = " · " + result.summary();
             }
             System.out.println("roster local: ready at " + stack.url() + "/ in "

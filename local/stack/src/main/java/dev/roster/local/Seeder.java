@@ -33,7 +33,8 @@ public final class Seeder {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public Seeder(URI base, LocalIssuer issuer) {
+    /** @param base the local stack's URL: the seeder goes through its front door and issuer like any client */
+    public Seeder(URI base) {
         this.base = base;
     }
 
