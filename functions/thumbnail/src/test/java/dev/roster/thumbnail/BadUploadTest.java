@@ -99,6 +99,18 @@ class BadUploadTest {
     }
 
     @Test
+    void objectLargerThanItsEventSaidIsStillRefusedAtTheLimit() {
+        profiles.waitingForUpload("big00002", "up1", List.of());
+        aws.s3().putObject(b -> b.bucket(uploads.bucket()).key("uploads/big00002/up1"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(tooManyBytes()));
+        S3Event understated = Uploads.event(uploads.bucket(), "uploads/big00002/up1", 1000);
+
+        Rejected rejected = assertInstanceOf(Rejected.class, handler.process(understated).getFirst());
+
+        assertEquals("photo is 1.5 MB; the limit is 1 MB", rejected.reason());
+    }
+
+    @Test
     void uploadThatIsGoneIsRejectedSoTheMemberCanTryAgain() {
         profiles.waitingForUpload("gone0001", "up1", List.of());
         S3Event event = Uploads.event(uploads.bucket(), "uploads/gone0001/up1", 1000);
