@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 public final class Seeder {
     private static final Duration PHOTO_WAIT = Duration.ofSeconds(120);
     private static final int WORKERS = 4;
+    private static final int SERVER_ERROR_ATTEMPTS = 3;
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("host", "content-length", "connection", "expect");
 
     private final URI base;
@@ -59,7 +60,7 @@ public final class Seeder {
         try (ExecutorService workers = Executors.newFixedThreadPool(WORKERS)) {
             List<Future<String>> results = new ArrayList<>();
             for (DemoCommunity.Member member : members) {
-                results.add(workers.submit(() -> seed(member)));
+                results.add(workers.submit(() -> seedRetryingServerErrors(member)));
             }
             for (int i = 0; i < results.size(); i++) {
                 try {
@@ -105,6 +106,28 @@ public final class Seeder {
             failures.add(sub + ": photo still not READY after " + PHOTO_WAIT.toSeconds() + " s");
         }
         return new Result(created, existing, ready, rejected, failures, Duration.between(started, Instant.now()));
+    }
+
+    /** A 5xx is worth another try or two (as any client would), with the reason in the log. */
+    private String seedRetryingServerErrors(DemoCommunity.Member member) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return seed(member);
+            } catch (ServerError e) {
+                if (attempt == SERVER_ERROR_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println("roster local: seeding " + member.sub() + ": " + e.getMessage() + "; trying again");
+                Thread.sleep(200L * attempt);
+            }
+        }
+    }
+
+    /** The API answered 5xx. */
+    static final class ServerError extends IOException {
+        ServerError(String message) {
+            super(message);
+        }
     }
 
     /** "existing", "created" (no photo) or "uploaded" (photo on its way through the pipeline). */
@@ -186,8 +209,9 @@ public final class Seeder {
             }
         }
         String body = response.body();
-        throw new IOException(what + " answered " + response.statusCode() + ": "
-                + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
+        String message = what + " answered " + response.statusCode() + ": "
+                + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+        throw response.statusCode() >= 500 ? new ServerError(message) : new IOException(message);
     }
 
     private static void sleep(Duration duration) {
