@@ -11,6 +11,7 @@ class KeysTest {
         assertEquals("C#main#DIR", Keys.directoryPk("main"));
         assertEquals("C#main#TAG#rust", Keys.tagPk("main", "rust"));
         assertEquals("C#main#U#sub-1", Keys.ownerPk("main", "sub-1"));
+        assertEquals("C#main#TAGS", Keys.tagCountsPk("main"));
         assertEquals("ada lovelace#abc12345", Keys.nameSortKey("ada lovelace", "abc12345"));
     }
 }
