@@ -278,6 +278,16 @@ class FrontDoorTest {
     }
 
     @Test
+    void bodyOverTheTenMegabytePayloadLimitIsRefusedBeforeTheFunction() throws Exception {
+        HttpResponse<String> response = send(request("/me").header("Authorization", "Bearer " + token("ada"))
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[IncomingRequest.MAX_BODY_BYTES + 1])).build());
+        assertEquals(413, response.statusCode());
+        assertEquals("{\"message\":\"Request Entity Too Large\"}", response.body());
+        assertTrue(RecordingHandlers.HTTP_CALLS.isEmpty());
+    }
+
+    @Test
     void webClientIsServedAtTheRoot() throws Exception {
         HttpResponse<String> index = send(request("/").GET().build());
         assertEquals(200, index.statusCode());
