@@ -20,7 +20,7 @@ public enum Orientation {
         return ordinal() >= TRANSPOSE.ordinal();
     }
 
-    /** The upright version of a square {@code TYPE_INT_RGB} image (the input itself when upright already). */
+    /** The upright version of a square opaque image, as {@code TYPE_INT_RGB} (the input itself when upright already). */
     public BufferedImage applyToSquare(BufferedImage square) {
         if (this == NORMAL) {
             return square;
