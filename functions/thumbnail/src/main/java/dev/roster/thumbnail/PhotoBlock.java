@@ -1,13 +1,18 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.thumbnail.image.CropSpec;
+import dev.roster.thumbnail.image.CropWindow;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
-/** The {@code photo} map written onto the profile item and its tag items: everything a card shows of a photo. */
+/** The {@code photo} map written onto the profile item and its tag items: everything a card shows of a photo, and
+ * the window it was cut from (with the focal point that placed it, if any), so re-processing is deterministic. */
 public record PhotoBlock(Map<CropSpec, String> urls, String placeholder, String colour, int sourceWidth,
-                         int sourceHeight, int specVersion, String uploadId, Instant processedAt) {
+                         int sourceHeight, int specVersion, String uploadId, Instant processedAt,
+                         Optional<FocalPoint> focalPoint, CropWindow window) {
     public PhotoBlock {
         urls = Map.copyOf(urls);
     }

@@ -7,6 +7,8 @@ import dev.roster.thumbnail.PhotoOutcome.Rejected;
 import dev.roster.thumbnail.PhotoOutcome.Stale;
 import dev.roster.thumbnail.PhotoStore.Upload;
 import dev.roster.thumbnail.ProfilePhotoTable.ProfileState;
+import dev.roster.core.profile.FocalPoint;
+import dev.roster.thumbnail.image.CropChoice;
 import dev.roster.thumbnail.image.CropSpec;
 import dev.roster.thumbnail.image.Cropper;
 import dev.roster.thumbnail.image.JpegEncoder;
@@ -40,15 +42,23 @@ public final class PhotoPipeline {
     private final PhotoDecoder decoder;
     private final JpegEncoder encoder;
     private final Cropper cropper;
+    private final CropChoice cropMode;
     private final Clock clock;
 
     public PhotoPipeline(ProfilePhotoTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder, Clock clock) {
+        this(table, store, limits, encoder, CropChoice.SMART, clock);
+    }
+
+    /** {@code cropMode}: how the window is chosen for a photo without a focal point. */
+    public PhotoPipeline(ProfilePhotoTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder,
+                         CropChoice cropMode, Clock clock) {
         this.table = table;
         this.store = store;
         this.limits = limits;
         this.decoder = new PhotoDecoder(limits);
         this.encoder = encoder;
         this.cropper = new Cropper(encoder);
+        this.cropMode = cropMode;
         this.clock = clock;
     }
 
@@ -62,6 +72,7 @@ public final class PhotoPipeline {
                         env.longValue("MAX_UPLOAD_BYTES", PhotoLimits.DEFAULT_MAX_UPLOAD_BYTES),
                         env.longValue("MAX_SOURCE_MEGAPIXELS", PhotoLimits.DEFAULT_MAX_SOURCE_MEGAPIXELS)),
                 new JpegEncoder(quality),
+                CropChoice.mode(env.optional("CROP_MODE", "smart")),
                 Clock.systemUTC());
     }
 
@@ -76,7 +87,7 @@ public final class PhotoPipeline {
         g.fillRect(0, 0, 640, 480);
         g.dispose();
         try {
-            cropper.crop(decoder.decode(encoder.encode(sample)));
+            cropper.crop(decoder.decode(encoder.encode(sample), CropChoice.SMART));
         } catch (UnusablePhotoException e) {
             throw new IllegalStateException("the pipeline cannot read its own JPEG: " + e.reason(), e);
         }
@@ -112,9 +123,13 @@ public final class PhotoPipeline {
         if (empty.isPresent()) {
             return reject(upload, empty.get());
         }
+        // the focal point recorded with this upload, else the mode: the same inputs always give the same window
+        Optional<FocalPoint> focalPoint = profile.get().pendingFocalPoint();
+        PhotoDecoder.SourcePhoto source;
         Cropper.Crops crops;
         try {
-            crops = cropper.crop(decoder.decode(bytes));
+            source = decoder.decode(bytes, cropMode.with(focalPoint));
+            crops = cropper.crop(source);
         } catch (UnusablePhotoException e) {
             return reject(upload, e.reason());
         }
@@ -125,7 +140,7 @@ public final class PhotoPipeline {
         // before the commit: once the profile stops waiting for this upload, a retry would not come back here
         store.keepOriginal(object.bucket(), upload);
         PhotoBlock photo = new PhotoBlock(urls, crops.placeholder(), crops.colour(), crops.sourceWidth(),
-                crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant());
+                crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant(), focalPoint, source.window());
         return commit(upload, profile.get(), photo);
     }
 

@@ -1,6 +1,7 @@
 package dev.roster.thumbnail;
 
 import dev.roster.core.PhotoStatus;
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.Keys;
@@ -41,7 +42,8 @@ public final class ProfilePhotoTable {
 
     /** What a photo update needs to know of a profile, as read (strongly consistent) before writing. */
     public record ProfileState(String profileId, Optional<String> pendingUploadId, Optional<Long> version,
-                               List<String> tags, String sortName, boolean visible) {
+                               List<String> tags, String sortName, boolean visible,
+                               Optional<FocalPoint> pendingFocalPoint) {
         public boolean waitsFor(UploadKey upload) {
             return pendingUploadId.filter(upload.uploadId()::equals).isPresent();
         }
@@ -63,7 +65,8 @@ public final class ProfilePhotoTable {
                 Optional.ofNullable(item.get(ItemAttributes.TAGS)).filter(AttributeValue::hasL)
                         .map(l -> l.l().stream().map(AttributeValue::s).distinct().toList()).orElse(List.of()),
                 ProfileItems.profileSortName(item),
-                Optional.ofNullable(item.get(ItemAttributes.VISIBLE)).map(AttributeValue::bool).orElse(false)));
+                Optional.ofNullable(item.get(ItemAttributes.VISIBLE)).map(AttributeValue::bool).orElse(false),
+                ProfileItems.focalPoint(item.get(ItemAttributes.PENDING_FOCAL_POINT))));
     }
 
     /**
@@ -81,10 +84,11 @@ public final class ProfilePhotoTable {
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
                 .key(profileKey(profile.profileId()))
                 .updateExpression("SET #photo = :photo, #status = :ready, #version = if_not_exists(#version, :zero) + :one"
-                        + " REMOVE #pending, #rejection")
+                        + " REMOVE #pending, #pendingFocus, #rejection")
                 .conditionExpression("#pending = :upload AND " + versionCondition(profile))
                 .expressionAttributeNames(Map.of("#photo", ItemAttributes.PHOTO, "#status", ItemAttributes.PHOTO_STATUS,
                         "#version", ItemAttributes.VERSION, "#pending", ItemAttributes.PENDING_UPLOAD_ID,
+                        "#pendingFocus", ItemAttributes.PENDING_FOCAL_POINT,
                         "#rejection", ItemAttributes.PHOTO_REJECTION))
                 .expressionAttributeValues(values)).build());
         if (profile.visible()) {
@@ -119,11 +123,12 @@ public final class ProfilePhotoTable {
         try {
             dynamoDb.updateItem(b -> b.tableName(tableName).key(profileKey(upload.profileId()))
                     .updateExpression("SET #status = :rejected, #rejection = :reason,"
-                            + " #version = if_not_exists(#version, :zero) + :one REMOVE #pending")
+                            + " #version = if_not_exists(#version, :zero) + :one REMOVE #pending, #pendingFocus")
                     .conditionExpression("#pending = :upload")
                     .expressionAttributeNames(Map.of("#status", ItemAttributes.PHOTO_STATUS,
                             "#rejection", ItemAttributes.PHOTO_REJECTION, "#version", ItemAttributes.VERSION,
-                            "#pending", ItemAttributes.PENDING_UPLOAD_ID))
+                            "#pending", ItemAttributes.PENDING_UPLOAD_ID,
+                            "#pendingFocus", ItemAttributes.PENDING_FOCAL_POINT))
                     .expressionAttributeValues(Map.of(":rejected", AttributeValue.fromS(PhotoStatus.REJECTED.name()),
                             ":reason", AttributeValue.fromS(reason), ":upload", AttributeValue.fromS(upload.uploadId()),
                             ":zero", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"))));
@@ -162,6 +167,11 @@ public final class ProfilePhotoTable {
         map.put(PhotoAttributes.SPEC_VERSION, AttributeValue.fromN(Integer.toString(photo.specVersion())));
         map.put(PhotoAttributes.UPLOAD_ID, AttributeValue.fromS(photo.uploadId()));
         map.put(PhotoAttributes.PROCESSED_AT, AttributeValue.fromS(photo.processedAt().toString()));
+        photo.focalPoint().ifPresent(point -> map.put(PhotoAttributes.FOCAL_POINT, ProfileItems.focalPointValue(point)));
+        map.put(PhotoAttributes.WINDOW, AttributeValue.fromM(Map.of(
+                "x", AttributeValue.fromN(Integer.toString(photo.window().x())),
+                "y", AttributeValue.fromN(Integer.toString(photo.window().y())),
+                "side", AttributeValue.fromN(Integer.toString(photo.window().side())))));
         return map;
     }
 }

@@ -1,7 +1,9 @@
 package dev.roster.thumbnail;
 
 import dev.roster.core.PhotoStatus;
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.table.ItemAttributes;
+import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +55,14 @@ final class Profiles {
                         "#s", ItemAttributes.PHOTO_STATUS, "#v", ItemAttributes.VERSION))
                 .expressionAttributeValues(Map.of(":u", s(uploadId), ":pending", s(PhotoStatus.PENDING.name()),
                         ":one", AttributeValue.fromN("1"))));
+    }
+
+    /** The focal point recorded next to the pending upload (as {@code POST /me/photo} with {@code focalPoint} does). */
+    void focusPendingUpload(String profileId, FocalPoint point) {
+        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId))
+                .updateExpression("SET #f = :f")
+                .expressionAttributeNames(Map.of("#f", ItemAttributes.PENDING_FOCAL_POINT))
+                .expressionAttributeValues(Map.of(":f", ProfileItems.focalPointValue(point))));
     }
 
     /** What a profile edit does: new tag set, a tag item for the new tag, version bumped. */

@@ -20,6 +20,25 @@ public enum Orientation {
         return ordinal() >= TRANSPOSE.ordinal();
     }
 
+    /**
+     * The stored pixel that appears at upright {@code (x, y)}, for stored size {@code storedWidth ×
+     * storedHeight}: the per-pixel rule of {@link #applyToSquare}, for any rectangle.
+     */
+    public int[] storedPixel(int x, int y, int storedWidth, int storedHeight) {
+        int w = storedWidth - 1;
+        int h = storedHeight - 1;
+        return switch (this) {
+            case NORMAL -> new int[] {x, y};
+            case MIRROR_HORIZONTAL -> new int[] {w - x, y};
+            case ROTATE_180 -> new int[] {w - x, h - y};
+            case MIRROR_VERTICAL -> new int[] {x, h - y};
+            case TRANSPOSE -> new int[] {y, x};
+            case ROTATE_90_CW -> new int[] {y, h - x};
+            case TRANSVERSE -> new int[] {w - y, h - x};
+            case ROTATE_90_CCW -> new int[] {w - y, x};
+        };
+    }
+
     /** The upright version of a square opaque image, as {@code TYPE_INT_RGB} (the input itself when upright already). */
     public BufferedImage applyToSquare(BufferedImage square) {
         if (this == NORMAL) {

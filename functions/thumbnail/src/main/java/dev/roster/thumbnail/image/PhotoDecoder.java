@@ -20,7 +20,7 @@ import java.util.ServiceLoader;
 /**
  * Turns the bytes of an upload into the one upright, opaque, square image every crop is made from,
  * decoding the file once. In order: sniff the format; read the dimensions from the header and refuse what
- * is over the limits; decode only the centre square, shrunk on load to no less than three times the
+ * is over the limits; decode only the crop window (or, for the smart window, the whole photo), shrunk on load to no less than three times the
  * largest crop; flatten transparency onto white; apply the EXIF orientation.
  */
 public final class PhotoDecoder {
@@ -50,11 +50,21 @@ public final class PhotoDecoder {
         this.limits = limits;
     }
 
-    /** The upright centre square of the photo, and the photo's upright size. */
-    public record SourcePhoto(BufferedImage square, int width, int height, ImageFormat format) {
+    /** The upright square every crop is cut from, the photo's upright size, and where the square lies in it. */
+    public record SourcePhoto(BufferedImage square, int width, int height, ImageFormat format, CropWindow window) {
     }
 
+    /** The centre square (the geometric default). */
     public SourcePhoto decode(byte[] bytes) throws UnusablePhotoException {
+        return decode(bytes, CropChoice.CENTRE);
+    }
+
+    /**
+     * The square {@code choice} picks. A window known from geometry (centre, focal point) is the only region
+     * decoded; the smart window needs the whole photo, decoded at the same shrink-on-load step, searched on
+     * a small grid, then cut.
+     */
+    public SourcePhoto decode(byte[] bytes, CropChoice choice) throws UnusablePhotoException {
         ImageFormat format = ImageFormat.sniff(bytes);
         if (!format.accepted()) {
             throw new UnusablePhotoException(format == ImageFormat.UNKNOWN
@@ -72,21 +82,36 @@ public final class PhotoDecoder {
             if (refused.isPresent()) {
                 throw new UnusablePhotoException(refused.get());
             }
-            CentreSquare square = CentreSquare.of(storedWidth, storedHeight);
-            int step = square.subsamplingFor(SHRINK_ON_LOAD_FLOOR_PIXELS);
+            Orientation orientation = ExifOrientation.of(format, bytes);
+            int width = orientation.swapsAxes() ? storedHeight : storedWidth;
+            int height = orientation.swapsAxes() ? storedWidth : storedHeight;
+            int step = CentreSquare.of(width, height).subsamplingFor(SHRINK_ON_LOAD_FLOOR_PIXELS);
             ImageReadParam param = reader.getDefaultReadParam();
-            param.setSourceRegion(new Rectangle(square.x(), square.y(), square.side(), square.side()));
             param.setSourceSubsampling(step, step, 0, 0);
-            BufferedImage decoded = reader.read(0, param);
+            var geometric = choice.byGeometry(width, height);
+            CropWindow window;
+            BufferedImage storedSquare;
+            if (geometric.isPresent()) {
+                window = geometric.get();
+                CropWindow region = window.stored(orientation, storedWidth, storedHeight);
+                param.setSourceRegion(new Rectangle(region.x(), region.y(), region.side(), region.side()));
+                BufferedImage decoded = reader.read(0, param);
+                CentreSquare square = CentreSquare.of(decoded.getWidth(), decoded.getHeight());
+                storedSquare = opaqueSquare(decoded, square.x(), square.y(), square.side());
+            } else {
+                BufferedImage decoded = reader.read(0, param);
+                window = SalientRegion.find(decoded, orientation, width, height);
+                CropWindow region = window.stored(orientation, storedWidth, storedHeight);
+                int side = Math.min(decoded.getWidth(), decoded.getHeight());
+                storedSquare = opaqueSquare(decoded,
+                        Math.clamp(Math.round(region.x() / (double) step), 0, decoded.getWidth() - side),
+                        Math.clamp(Math.round(region.y() / (double) step), 0, decoded.getHeight() - side), side);
+            }
             if (warnings.stream().anyMatch(PhotoDecoder::meansIncomplete)) {
                 // the reader filled the missing rows with grey rather than failing
                 throw new UnusablePhotoException(DAMAGED, new IOException(String.join("; ", warnings)));
             }
-            Orientation orientation = ExifOrientation.of(format, bytes);
-            BufferedImage upright = orientation.applyToSquare(opaqueSquare(decoded, square.side(), step));
-            return orientation.swapsAxes()
-                    ? new SourcePhoto(upright, storedHeight, storedWidth, format)
-                    : new SourcePhoto(upright, storedWidth, storedHeight, format);
+            return new SourcePhoto(orientation.applyToSquare(storedSquare), width, height, format, window);
         } catch (IOException | RuntimeException e) {
             // a reader's way of saying "bad data" ranges from IIOException to IndexOutOfBounds; none is retryable
             throw new UnusablePhotoException(DAMAGED, e);
@@ -130,24 +155,22 @@ public final class PhotoDecoder {
     }
 
     /**
-     * Draws the decoded image onto white {@code TYPE_INT_RGB}: flattens transparency (black otherwise),
-     * expands palettes and 16-bit samples, and crops to the centre square if a reader ignored the region.
-     * An opaque 3-byte BGR image of the expected square (every plain JPEG) is already all that: it is kept,
-     * which saves a copy of the square (16 MB and ~5 ms for a 24 MP photo).
+     * Draws the {@code side}-pixel square at {@code (x, y)} of the decoded image onto white
+     * {@code TYPE_INT_RGB}: flattens transparency (black otherwise), expands palettes and 16-bit samples.
+     * An opaque 3-byte BGR image that is exactly that square (every plain JPEG decoded by region) is already
+     * all that: it is kept, which saves a copy of the square (16 MB and ~5 ms for a 24 MP photo).
      */
-    static BufferedImage opaqueSquare(BufferedImage decoded, int storedSide, int step) {
-        int expected = (storedSide + step - 1) / step;
-        if (decoded.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && decoded.getWidth() == expected && decoded.getHeight() == expected) {
+    static BufferedImage opaqueSquare(BufferedImage decoded, int x, int y, int side) {
+        if (decoded.getType() == BufferedImage.TYPE_3BYTE_BGR && x == 0 && y == 0
+                && decoded.getWidth() == side && decoded.getHeight() == side) {
             return decoded;
         }
-        CentreSquare square = CentreSquare.of(decoded.getWidth(), decoded.getHeight());
-        BufferedImage rgb = new BufferedImage(square.side(), square.side(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage rgb = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, square.side(), square.side());
-            g.drawImage(decoded, -square.x(), -square.y(), null);
+            g.fillRect(0, 0, side, side);
+            g.drawImage(decoded, -x, -y, null);
         } finally {
             g.dispose();
         }

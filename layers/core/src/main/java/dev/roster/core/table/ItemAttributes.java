@@ -39,6 +39,12 @@ public final class ItemAttributes {
     public static final String PHOTO_REJECTION = "photoRejection";
     /** The upload the member asked for last; only an event for this upload may change the photo. */
     public static final String PENDING_UPLOAD_ID = "pendingUploadId";
+    /**
+     * Map {@code {x, y}} (see {@link PhotoAttributes#FOCAL_POINT}): the focal point the member chose for the
+     * pending upload, written with {@link #PENDING_UPLOAD_ID} and read by the thumbnail function. Absent: the
+     * crop window is chosen by the function's crop mode.
+     */
+    public static final String PENDING_FOCAL_POINT = "pendingFocalPoint";
 
     /** Owner pointer item: the id of the profile the subject owns. */
     public static final String OWNED_PROFILE_ID = "profileId";
@@ -67,6 +73,10 @@ public final class ItemAttributes {
         public static final String UPLOAD_ID = "uploadId";
         /** ISO-8601 instant. */
         public static final String PROCESSED_AT = "processedAt";
+        /** Map {@code {x, y}}, numbers 0..1: the member's focal point the crops were centred on; absent when none. */
+        public static final String FOCAL_POINT = "focalPoint";
+        /** Map {@code {x, y, side}}, upright source pixels: the square every crop was cut from. */
+        public static final String WINDOW = "window";
 
         private PhotoAttributes() {
         }

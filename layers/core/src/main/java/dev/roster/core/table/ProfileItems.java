@@ -3,6 +3,7 @@ package dev.roster.core.table;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.profile.Avatar;
 import dev.roster.core.profile.Card;
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.roster.core.table.ItemAttributes.AVATAR;
 import static dev.roster.core.table.ItemAttributes.BIO;
@@ -39,6 +41,25 @@ import static dev.roster.core.table.ItemAttributes.WEBSITE;
  */
 public final class ProfileItems {
     private ProfileItems() {
+    }
+
+    /** A focal point as stored: {@code {x: N, y: N}}. */
+    public static AttributeValue focalPointValue(FocalPoint point) {
+        return AttributeValue.fromM(Map.of("x", AttributeValue.fromN(Double.toString(point.x())),
+                "y", AttributeValue.fromN(Double.toString(point.y()))));
+    }
+
+    /** The stored focal point, if the attribute holds one (a malformed one counts as none). */
+    public static Optional<FocalPoint> focalPoint(AttributeValue value) {
+        if (value == null || !value.hasM() || value.m().get("x") == null || value.m().get("y") == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FocalPoint(Double.parseDouble(value.m().get("x").n()),
+                    Double.parseDouble(value.m().get("y").n())));
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
     }
 
     /** Name order key: the folded name; {@code #} separates key parts, so it is replaced. */

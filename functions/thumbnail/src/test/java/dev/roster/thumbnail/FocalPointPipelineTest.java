@@ -1,0 +1,138 @@
+package dev.roster.thumbnail;
+
+import dev.roster.core.Env;
+import dev.roster.core.profile.FocalPoint;
+import dev.roster.core.table.ItemAttributes;
+import dev.roster.core.table.ItemAttributes.PhotoAttributes;
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.WithLocalAws;
+import dev.roster.thumbnail.PhotoOutcome.Processed;
+import dev.roster.thumbnail.PhotoOutcome.Rejected;
+import dev.roster.thumbnail.image.CropSpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The crop window through the real pipeline: S3 notification → handler → items, per focal point and crop mode. */
+@WithLocalAws
+class FocalPointPipelineTest {
+    private LocalAws aws;
+    private Profiles profiles;
+    private Uploads uploads;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        this.profiles = new Profiles(aws);
+        this.uploads = new Uploads(aws);
+    }
+
+    @Test
+    void focalPointRecordedWithTheUploadPlacesTheCropsAndIsKeptOnThePhoto() {
+        profiles.waitingForUpload("focus001", "up1", List.of("java"));
+        profiles.focusPendingUpload("focus001", new FocalPoint(1, 0.5));
+
+        Processed processed = assertInstanceOf(Processed.class, handler(Map.of()).process(
+                uploads.put("uploads/focus001/up1", TestImages.png(blueLeftRedRight(800, 400)))).getFirst());
+
+        Map<String, AttributeValue> profile = profiles.profile("focus001");
+        assertFalse(profile.containsKey(ItemAttributes.PENDING_FOCAL_POINT), "the pending focal point is used up");
+        Map<String, AttributeValue> photo = profile.get(ItemAttributes.PHOTO).m();
+        assertEquals(ProfilePhotoTable.photoMap(processed.photo()), photo);
+        assertEquals(Map.of("x", AttributeValue.fromN("1.0"), "y", AttributeValue.fromN("0.5")),
+                photo.get(PhotoAttributes.FOCAL_POINT).m());
+        assertEquals(window(400, 0, 400), photo.get(PhotoAttributes.WINDOW).m());
+        assertEquals(photo, profiles.tagItem("focus001", "java").get(ItemAttributes.PHOTO).m());
+        int centre = crop(photo, CropSpec.THUMB_1X).getRGB(50, 50);
+        assertTrue(TestImages.near(centre, TestImages.RED, 40), "the crop is the right half: " + TestImages.describe(centre));
+    }
+
+    @Test
+    void withoutFocalPointTheSmartWindowIsRecordedAndNoFocalPoint() {
+        profiles.waitingForUpload("smart001", "up1", List.of());
+        BufferedImage image = blueLeftRedRight(800, 400);
+        texture(image, 620, 100, 150, 200);
+
+        assertInstanceOf(Processed.class, handler(Map.of()).process(
+                uploads.put("uploads/smart001/up1", TestImages.png(image))).getFirst());
+
+        Map<String, AttributeValue> photo = profiles.profile("smart001").get(ItemAttributes.PHOTO).m();
+        assertFalse(photo.containsKey(PhotoAttributes.FOCAL_POINT));
+        int x = Integer.parseInt(photo.get(PhotoAttributes.WINDOW).m().get("x").n());
+        assertTrue(x >= 370 && x <= 400, "the window holds the textured area 620..770: x = " + x);
+    }
+
+    @Test
+    void centreModeFromTheEnvironmentIgnoresContent() {
+        profiles.waitingForUpload("centre01", "up1", List.of());
+        BufferedImage image = blueLeftRedRight(800, 400);
+        texture(image, 620, 100, 150, 200);
+
+        assertInstanceOf(Processed.class, handler(Map.of("CROP_MODE", "centre")).process(
+                uploads.put("uploads/centre01/up1", TestImages.png(image))).getFirst());
+
+        assertEquals(window(200, 0, 400),
+                profiles.profile("centre01").get(ItemAttributes.PHOTO).m().get(PhotoAttributes.WINDOW).m());
+    }
+
+    @Test
+    void rejectedUploadForgetsItsFocalPoint() {
+        profiles.waitingForUpload("reject01", "up1", List.of());
+        profiles.focusPendingUpload("reject01", new FocalPoint(0.2, 0.2));
+
+        assertInstanceOf(Rejected.class, handler(Map.of()).process(
+                uploads.put("uploads/reject01/up1", "not a photo".getBytes())).getFirst());
+
+        assertFalse(profiles.profile("reject01").containsKey(ItemAttributes.PENDING_FOCAL_POINT));
+    }
+
+    private ThumbnailHandler handler(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of("PHOTOS_BASE_URL", ThumbnailHandlerTest.PHOTOS_BASE_URL));
+        env.putAll(extra);
+        return new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction", env)));
+    }
+
+    private BufferedImage crop(Map<String, AttributeValue> photo, CropSpec spec) {
+        String url = photo.get(spec.attribute()).s();
+        return TestImages.read(aws.s3().getObjectAsBytes(b -> b.bucket(aws.physicalName("PhotosBucket"))
+                .key(url.substring(ThumbnailHandlerTest.PHOTOS_BASE_URL.length() + 1))).asByteArray());
+    }
+
+    private static Map<String, AttributeValue> window(int x, int y, int side) {
+        return Map.of("x", AttributeValue.fromN(Integer.toString(x)), "y", AttributeValue.fromN(Integer.toString(y)),
+                "side", AttributeValue.fromN(Integer.toString(side)));
+    }
+
+    private static BufferedImage blueLeftRedRight(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(TestImages.BLUE);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(TestImages.RED);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        return image;
+    }
+
+    private static void texture(BufferedImage image, int x0, int y0, int w, int h) {
+        java.util.Random random = new java.util.Random(7);
+        for (int y = y0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                int v = random.nextInt(200);
+                image.setRGB(x, y, new Color(v, v, v).getRGB());
+            }
+        }
+    }
+}
