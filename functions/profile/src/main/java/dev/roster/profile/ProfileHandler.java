@@ -20,6 +20,7 @@ import dev.roster.profile.ProfileOutcome.Refused;
 import dev.roster.profile.ProfileOutcome.Saved;
 import dev.roster.profile.ProfileOutcome.UploadGranted;
 import dev.roster.core.table.ProfileItems;
+import dev.roster.core.table.ProfileTable;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -14,7 +14,8 @@ import dev.roster.profile.ProfileOutcome.PublicProfile;
 import dev.roster.profile.ProfileOutcome.Refused;
 import dev.roster.profile.ProfileOutcome.Saved;
 import dev.roster.profile.ProfileOutcome.UploadGranted;
-import dev.roster.profile.ProfileTable.Write;
+import dev.roster.core.table.ProfileTable;
+import dev.roster.core.table.ProfileTable.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Locale;

@@ -13,7 +13,7 @@ public enum CropSpec {
     DETAIL_1X(PhotoAttributes.DETAIL_1X, 250),
     DETAIL_2X(PhotoAttributes.DETAIL_2X, 500);
 
-    public static final int VERSION = 1;
+    public static final int VERSION = PhotoAttributes.CURRENT_SPEC_VERSION;
 
     /** The smallest crop: a photo whose centre square is smaller than this is rejected, never upscaled. */
     public static final int MIN_SOURCE_SIDE_PIXELS = THUMB_1X.targetPixels;

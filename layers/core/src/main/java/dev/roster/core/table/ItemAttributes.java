@@ -46,6 +46,11 @@ public final class ItemAttributes {
      */
     public static final String PENDING_FOCAL_POINT = "pendingFocalPoint";
 
+    /** On a profile made by a bulk import: the import id it was made from (see {@link Keys#importPk}). */
+    public static final String IMPORT_ID = "importId";
+    /** On an imported profile: the object its photo was imported from, so a re-run does not queue it again. */
+    public static final String IMPORT_PHOTO_SOURCE = "importPhotoSource";
+
     /** Owner pointer item: the id of the profile the subject owns. */
     public static final String OWNED_PROFILE_ID = "profileId";
     /** Tag count item ({@link Keys#tagCountsPk}): number of visible profiles with the tag ({@code COUNT} is a reserved word: use #names). */
@@ -70,6 +75,11 @@ public final class ItemAttributes {
         public static final String SOURCE_WIDTH = "sourceWidth";
         public static final String SOURCE_HEIGHT = "sourceHeight";
         public static final String SPEC_VERSION = "specVersion";
+        /**
+         * The crop spec version the thumbnail function writes today ({@code CropSpec.VERSION} is this number).
+         * Bump it with any change to the crops; the reprocess job re-runs every photo made to an older one.
+         */
+        public static final int CURRENT_SPEC_VERSION = 1;
         public static final String UPLOAD_ID = "uploadId";
         /** ISO-8601 instant. */
         public static final String PROCESSED_AT = "processedAt";

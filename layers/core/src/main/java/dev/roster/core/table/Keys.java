@@ -13,6 +13,7 @@ public final class Keys {
 
     public static final String PROFILE_SK = "PROFILE";
     public static final String OWNER_SK = "OWNER";
+    public static final String IMPORT_SK = "IMPORT";
 
     private Keys() {
     }
@@ -49,5 +50,14 @@ public final class Keys {
     /** The owner pointer: {@code C#c#U#<sub>} / {@code OWNER}, from a JWT subject to its profile. */
     public static String ownerPk(String community, String subject) {
         return "C#" + community + "#U#" + subject;
+    }
+
+    /**
+     * The import pointer: {@code C#c#IMPORT#<importId>} / {@code IMPORT}, from the id a bulk import gave a
+     * member (a Slack user id, a spreadsheet row id) to the profile it made; re-running an import updates
+     * that profile instead of making another.
+     */
+    public static String importPk(String community, String importId) {
+        return "C#" + community + "#IMPORT#" + importId;
     }
 }

@@ -1,10 +1,8 @@
-package dev.roster.profile;
+package dev.roster.core.table;
 
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
-import dev.roster.core.table.Keys;
-import dev.roster.core.table.ProfileItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -25,6 +23,7 @@ import java.util.Set;
 import static dev.roster.core.table.ItemAttributes.BIO;
 import static dev.roster.core.table.ItemAttributes.COUNT;
 import static dev.roster.core.table.ItemAttributes.EMAIL;
+import static dev.roster.core.table.ItemAttributes.IMPORT_ID;
 import static dev.roster.core.table.ItemAttributes.OWNED_PROFILE_ID;
 import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
 import static dev.roster.core.table.ItemAttributes.PENDING_UPLOAD_ID;
@@ -42,19 +41,19 @@ import static dev.roster.core.table.ProfileItems.s;
  * change to card fields is one {@code TransactWriteItems} conditioned on the profile's {@code version}
  * (and its owner), so a stale or foreign write changes nothing.
  */
-final class ProfileTable {
+public final class ProfileTable {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final String community;
 
-    ProfileTable(DynamoDbClient dynamoDb, String tableName, String community) {
+    public ProfileTable(DynamoDbClient dynamoDb, String tableName, String community) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.community = community;
     }
 
     /** What a conditional write came to. */
-    sealed interface Write {
+    public sealed interface Write {
         record Done(long version) implements Write {
         }
 
@@ -67,29 +66,52 @@ final class ProfileTable {
         }
     }
 
-    Optional<String> ownedProfileId(String sub) {
+    public Optional<String> ownedProfileId(String sub) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
                 .key(key(Keys.ownerPk(community, sub), Keys.OWNER_SK))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(OWNED_PROFILE_ID).s());
     }
 
-    Optional<Map<String, AttributeValue>> profileItem(String profileId, boolean consistent) {
+    public Optional<Map<String, AttributeValue>> profileItem(String profileId, boolean consistent) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(consistent)
                 .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** Creates the owner pointer and the profile together; fails if the subject already owns one. */
-    Write create(String sub, String profileId, ProfileInput input) {
-        List<TransactWriteItem> actions = new ArrayList<>();
+    public Write create(String sub, String profileId, ProfileInput input) {
         Map<String, AttributeValue> owner = key(Keys.ownerPk(community, sub), Keys.OWNER_SK);
         owner.put(OWNED_PROFILE_ID, s(profileId));
-        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(owner)
+        return create(owner, Map.of(OWNER_SUB, s(sub)), profileId, input);
+    }
+
+    /**
+     * Creates a profile brought in by a bulk import together with its import pointer ({@link Keys#importPk}),
+     * so the same import id can never make a second profile. It has no owner until its member claims it.
+     */
+    public Write createImported(String importId, String profileId, ProfileInput input) {
+        Map<String, AttributeValue> pointer = key(Keys.importPk(community, importId), Keys.IMPORT_SK);
+        pointer.put(OWNED_PROFILE_ID, s(profileId));
+        return create(pointer, Map.of(IMPORT_ID, s(importId)), profileId, input);
+    }
+
+    /** The profile an import id made, if any. */
+    public Optional<String> importedProfileId(String importId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
+                .key(key(Keys.importPk(community, importId), Keys.IMPORT_SK))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(OWNED_PROFILE_ID).s());
+    }
+
+    /** The pointer item (owner or import) and the profile in one transaction; fails if either exists. */
+    private Write create(Map<String, AttributeValue> pointer, Map<String, AttributeValue> extra, String profileId,
+                         ProfileInput input) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(pointer)
                 .conditionExpression("attribute_not_exists(PK)")).build());
 
         Map<String, AttributeValue> profile = key(Keys.profilePk(community, profileId), Keys.PROFILE_SK);
         profile.putAll(ProfileItems.cardAttributes(profileId, input, null));
-        profile.put(OWNER_SUB, s(sub));
+        profile.putAll(extra);
         profile.put(EMAIL, s(input.email()));
         profile.put(WEBSITE, s(input.website()));
         profile.put(BIO, s(input.bio()));
@@ -115,7 +137,19 @@ final class ProfileTable {
      * items and counts to match: tag items of tags dropped, of a changed sort name or of a profile made
      * hidden are deleted; those of a visible profile are (re)written with the new card.
      */
-    Write update(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input) {
+    public Write update(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input) {
+        return update(currentItem, current, input, false);
+    }
+
+    /**
+     * The same rewrite for a re-run of an import: conditioned on the version read and on the profile still
+     * having no owner, so an import never overwrites what a member has made their own.
+     */
+    public Write updateUnclaimed(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input) {
+        return update(currentItem, current, input, true);
+    }
+
+    private Write update(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input, boolean unclaimed) {
         String id = current.id();
         String oldSort = ProfileItems.profileSortName(currentItem);
         String newSort = ProfileItems.sortName(input.name());
@@ -147,13 +181,16 @@ final class ProfileTable {
         names.put("#version", VERSION);
         names.put("#owner", OWNER_SUB);
         values.put(":expected", AttributeValue.fromN(Long.toString(current.version())));
-        values.put(":owner", s(current.ownerSub()));
+        if (!unclaimed) {
+            values.put(":owner", s(current.ownerSub()));
+        }
+        String condition = "#version = :expected AND " + (unclaimed ? "attribute_not_exists(#owner)" : "#owner = :owner");
 
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
                 .key(key(Keys.profilePk(community, id), Keys.PROFILE_SK))
                 .updateExpression(expression)
-                .conditionExpression("#version = :expected AND #owner = :owner")
+                .conditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)).build());
 
@@ -171,7 +208,7 @@ final class ProfileTable {
     }
 
     /** Records the upload the member was handed a URL for; only that upload may change the photo later. */
-    Write recordPendingUpload(String profileId, String ownerSub, String uploadId) {
+    public Write recordPendingUpload(String profileId, String ownerSub, String uploadId) {
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
                     .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
@@ -189,10 +226,63 @@ final class ProfileTable {
     }
 
     /**
+     * Makes {@code uploadId} the upload the profile waits for, on behalf of an ops job (import, reprocess)
+     * whose object is about to be put under {@code uploads/}: the same field {@code POST /me/photo} sets, so
+     * the thumbnail function treats it like any upload. {@code condition} (over {@code #pending},
+     * {@code #photo}, {@code #photo.#uploadId}, {@code #owner}, {@code #source} (the import photo source) and the given {@code values}) says when the job may still do it; a
+     * member's own upload in between makes it fail, and the member's photo wins.
+     */
+    public Write queuePhoto(String profileId, String uploadId, String condition, Map<String, AttributeValue> values,
+                            Map<String, AttributeValue> alsoSet) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":upload", s(uploadId));
+        all.put(":one", AttributeValue.fromN("1"));
+        Map<String, String> names = new HashMap<>(Map.of("#pending", PENDING_UPLOAD_ID, "#version", VERSION,
+                "#photo", PHOTO, "#owner", OWNER_SUB, "#uploadId", ItemAttributes.PhotoAttributes.UPLOAD_ID,
+                "#source", ItemAttributes.IMPORT_PHOTO_SOURCE));
+        StringBuilder set = new StringBuilder("SET #pending = :upload");
+        int n = 0;
+        for (Map.Entry<String, AttributeValue> field : alsoSet.entrySet()) {
+            names.put("#a" + n, field.getKey());
+            all.put(":a" + n, field.getValue());
+            set.append(", #a").append(n).append(" = :a").append(n);
+            n++;
+        }
+        names.keySet().removeIf(name -> !(set + " " + condition + " #version").contains(name));
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
+                    .updateExpression(set + " ADD #version :one")
+                    .conditionExpression("attribute_exists(PK) AND (" + condition + ")")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(all)
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return new Write.Done(Long.parseLong(updated.get(VERSION).n()));
+        } catch (ConditionalCheckFailedException e) {
+            return new Write.ConditionFailed();
+        }
+    }
+
+    /** Undoes {@link #queuePhoto} when its object could not be put under {@code uploads/} (only if still waiting for it). */
+    public Write unqueuePhoto(String profileId, String uploadId) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
+                    .updateExpression("REMOVE #pending ADD #version :one")
+                    .conditionExpression("#pending = :upload")
+                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#version", VERSION))
+                    .expressionAttributeValues(Map.of(":upload", s(uploadId), ":one", AttributeValue.fromN("1"))));
+            return new Write.Done(-1);
+        } catch (ConditionalCheckFailedException e) {
+            return new Write.ConditionFailed();
+        }
+    }
+
+    /**
      * Drops the photo from the profile and its tag items (cards fall back to the avatar) and forgets any
      * pending upload, so an upload still in flight cannot bring the photo back.
      */
-    Write removePhoto(Map<String, AttributeValue> currentItem, Profile current) {
+    public Write removePhoto(Map<String, AttributeValue> currentItem, Profile current) {
         long next = current.version() + 1;
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
