@@ -28,4 +28,7 @@ build-ProfileFunction:
 build-ThumbnailFunction:
 	$(call function_artifacts,functions/thumbnail)
 
-.PHONY: build-RosterLayer build-ListProfilesFunction build-ProfileFunction build-ThumbnailFunction
+build-OpsFunction:
+	$(call function_artifacts,functions/ops)
+
+.PHONY: build-RosterLayer build-ListProfilesFunction build-ProfileFunction build-ThumbnailFunction build-OpsFunction

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class IssuerEndpoints {
     public static final String PREFIX = "/local/";
+    static final String INVOKE = "/local/invoke/";
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@:|+-]{1,128}");
     private static final int MAX_NAME_CHARS = 200;
     private static final int MAX_EMAIL_CHARS = 254;
@@ -25,19 +26,34 @@ public final class IssuerEndpoints {
     private final LocalIssuer issuer;
     private final Map<String, Object> stack;
     private final AuthorizationCodes codes;
+    private final java.util.function.Function<String, LambdaFunction> functions;
 
     /**
      * @param origin the local stack's own origin (the only place sign-in may redirect to)
      * @param stack  what {@code GET /local/stack} tells (the emulator's endpoint and the resources' local names)
      */
     public IssuerEndpoints(LocalIssuer issuer, String origin, Map<String, Object> stack) {
+        this(issuer, origin, stack, id -> null);
+    }
+
+    /**
+     * @param functions the template's functions by logical id: {@code POST /local/invoke/<LogicalId>} with an
+     *                  event as the body invokes one, the local {@code sam remote invoke} (ops jobs, e.g.
+     *                  {@code OpsFunction}, are run this way)
+     */
+    public IssuerEndpoints(LocalIssuer issuer, String origin, Map<String, Object> stack,
+                           java.util.function.Function<String, LambdaFunction> functions) {
         this.issuer = issuer;
         this.stack = stack;
         this.codes = new AuthorizationCodes(issuer, origin, java.time.Clock.systemUTC());
+        this.functions = functions;
     }
 
     public FrontDoor.Response serve(IncomingRequest request) {
         String path = request.rawPath();
+        if (request.method().equals("POST") && path.startsWith(INVOKE)) {
+            return invoke(path.substring(INVOKE.length()), request);
+        }
         return switch (request.method() + " " + path) {
             case "POST /local/token" -> isForm(request)
                     ? codes.exchange(AuthorizationCodes.form(new String(request.body(), StandardCharsets.UTF_8)))
@@ -48,7 +64,27 @@ public final class IssuerEndpoints {
             case "GET /local/stack" -> json(200, stack);
             default -> error(404, "not_found", "the local stack serves POST /local/token,"
                     + " GET /local/authorize, GET /local/.well-known/openid-configuration,"
-                    + " GET /local/.well-known/jwks.json and GET /local/stack");
+                    + " GET /local/.well-known/jwks.json, GET /local/stack and POST /local/invoke/<FunctionLogicalId>");
+        };
+    }
+
+    private FrontDoor.Response invoke(String logicalId, IncomingRequest request) {
+        LambdaFunction function = functions.apply(logicalId);
+        if (function == null) {
+            return error(404, "not_found", "template.yaml has no function " + logicalId);
+        }
+        String event = request.body().length == 0 ? "{}" : new String(request.body(), StandardCharsets.UTF_8);
+        return switch (function.invokeJson(event, java.util.UUID.randomUUID().toString())) {
+            case LambdaFunction.Returned returned -> {
+                try {
+                    yield json(200, returned.json() == null ? Map.of() : JSON.std.anyFrom(returned.json()));
+                } catch (IOException e) {
+                    yield error(502, "bad_response", "the function returned something that is not JSON: " + e.getMessage());
+                }
+            }
+            case LambdaFunction.Failed failed -> json(200, Map.of("errorType", failed.errorType(),
+                    "errorMessage", String.valueOf(failed.error().getMessage())));
+            case LambdaFunction.TimedOut timedOut -> error(504, "timeout", logicalId + " ran past its Timeout of " + timedOut.timeout());
         };
     }
 

@@ -109,7 +109,7 @@ public final class LocalStack implements AutoCloseable {
                 resources.put(id, aws.physicalName(id));
             }
             info.put("resources", resources);
-            server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, origin, info), photos, frontDoor,
+            server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, origin, info, functions::get), photos, frontDoor,
                     new StaticFiles(webRoot)));
             return new LocalStack(server, aws, issuer, functions, pumps, photos);
         } catch (RuntimeException e) {

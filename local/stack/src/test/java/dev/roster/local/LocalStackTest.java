@@ -52,4 +52,25 @@ class LocalStackTest {
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         }
     }
+
+    @Test
+    void opsFunctionRunsAgainstTheLocalStackLikeSamRemoteInvoke(LocalAws aws) throws Exception {
+        try (LocalStack stack = LocalStack.start(aws.template(), 0, aws.endpoint(), Path.of("../../web"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/local/invoke/OpsFunction"))
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"job\":\"reprocess\",\"dryRun\":true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, reply.statusCode(), reply.body());
+            Map<String, Object> report = JSON.std.mapFrom(reply.body());
+            assertEquals("reprocess", report.get("job"), reply.body());
+            assertEquals(Boolean.TRUE, report.get("done"), reply.body());
+
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/local/invoke/OpsFunction"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"job\":\"reindex\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(refused.body().contains("errorMessage") && refused.body().contains("'reindex'"), refused.body());
+        }
+    }
 }

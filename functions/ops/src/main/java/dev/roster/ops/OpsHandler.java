@@ -1,0 +1,108 @@
+package dev.roster.ops;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.roster.core.Env;
+import dev.roster.core.aws.AwsClients;
+import dev.roster.core.json.JsonFields;
+import dev.roster.core.profile.ProfileId;
+import dev.roster.core.table.ItemAttributes.PhotoAttributes;
+import dev.roster.core.table.ProfileTable;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code OpsFunction}: the jobs ops run by hand with {@code sam remote invoke} (README, runbook), one
+ * function with a {@code job} field rather than two, because both jobs are run rarely, by the same people,
+ * on the same table and bucket, and one more cold artifact buys nothing:
+ * <ul>
+ *   <li>{@code {"job":"reprocess", "cursor":…, "maxProfiles":1000, "perSecond":5, "dryRun":false}}</li>
+ *   <li>{@code {"job":"import", "key":"imports/members.csv", "fromLine":1, "perSecond":10}}</li>
+ * </ul>
+ * Both reply with counts and where to resume ({@code cursor} / {@code resumeAtLine}, null when done).
+ */
+public final class OpsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+    private static final Set<String> FIELDS = Set.of("job", "cursor", "maxProfiles", "perSecond", "dryRun", "key", "fromLine");
+
+    /** Built once per execution environment, only when the real constructor runs. */
+    private static final class Sdk {
+        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
+        static final S3Client S3 = AwsClients.s3();
+    }
+
+    private final Reprocess reprocess;
+    private final Import importer;
+
+    public OpsHandler() {
+        this(Env.system());
+    }
+
+    public OpsHandler(Env env) {
+        this(env, Sdk.DYNAMO_DB, Sdk.S3, PhotoAttributes.CURRENT_SPEC_VERSION);
+        Core.getGlobalContext().register(this);
+    }
+
+    /** {@code targetSpecVersion}: the crop spec version the thumbnail function writes (tests may name another). */
+    public OpsHandler(Env env, DynamoDbClient dynamoDb, S3Client s3, int targetSpecVersion) {
+        String table = env.required("TABLE_NAME");
+        String community = env.optional("COMMUNITY_ID", "main");
+        UploadsBucket uploads = new UploadsBucket(s3, env.required("UPLOADS_BUCKET"));
+        this.reprocess = new Reprocess(dynamoDb, table, community, uploads, targetSpecVersion);
+        this.importer = new Import(new ProfileTable(dynamoDb, table, community), uploads, ProfileId::newProfileId);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // input parsing and the import parsers, without AWS: the rest is dominated by the jobs' own calls
+        request(Map.of("job", "import", "key", "imports/x.csv"));
+        ImportFile.parse("imports/x.csv", "importId,name,tags\nU1,\"Zoë, Prime\",java;go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ImportFile.parse("imports/x.jsonl", "{\"importId\":\"U1\",\"name\":\"Zoë\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to renew: the SDK clients resolve credentials and open connections on first use
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Deadline deadline = Deadline.of(context);
+        return switch (request(input)) {
+            case Reprocess.Request r -> reprocess.run(r, deadline).toJson();
+            case Import.Request i -> importer.run(i, deadline).toJson(i.key());
+            default -> throw new IllegalStateException("unreachable");
+        };
+    }
+
+    /** The job the input asks for; anything unclear is refused before any work, with what to send instead. */
+    static Record request(Map<String, Object> input) {
+        JsonFields fields = new JsonFields(input == null ? Map.of() : input, FIELDS);
+        String job = fields.string("job");
+        if ("reprocess".equals(job)) {
+            Long max = fields.wholeNumber("maxProfiles");
+            Long perSecond = fields.wholeNumber("perSecond");
+            return new Reprocess.Request(Optional.ofNullable(fields.string("cursor")).filter(c -> !c.isBlank()),
+                    (int) Math.max(1, Math.min(100_000, max == null ? Reprocess.Request.DEFAULT_MAX_PROFILES : max)),
+                    perSecond == null ? Reprocess.Request.DEFAULT_PER_SECOND : perSecond,
+                    Boolean.TRUE.equals(fields.bool("dryRun")));
+        }
+        if ("import".equals(job)) {
+            String key = fields.string("key");
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("import needs \"key\": the file's key in the uploads bucket, e.g. imports/members.csv");
+            }
+            Long fromLine = fields.wholeNumber("fromLine");
+            Long perSecond = fields.wholeNumber("perSecond");
+            return new Import.Request(key.strip(), fromLine == null ? 1 : (int) Math.max(1, fromLine),
+                    perSecond == null ? Import.Request.DEFAULT_PER_SECOND : perSecond);
+        }
+        throw new IllegalArgumentException("\"job\" must be \"reprocess\" or \"import\", was " + (job == null ? "missing" : "'" + job + "'")
+                + "; e.g. {\"job\":\"reprocess\",\"dryRun\":true}");
+    }
+}

@@ -1,0 +1,267 @@
+package dev.roster.ops;
+
+import dev.roster.core.PhotoKeys;
+import dev.roster.core.table.ItemAttributes;
+import dev.roster.core.table.ItemAttributes.PhotoAttributes;
+import dev.roster.core.table.Keys;
+import dev.roster.core.table.ProfileTable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Backfill after a crop-spec change: every profile whose photo was made to an older spec version (or lacks
+ * a crop) is sent through the one pipeline again. Its kept original is copied back under {@code uploads/}
+ * and the profile told to wait for that upload; the thumbnail function does the rest, like for any upload.
+ * <p>
+ * Finding them is a paged, filtered {@code Scan} of this community's profile items. A sparse index was the
+ * alternative, but "older than the current spec" changes meaning with every spec bump, so an index would
+ * have to key on the version itself, cost a write on every photo forever, and still be read whole after a
+ * bump; a Scan costs reads only when ops run the job (a 10 000-member community is ~100 000 small items,
+ * a few thousand read units).
+ * <p>
+ * Each profile goes through {@link #reprocess} in a way that can run any number of times: the new upload id
+ * is derived from the spec version and the original's id, so a second run finds its own work (pending, or
+ * already copied) and leaves it alone.
+ */
+final class Reprocess {
+    static final int SCAN_PAGE_ITEMS = 200;
+    /** Notes about single profiles in the reply are capped; the counts are always complete. */
+    static final int MAX_NOTES = 100;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final String community;
+    private final ProfileTable profiles;
+    private final UploadsBucket uploads;
+    private final int targetVersion;
+
+    Reprocess(DynamoDbClient dynamoDb, String tableName, String community, UploadsBucket uploads, int targetVersion) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.community = community;
+        this.profiles = new ProfileTable(dynamoDb, tableName, community);
+        this.uploads = uploads;
+        this.targetVersion = targetVersion;
+    }
+
+    record Request(Optional<String> cursor, int maxProfiles, double perSecond, boolean dryRun) {
+        static final int DEFAULT_MAX_PROFILES = 1000;
+        static final double DEFAULT_PER_SECOND = 5;
+    }
+
+    /** What happened to one profile. */
+    sealed interface Outcome {
+        record Queued(String profileId, String uploadId) implements Outcome {
+        }
+
+        record Skipped(String profileId, String why) implements Outcome {
+        }
+
+        record Failed(String profileId, String why) implements Outcome {
+        }
+    }
+
+    record Report(int scannedItems, int queued, int skipped, int failed, String cursor, boolean dryRun,
+                  int targetSpecVersion, List<Outcome> notes) {
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("job", "reprocess");
+            json.put("targetSpecVersion", targetSpecVersion);
+            json.put("dryRun", dryRun);
+            json.put("scannedItems", scannedItems);
+            json.put("queued", queued);
+            json.put("skipped", skipped);
+            json.put("failed", failed);
+            json.put("cursor", cursor);
+            json.put("done", cursor == null);
+            json.put("notes", notes.stream().map(note -> switch (note) {
+                case Outcome.Queued q -> Map.of("profileId", q.profileId(), "outcome", "queued", "uploadId", q.uploadId());
+                case Outcome.Skipped s -> Map.of("profileId", s.profileId(), "outcome", "skipped", "why", s.why());
+                case Outcome.Failed f -> Map.of("profileId", f.profileId(), "outcome", "failed", "why", f.why());
+            }).toList());
+            return json;
+        }
+    }
+
+    Report run(Request request, Deadline deadline) {
+        Pace pace = new Pace(request.perSecond());
+        Map<String, AttributeValue> start = request.cursor().map(Reprocess::decodeCursor).orElse(null);
+        int scanned = 0;
+        int handled = 0;
+        int queued = 0;
+        int skipped = 0;
+        int failed = 0;
+        List<Outcome> notes = new ArrayList<>();
+        while (true) {
+            ScanResponse page = scanPage(start);
+            scanned += page.scannedCount();
+            Map<String, AttributeValue> resumeFrom = null;
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (handled >= request.maxProfiles() || deadline.reached()) {
+                    resumeFrom = key(item);
+                    break;
+                }
+                Outcome outcome = reprocess(item, request.dryRun(), pace);
+                handled++;
+                switch (outcome) {
+                    case Outcome.Queued q -> queued++;
+                    case Outcome.Skipped s -> skipped++;
+                    case Outcome.Failed f -> failed++;
+                }
+                if (notes.size() < MAX_NOTES) {
+                    notes.add(outcome);
+                }
+            }
+            if (resumeFrom != null) {
+                // the item not yet handled is where the next run starts: an exclusive start key just before it
+                return new Report(scanned, queued, skipped, failed, cursorBefore(page, resumeFrom, start),
+                        request.dryRun(), targetVersion, notes);
+            }
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return new Report(scanned, queued, skipped, failed, null, request.dryRun(), targetVersion, notes);
+            }
+            start = page.lastEvaluatedKey();
+            if (handled >= request.maxProfiles() || deadline.reached()) {
+                return new Report(scanned, queued, skipped, failed, encodeCursor(start), request.dryRun(), targetVersion, notes);
+            }
+        }
+    }
+
+    /**
+     * One stale profile. The order matters: the profile is told to wait for the new upload before the copy
+     * makes the S3 event, or the event could arrive first and be dropped as stale.
+     */
+    Outcome reprocess(Map<String, AttributeValue> item, boolean dryRun, Pace pace) {
+        String profileId = item.get(ItemAttributes.PROFILE_ID).s();
+        Map<String, AttributeValue> photo = item.get(ItemAttributes.PHOTO).m();
+        String originalUploadId = photo.get(PhotoAttributes.UPLOAD_ID).s();
+        String uploadId = reprocessUploadId(targetVersion, originalUploadId);
+        Optional<String> pending = Optional.ofNullable(item.get(ItemAttributes.PENDING_UPLOAD_ID)).map(AttributeValue::s);
+        if (pending.isPresent() && !pending.get().equals(uploadId)) {
+            return new Outcome.Skipped(profileId, "the member's own upload " + pending.get() + " is in progress; it will set the photo");
+        }
+        pace.await();
+        if (uploads.exists(PhotoKeys.upload(profileId, uploadId))) {
+            return new Outcome.Skipped(profileId, pending.isPresent()
+                    ? "already queued as upload " + uploadId + " (the thumbnail function has not finished it yet)"
+                    : "upload " + uploadId + " was already processed and did not update the photo (see the profile's photoRejection)");
+        }
+        if (dryRun) {
+            return new Outcome.Queued(profileId, uploadId);
+        }
+        ProfileTable.Write claimed = profiles.queuePhoto(profileId, uploadId,
+                "(attribute_not_exists(#pending) OR #pending = :upload) AND #photo.#uploadId = :original",
+                Map.of(":original", AttributeValue.fromS(originalUploadId)), Map.of());
+        if (!(claimed instanceof ProfileTable.Write.Done)) {
+            return new Outcome.Skipped(profileId, "the profile changed meanwhile (a new photo or upload); nothing to do");
+        }
+        return switch (uploads.copyToUploads(PhotoKeys.original(profileId, originalUploadId), profileId, uploadId)) {
+            case COPIED -> new Outcome.Queued(profileId, uploadId);
+            case SOURCE_MISSING -> {
+                profiles.unqueuePhoto(profileId, uploadId);
+                yield new Outcome.Failed(profileId, "its original " + PhotoKeys.original(profileId, originalUploadId)
+                        + " is missing; only the member can upload the photo again");
+            }
+        };
+    }
+
+    private ScanResponse scanPage(Map<String, AttributeValue> start) {
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", Keys.PK);
+        names.put("#sk", Keys.SK);
+        names.put("#photo", ItemAttributes.PHOTO);
+        names.put("#uploadId", PhotoAttributes.UPLOAD_ID);
+        names.put("#spec", PhotoAttributes.SPEC_VERSION);
+        names.put("#id", ItemAttributes.PROFILE_ID);
+        names.put("#pending", ItemAttributes.PENDING_UPLOAD_ID);
+        StringBuilder missingCrop = new StringBuilder();
+        List<String> crops = List.of(PhotoAttributes.THUMB_1X, PhotoAttributes.THUMB_2X, PhotoAttributes.DETAIL_1X,
+                PhotoAttributes.DETAIL_2X);
+        for (int i = 0; i < crops.size(); i++) {
+            names.put("#c" + i, crops.get(i));
+            missingCrop.append(" OR attribute_not_exists(#photo.#c").append(i).append(")");
+        }
+        String filter = "#sk = :profile AND begins_with(#pk, :prefix) AND attribute_exists(#photo.#uploadId)"
+                + " AND (attribute_not_exists(#photo.#spec) OR #photo.#spec < :version" + missingCrop + ")";
+        return dynamoDb.scan(b -> b.tableName(tableName).limit(SCAN_PAGE_ITEMS).exclusiveStartKey(start)
+                .filterExpression(filter)
+                .projectionExpression("#pk, #sk, #id, #pending, #photo")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(
+                        ":profile", AttributeValue.fromS(Keys.PROFILE_SK),
+                        ":prefix", AttributeValue.fromS(Keys.profilePk(community, "")),
+                        ":version", AttributeValue.fromN(Integer.toString(targetVersion)))));
+    }
+
+    /**
+     * The upload id of a reprocess run: {@code r<version>-} and a hash of the original's id, so every run
+     * for the same spec version and the same original picks the same id (and finds its own earlier work).
+     */
+    static String reprocessUploadId(int version, String originalUploadId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(originalUploadId.getBytes(StandardCharsets.UTF_8));
+            return "r" + version + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * A start key from which the scan returns {@code next} first. Scan order is by partition key hash, so
+     * "just before" {@code next} is the previous item the page returned, or the page's own start key.
+     */
+    private static String cursorBefore(ScanResponse page, Map<String, AttributeValue> next, Map<String, AttributeValue> pageStart) {
+        Map<String, AttributeValue> previous = pageStart;
+        for (Map<String, AttributeValue> item : page.items()) {
+            if (key(item).equals(next)) {
+                break;
+            }
+            previous = key(item);
+        }
+        return previous == null ? encodeCursor(Map.of()) : encodeCursor(previous);
+    }
+
+    private static Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
+        return Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
+    }
+
+    /** Ops hand the cursor back as they got it; it is not a secret, only the table position (two keys). */
+    static String encodeCursor(Map<String, AttributeValue> key) {
+        if (key.isEmpty()) {
+            return "start";
+        }
+        String plain = key.get(Keys.PK).s() + "\n" + key.get(Keys.SK).s();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, AttributeValue> decodeCursor(String cursor) {
+        if (cursor.equals("start")) {
+            return null;
+        }
+        String plain;
+        try {
+            plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cursor '" + cursor + "' is not one this job returned; pass the cursor"
+                    + " from the last reply as it is, or leave it out to start from the beginning");
+        }
+        int split = plain.indexOf('\n');
+        if (split <= 0 || split == plain.length() - 1) {
+            throw new IllegalArgumentException("cursor '" + cursor + "' is not one this job returned; pass the cursor"
+                    + " from the last reply as it is, or leave it out to start from the beginning");
+        }
+        return Map.of(Keys.PK, AttributeValue.fromS(plain.substring(0, split)),
+                Keys.SK, AttributeValue.fromS(plain.substring(split + 1)));
+    }
+}
