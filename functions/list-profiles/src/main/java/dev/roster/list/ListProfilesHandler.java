@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
+import dev.roster.core.observe.DynamoDbCalls;
+import dev.roster.core.observe.Log;
+import dev.roster.core.observe.Metrics;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
@@ -15,6 +18,8 @@ import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /profiles} and {@code GET /tags}: exactly one DynamoDB Query per request, nothing else
@@ -34,6 +39,8 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
 
     public ListProfilesHandler(Env env) {
         this(env, Sdk.DYNAMO_DB, Clock.systemUTC());
+        Log.function("list-profiles");
+        Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
         Core.getGlobalContext().register(this);
     }
 
@@ -60,22 +67,30 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Log.begin(context);
+        DynamoDbCalls.reset();
+        Metrics metrics = Metrics.start();
         try {
             HttpRequests.callerSub(event);
             return switch (routeKey(event)) {
-                case "GET /profiles" -> HttpResponses.json(200,
-                        service.page(ListRequest.from(HttpRequests.queryParameters(event))));
+                case "GET /profiles" -> {
+                    ListRequest request = ListRequest.from(HttpRequests.queryParameters(event));
+                    Map<String, Object> page = service.page(request);
+                    metrics.put("PageSize", request.limit(), Metrics.Unit.NONE)
+                            .put("ItemsReturned", ((List<?>) page.get("items")).size(), Metrics.Unit.COUNT);
+                    yield HttpResponses.json(200, page);
+                }
                 case "GET /tags" -> HttpResponses.json(200, service.tags());
                 default -> HttpResponses.error(ApiError.notFound("no route " + routeKey(event) + " in this function"));
             };
         } catch (ApiException e) {
             return HttpResponses.error(e.error());
         } catch (RuntimeException e) {
-            if (context != null) {
-                context.getLogger().log("request failed: " + e);
-            }
-            e.printStackTrace();
+            Log.error("request failed", e, "route", routeKey(event));
+            metrics.count("Failures");
             return HttpResponses.internalError();
+        } finally {
+            metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT).flush();
         }
     }
 

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.json.JsonFields;
+import dev.roster.core.observe.Log;
+import dev.roster.core.observe.Metrics;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.ProfileTable;
@@ -45,6 +47,8 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
 
     public OpsHandler(Env env) {
         this(env, Sdk.DYNAMO_DB, Sdk.S3, PhotoAttributes.CURRENT_SPEC_VERSION);
+        Log.function("ops");
+        Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
         Core.getGlobalContext().register(this);
     }
 
@@ -72,12 +76,26 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Log.begin(context);
         Deadline deadline = Deadline.of(context);
-        return switch (request(input)) {
+        Map<String, Object> report = switch (request(input)) {
             case Reprocess.Request r -> reprocess.run(r, deadline).toJson();
             case Import.Request i -> importer.run(i, deadline).toJson(i.key());
             default -> throw new IllegalStateException("unreachable");
         };
+        Metrics metrics = Metrics.start();
+        report.forEach((name, value) -> {
+            if (value instanceof Integer count && !name.equals("targetSpecVersion")) {
+                metrics.put(report.get("job") + "." + name, count, Metrics.Unit.COUNT);
+            }
+        });
+        metrics.flush();
+        // counts and where to resume only: the per-row reasons (which may quote a row's fields) stay in the reply
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(report);
+        summary.remove("notes");
+        summary.remove("errors");
+        Log.info(report.get("job") + " finished", "report", summary);
+        return report;
     }
 
     /** The job the input asks for; anything unclear is refused before any work, with what to send instead. */

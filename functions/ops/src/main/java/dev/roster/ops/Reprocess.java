@@ -1,6 +1,7 @@
 package dev.roster.ops;
 
 import dev.roster.core.PhotoKeys;
+import dev.roster.core.observe.Log;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.Keys;
@@ -112,7 +113,11 @@ final class Reprocess {
                     resumeFrom = key(item);
                     break;
                 }
+                Log.profileId(item.get(ItemAttributes.PROFILE_ID).s());
                 Outcome outcome = reprocess(item, request.dryRun(), pace);
+                Log.info("reprocess: " + outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                        "detail", outcome.toString());
+                Log.profileId(null);
                 handled++;
                 switch (outcome) {
                     case Outcome.Queued q -> queued++;

@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
+import dev.roster.core.observe.DynamoDbCalls;
+import dev.roster.core.observe.Log;
+import dev.roster.core.observe.Metrics;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
@@ -53,6 +56,8 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public ProfileHandler(Env env) {
         this(env, Sdk.DYNAMO_DB, Sdk.PRESIGNER);
+        Log.function("profile");
+        Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
         Core.getGlobalContext().register(this);
     }
 
@@ -89,10 +94,19 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Log.begin(context);
+        DynamoDbCalls.reset();
+        Metrics metrics = Metrics.start();
         try {
             String sub = HttpRequests.callerSub(event);
             ProfileOutcome outcome = switch (routeKey(event)) {
-                case "GET /profiles/{id}" -> service.publicProfile(sub, HttpRequests.pathParameter(event, "id"));
+                case "GET /profiles/{id}" -> {
+                    String id = HttpRequests.pathParameter(event, "id");
+                    if (ProfileId.isWellFormed(id)) {
+                        Log.profileId(id);
+                    }
+                    yield service.publicProfile(sub, id);
+                }
                 case "GET /me" -> service.me(sub);
                 case "PUT /me" -> service.save(sub,
                         ProfileInput.fromJson(Json.parseObject(HttpRequests.body(event, MAX_PROFILE_BODY_BYTES))),
@@ -106,11 +120,11 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (ApiException e) {
             return HttpResponses.error(e.error());
         } catch (RuntimeException e) {
-            if (context != null) {
-                context.getLogger().log("request failed: " + e);
-            }
-            e.printStackTrace();
+            Log.error("request failed", e, "route", routeKey(event));
+            metrics.count("Failures");
             return HttpResponses.internalError();
+        } finally {
+            metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT).flush();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.roster.profile;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.json.JsonFields;
+import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Avatar;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileId;
@@ -59,7 +60,10 @@ public final class ProfileService {
 
     ProfileOutcome me(String sub) {
         return table.ownedProfileId(sub)
-                .flatMap(id -> table.profileItem(id, true))
+                .flatMap(id -> {
+                    Log.profileId(id);
+                    return table.profileItem(id, true);
+                })
                 .<ProfileOutcome>map(item -> new OwnProfile(ProfileItems.profile(item)))
                 .orElse(new Refused(noProfileYet()));
     }
@@ -67,6 +71,7 @@ public final class ProfileService {
     /** {@code PUT /me}: creates the caller's profile, or updates it if {@code ifMatch} names its current version. */
     ProfileOutcome save(String sub, ProfileInput input, String ifMatch) {
         Optional<String> owned = table.ownedProfileId(sub);
+        owned.ifPresent(Log::profileId);
         if (owned.isEmpty()) {
             return create(sub, input, ifMatch);
         }
@@ -161,6 +166,7 @@ public final class ProfileService {
                     + " MiB): send a smaller file"));
         }
         Optional<String> owned = table.ownedProfileId(sub);
+        owned.ifPresent(Log::profileId);
         if (owned.isEmpty()) {
             return new Refused(noProfileYet());
         }
@@ -175,6 +181,7 @@ public final class ProfileService {
     /** {@code DELETE /me/photo}: no photo afterwards (idempotent), and no upload still in flight can bring one back. */
     ProfileOutcome deletePhoto(String sub) {
         Optional<String> owned = table.ownedProfileId(sub);
+        owned.ifPresent(Log::profileId);
         if (owned.isEmpty()) {
             return new Refused(noProfileYet());
         }

@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.observe.DynamoDbCalls;
+import dev.roster.core.observe.Log;
+import dev.roster.core.observe.Metrics;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,6 +31,8 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void>, Re
 
     public ThumbnailHandler(Env env) {
         this(PhotoPipeline.from(env, S3, DYNAMO_DB));
+        Log.function("thumbnail");
+        Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
     }
 
     public ThumbnailHandler(PhotoPipeline pipeline) {
@@ -48,16 +53,44 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void>, Re
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
+        Log.begin(context);
         process(event);
         return null;
     }
 
-    /** Handles every record of the event in order; the outcomes are logged and returned. */
+    /** Handles every record of the event in order; the outcomes are logged, counted and returned. */
     public List<PhotoOutcome> process(S3Event event) {
         return event.getRecords().stream().map(record -> {
-            PhotoOutcome outcome = pipeline.handle(UploadedObject.of(record));
-            System.out.println(outcome.describe());
-            return outcome;
+            UploadedObject object = UploadedObject.of(record);
+            Log.profileId(UploadKey.parse(object.key()).map(UploadKey::profileId).orElse(null));
+            DynamoDbCalls.reset();
+            long started = System.nanoTime();
+            Metrics metrics = Metrics.start();
+            try {
+                PhotoOutcome outcome = pipeline.handle(object);
+                Log.info(outcome.describe(), "outcome", outcome.getClass().getSimpleName());
+                switch (outcome) {
+                    case PhotoOutcome.Processed processed -> metrics.count("PhotosProcessed")
+                            .put("ProcessingTime", (System.nanoTime() - started) / 1_000_000, Metrics.Unit.MILLISECONDS)
+                            .put("SourceMegapixels", processed.photo().sourceWidth() * (double) processed.photo().sourceHeight() / 1e6,
+                                    Metrics.Unit.NONE);
+                    case PhotoOutcome.Rejected rejected -> metrics.count("PhotosRejected")
+                            .by("Reason", RejectionCategory.of(rejected.reason()));
+                    case PhotoOutcome.Stale stale -> metrics.count("StaleEvents");
+                    case PhotoOutcome.Ignored ignored -> metrics.count("IgnoredEvents");
+                }
+                return outcome;
+            } catch (RuntimeException e) {
+                Log.error("photo failed; Lambda retries the event", e, "key", printable(object.key()));
+                metrics.count("PhotoFailures");
+                throw e;
+            } finally {
+                metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT).flush();
+            }
         }).toList();
+    }
+
+    private static String printable(String key) {
+        return key.length() > 200 ? key.substring(0, 200) + "…" : key;
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.core.aws;
 
+import dev.roster.core.observe.DynamoDbCalls;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -41,11 +42,16 @@ public final class AwsClients {
         return dynamoDb(List.of());
     }
 
-    /** A DynamoDB client whose calls also pass through {@code interceptors} (tests count or order calls with them). */
+    /**
+     * A DynamoDB client whose calls also pass through {@code interceptors} (tests count or order calls with
+     * them); every client counts its calls for the {@code DynamoDbCalls} metric ({@link DynamoDbCalls}).
+     */
     public static DynamoDbClient dynamoDb(List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
+        all.add(new DynamoDbCalls());
         return DynamoDbClient.builder()
                 .httpClient(httpClient())
-                .overrideConfiguration(overrides().toBuilder().executionInterceptors(interceptors).build())
+                .overrideConfiguration(overrides().toBuilder().executionInterceptors(all).build())
                 .build();
     }
 
