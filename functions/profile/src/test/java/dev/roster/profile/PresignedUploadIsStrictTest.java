@@ -14,7 +14,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import software.amazon.awssdk.auth.signer.AwsS3V4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4PresignerParams;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The presigned PUT against an S3 that checks signatures (S3Proxy; moto accepts anything): only the declared
- * content type, the declared length and the server's key get in.
+ * content type, the declared length and the server's key get in, with an intact signature, before it expires.
  */
 class PresignedUploadIsStrictTest {
     private static final String BUCKET = "uploads";
@@ -96,5 +105,37 @@ class PresignedUploadIsStrictTest {
         PhotoUploads.Grant grant = uploads.presign("prof0001", "upload-key", "image/png", 10);
         URI elsewhere = URI.create(grant.url().replace("/uploads/prof0001/upload-key", "/uploads/prof0002/upload-key"));
         assertEquals(403, put(elsewhere, "image/png", new byte[10]));
+    }
+
+    @Test
+    void aTamperedSignatureIsRefused() throws Exception {
+        PhotoUploads.Grant grant = uploads.presign("prof0001", "upload-sig", "image/png", 10);
+        String url = grant.url();
+        int at = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
+        char flipped = url.charAt(at) == '0' ? '1' : '0';
+        URI tampered = URI.create(url.substring(0, at) + flipped + url.substring(at + 1));
+        assertEquals(403, put(tampered, "image/png", new byte[10]));
+        assertEquals(200, put(URI.create(url), "image/png", new byte[10]), "the untouched URL works");
+    }
+
+    @Test
+    void anExpiredUrlIsRefused() throws Exception {
+        Instant now = Instant.now();
+        // signed as PhotoUploads signs (type, length, host), with its lifetime, but ten minutes ago
+        URI expired = signedAt(now.minus(Duration.ofMinutes(10)), "uploads/prof0001/upload-old", "image/jpeg", 10);
+        assertEquals(403, put(expired, "image/jpeg", new byte[10]));
+        URI fresh = signedAt(now, "uploads/prof0001/upload-new", "image/jpeg", 10);
+        assertEquals(200, put(fresh, "image/jpeg", new byte[10]), "the same URL signed now works");
+    }
+
+    private static URI signedAt(Instant signingTime, String key, String contentType, long length) {
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT)
+                .uri(URI.create("http://127.0.0.1:" + proxy.getPort() + "/" + BUCKET + "/" + key))
+                .putHeader("Content-Type", contentType).putHeader("Content-Length", Long.toString(length)).build();
+        SdkHttpFullRequest signed = AwsS3V4Signer.create().presign(request, Aws4PresignerParams.builder()
+                .awsCredentials(CREDENTIALS.resolveCredentials()).signingName("s3").signingRegion(Region.US_EAST_1)
+                .signingClockOverride(Clock.fixed(signingTime, ZoneOffset.UTC))
+                .expirationTime(signingTime.plus(PhotoUploads.URL_LIFETIME)).build());
+        return signed.getUri();
     }
 }

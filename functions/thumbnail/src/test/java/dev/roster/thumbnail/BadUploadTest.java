@@ -64,6 +64,14 @@ class BadUploadTest {
                         "photo is 25000×400; no side may be longer than 20000 pixels"),
                 Arguments.of("too small", TestImages.png(TestImages.quadrants(90, 90)),
                         "photo is 90×90; each side must be at least 100 pixels"),
+                Arguments.of("GIF bomb header", HostileFiles.gifHeaderOnly(50_000, 50_000),
+                        "photo is 50000×50000; the limit is 40 megapixels"),
+                Arguments.of("JPEG strip header", HostileFiles.jpegHeaderOnly(65_535, 1),
+                        "photo is 65535×1; no side may be longer than 20000 pixels"),
+                Arguments.of("HTML named .jpg", "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII),
+                        "the file is not a photo; please upload a JPEG, PNG, GIF or WebP"),
+                Arguments.of("SVG with a script", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                        .getBytes(StandardCharsets.US_ASCII), "SVG files are not supported; please upload a JPEG, PNG, GIF or WebP"),
                 Arguments.of("empty", new byte[0], "the uploaded file is empty"),
                 Arguments.of("too many bytes", tooManyBytes(), "photo is 1.5 MB; the limit is 1 MB"));
     }
