@@ -88,7 +88,7 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
         } catch (RuntimeException e) {
             Log.error("request failed", e, "route", routeKey(event));
             metrics.count("Failures");
-            return HttpResponses.internalError();
+            return HttpResponses.failure(e);
         } finally {
             metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT).flush();
         }

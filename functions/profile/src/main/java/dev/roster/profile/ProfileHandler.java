@@ -122,7 +122,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         } catch (RuntimeException e) {
             Log.error("request failed", e, "route", routeKey(event));
             metrics.count("Failures");
-            return HttpResponses.internalError();
+            return HttpResponses.failure(e);
         } finally {
             metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT).flush();
         }

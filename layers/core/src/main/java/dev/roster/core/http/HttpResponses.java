@@ -1,6 +1,7 @@
 package dev.roster.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.roster.core.aws.Failures;
 import dev.roster.core.json.Json;
 
 import java.util.LinkedHashMap;
@@ -41,6 +42,26 @@ public final class HttpResponses {
         detail.put("code", error.code());
         detail.put("message", error.message());
         return json(error.status(), Map.of("error", detail));
+    }
+
+    /** Seconds a client should wait before asking again after a {@link #unavailable()}. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    /**
+     * The answer to a request that failed on our side: 503 (try again) when the failure is transient
+     * ({@link Failures#isTransient}), else 500. Either way no detail leaves the function (the caller logs it).
+     */
+    public static APIGatewayV2HTTPResponse failure(RuntimeException e) {
+        return Failures.isTransient(e) ? unavailable() : internalError();
+    }
+
+    /** A dependency is unreachable, slow or throttling us: retryable, and the client is told when. */
+    public static APIGatewayV2HTTPResponse unavailable() {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("code", "unavailable");
+        detail.put("message", "the directory is briefly unavailable; try again in a few seconds");
+        detail.put("retryable", true);
+        return json(503, Map.of("error", detail), Map.of("retry-after", Integer.toString(RETRY_AFTER_SECONDS)));
     }
 
     /** The answer to a failure that is ours, not the caller's: no detail leaves the function (it is logged). */
