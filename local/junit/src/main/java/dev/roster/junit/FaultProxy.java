@@ -39,10 +39,10 @@ public final class FaultProxy implements AutoCloseable {
         record Forward() implements Mode {
         }
 
-        record Throttle(AtomicInteger remaining) implements Mode {
+        record Throttle(AtomicInteger remaining, String operation) implements Mode {
         }
 
-        record StopMidRequest() implements Mode {
+        record StopMidRequest(String operation, boolean afterForwarding) implements Mode {
         }
 
         record Hold(CountDownLatch release) implements Mode {
@@ -94,12 +94,25 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The next {@code times} requests get DynamoDB's throttling error (HTTP 400); later ones are forwarded. */
     public void throttle(int times) {
-        release(mode.getAndSet(new Mode.Throttle(new AtomicInteger(times))));
+        throttle(times, null);
+    }
+
+    /** The next {@code times} calls of one DynamoDB operation ({@code TransactWriteItems}) are throttled; others pass. */
+    public void throttle(int times, String operation) {
+        release(mode.getAndSet(new Mode.Throttle(new AtomicInteger(times), operation)));
     }
 
     /** The next request stops the proxy while it is being handled: its connection drops, later ones are refused. */
     public void stopMidRequest() {
-        release(mode.getAndSet(new Mode.StopMidRequest()));
+        release(mode.getAndSet(new Mode.StopMidRequest(null, false)));
+    }
+
+    /**
+     * The proxy stops at the first call of {@code operation}: before passing it on (the call never happened,
+     * as when the caller crashes just before it) or after (it happened, but its answer is lost).
+     */
+    public void stopAt(String operation, boolean afterForwarding) {
+        release(mode.getAndSet(new Mode.StopMidRequest(operation, afterForwarding)));
     }
 
     /** Requests are held unanswered until the mode changes (or 30 s pass), then their connection is closed. */
@@ -116,8 +129,9 @@ public final class FaultProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         byte[] body = exchange.getRequestBody().readAllBytes();
+        String target = exchange.getRequestHeaders().getFirst("x-amz-target");
         switch (mode.get()) {
-            case Mode.Throttle throttle when throttle.remaining().getAndDecrement() > 0 -> {
+            case Mode.Throttle throttle when is(target, throttle.operation()) && throttle.remaining().getAndDecrement() > 0 -> {
                 throttled.incrementAndGet();
                 byte[] error = """
                         {"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",\
@@ -129,7 +143,10 @@ public final class FaultProxy implements AutoCloseable {
                 exchange.getResponseBody().write(error);
                 exchange.close();
             }
-            case Mode.StopMidRequest stop -> {
+            case Mode.StopMidRequest stop when is(target, stop.operation()) -> {
+                if (stop.afterForwarding()) {
+                    send(body, exchange); // applied upstream; the answer never comes back
+                }
                 stopped = true;
                 server.stop(0); // closes this exchange's connection too: the caller sees it drop mid-request
             }
@@ -145,20 +162,14 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    /** Whether a request with this {@code X-Amz-Target} is a call of {@code operation} (null: any request). */
+    private static boolean is(String target, String operation) {
+        return operation == null || target != null && target.endsWith("." + operation);
+    }
+
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
-                .timeout(Duration.ofSeconds(30));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        HttpResponse<byte[]> response = send(body, exchange);
+        if (response == null) {
             exchange.close();
             return;
         }
@@ -174,6 +185,24 @@ public final class FaultProxy implements AutoCloseable {
             exchange.getResponseBody().write(answer);
         }
         exchange.close();
+    }
+
+    /** The request passed on upstream; null if interrupted. */
+    private HttpResponse<byte[]> send(byte[] body, HttpExchange exchange) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(30));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     @Override
