@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Only a profile's owner (its JWT subject) can change it, and hidden profiles are seen by their owner only. */
 @WithLocalAws
@@ -74,5 +75,25 @@ class OwnershipTest {
         ProfileApi.Response response = api.send(event);
         assertEquals(401, response.status());
         assertNull(response.headers().get("etag"));
+    }
+
+    @Test
+    void anUploadUrlIsOnlyEverForTheCallersOwnProfile(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        String erinId = (String) api.putMe("erin", ProfileApi.profile("Erin", true), null).json().get("id");
+        String trudyId = (String) api.putMe("trudy", ProfileApi.profile("Trudy", true), null).json().get("id");
+
+        ProfileApi.Response naming = api.send(HttpApiEvents.route("POST /me/photo").as("trudy").body(
+                "{\"contentType\":\"image/jpeg\",\"contentLength\":1000,\"profileId\":\"" + erinId + "\"}").build());
+        assertEquals(400, naming.status(), "no request field can name another profile: " + naming.body());
+
+        ProfileApi.Response own = api.send(HttpApiEvents.route("POST /me/photo").as("trudy")
+                .body("{\"contentType\":\"image/jpeg\",\"contentLength\":1000}").build());
+        assertEquals(201, own.status(), own.body());
+        String url = (String) own.json().get("url");
+        assertTrue(url.contains("/uploads/" + trudyId + "/"), url);
+        assertFalse(url.contains(erinId), url);
+        assertNull(api.getMe("erin").json().get("pendingUploadId"), "Erin's profile waits for nothing");
+        assertEquals("\"1\"", api.getMe("erin").etag(), "Erin's profile was never written again");
     }
 }

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -193,6 +197,51 @@ class FrontDoorTest {
         assertTrue(second.headers().firstValue("www-authenticate").orElseThrow()
                 .contains("error_description=\"the token does not have a valid audience\""));
         assertTrue(RecordingHandlers.HTTP_CALLS.isEmpty());
+    }
+
+    /** Every way a caller can fail to be a member, as the Authorization header it would send. */
+    static Stream<Arguments> tokensThatAreNotAMember() throws Exception {
+        java.util.Date now = new java.util.Date();
+        java.util.function.Function<Long, java.util.Date> in = seconds -> new java.util.Date(now.getTime() + seconds * 1000);
+        com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(issuer.issuer())
+                .audience(issuer.clientId()).subject("mallory").issueTime(in.apply(-60L)).expirationTime(in.apply(600L));
+        String good = issuer.sign(valid.build());
+        String[] parts = good.split("\\.");
+        String otherSubject = issuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build()).subject("ada").build()).split("\\.")[1];
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+        return Stream.of(
+                Arguments.of("no Authorization header", null),
+                Arguments.of("empty bearer", "Bearer "),
+                Arguments.of("not a JWT", "Bearer not.a.jwt"),
+                Arguments.of("expired", "Bearer " + issuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                        .issueTime(in.apply(-7200L)).expirationTime(in.apply(-60L)).build())),
+                Arguments.of("wrong issuer", "Bearer " + issuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                        .issuer("https://evil.example/local").build())),
+                Arguments.of("wrong audience", "Bearer " + issuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder(valid.build())
+                        .audience("another-client").build())),
+                Arguments.of("payload swapped under the signature", "Bearer " + parts[0] + "." + otherSubject + "." + parts[2]),
+                Arguments.of("signature cut off", "Bearer " + parts[0] + "." + parts[1] + "."),
+                Arguments.of("alg none", "Bearer " + unsigned),
+                Arguments.of("another issuer's key", "Bearer " + new LocalIssuer(issuer.issuer(), issuer.clientId(), Clock.systemUTC())
+                        .issue("mallory", null, null).token()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tokensThatAreNotAMember")
+    void everyRouteAnswers401ToANonMemberAndNoFunctionRuns(String kind, String authorization) throws Exception {
+        for (HttpApiDefinition.Route route : api.routes()) {
+            HttpRequest.Builder request = request(route.path().replace("{id}", "AAAAAAAA"))
+                    .method(route.method(), route.method().equals("GET") || route.method().equals("DELETE")
+                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = send(request.build());
+            assertEquals(401, response.statusCode(), kind + " on " + route.routeKey());
+            assertEquals("{\"message\":\"Unauthorized\"}", response.body(), route.routeKey());
+        }
+        assertTrue(RecordingHandlers.HTTP_CALLS.isEmpty(), kind + " reached a function");
     }
 
     @Test

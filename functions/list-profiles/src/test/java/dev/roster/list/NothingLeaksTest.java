@@ -1,0 +1,108 @@
+package dev.roster.list;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.roster.core.json.Json;
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.HttpApiEvents;
+import dev.roster.junit.WithLocalAws;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every read route, scanned: no response another member can get ever holds an e-mail address, an owner's
+ * subject or anything of a hidden profile (its id, name or a tag only hidden profiles carry).
+ */
+@WithLocalAws
+class NothingLeaksTest {
+    private static final int VISIBLE = 13;
+    private static final int HIDDEN = 4;
+    private static Community community;
+    private static final List<String> visibleIds = new ArrayList<>();
+    private static final List<String> hiddenIds = new ArrayList<>();
+    private static final List<String> secrets = new ArrayList<>();
+
+    @BeforeAll
+    static void communityWithPrivateData(LocalAws aws) {
+        community = new Community(aws);
+        for (int i = 0; i < VISIBLE + HIDDEN; i++) {
+            boolean hidden = i >= VISIBLE;
+            String sub = "subject-" + (hidden ? "h" : "v") + i + "-7f3c";
+            String email = "person" + i + "@private.example";
+            String name = hidden ? "Hiddenperson " + i : "Member " + i;
+            List<String> tags = hidden ? List.of("shared", "only-hidden") : List.of("shared");
+            String body = Json.write(Map.of("name", name, "organisation", "Acme", "email", email, "visible", !hidden,
+                    "tags", tags, "bio", "bio of " + name));
+            Community.Member member = community.join(sub, body);
+            (hidden ? hiddenIds : visibleIds).add(member.id());
+            secrets.add(sub);
+            secrets.add(email);
+            if (hidden) {
+                secrets.add(member.id());
+                secrets.add(name);
+                secrets.add("only-hidden");
+            }
+            // the data exists: the owner sees their e-mail, so a scan that finds nothing means something
+            APIGatewayV2HTTPResponse me = community.profiles.handleRequest(HttpApiEvents.route("GET /me").as(sub).build(), null);
+            assertTrue(me.getBody().contains(email), me.getBody());
+        }
+    }
+
+    @Test
+    void noReadRouteShowsEmailsOwnersOrHiddenProfiles() {
+        List<String> bodies = new ArrayList<>();
+        for (String query : List.of("limit=5", "limit=5&tag=shared", "limit=5&tag=only-hidden", "limit=5&q=hiddenperson",
+                "limit=5&q=private.example", "limit=5&q=subject")) {
+            String cursor = null;
+            do {
+                Community.Page page = community.page(query + (cursor == null ? "" : "&cursor=" + cursor));
+                assertEquals(200, page.status(), page.body());
+                bodies.add(page.body());
+                for (Map<String, Object> card : page.items()) {
+                    assertTrue(Set.of("id", "name", "organisation", "location", "tags", "photo", "avatar").containsAll(card.keySet()),
+                            "a card holds card fields only: " + card.keySet());
+                }
+                cursor = page.next();
+            } while (cursor != null);
+        }
+        assertEquals(Set.copyOf(visibleIds), Set.copyOf(community.walk("limit=5")), "every visible profile, no hidden one");
+        assertEquals(Set.copyOf(visibleIds), Set.copyOf(community.walk("limit=4&tag=shared")));
+        assertEquals(List.of(), community.walk("tag=only-hidden"));
+
+        APIGatewayV2HTTPResponse tags = community.list.handleRequest(HttpApiEvents.route("GET /tags").as("reader").build(), null);
+        bodies.add(tags.getBody());
+        assertEquals(Map.of("shared", (long) VISIBLE), community.tagCounts(), "tag counts count visible profiles only");
+
+        for (String id : visibleIds) {
+            APIGatewayV2HTTPResponse seen = community.profiles.handleRequest(
+                    HttpApiEvents.route("GET /profiles/{id}").as("reader").pathParameter("id", id).build(), null);
+            assertEquals(200, seen.getStatusCode());
+            bodies.add(seen.getBody());
+        }
+        for (String id : hiddenIds) {
+            APIGatewayV2HTTPResponse hidden = community.profiles.handleRequest(
+                    HttpApiEvents.route("GET /profiles/{id}").as("reader").pathParameter("id", id).build(), null);
+            assertEquals(404, hidden.getStatusCode(), "a hidden profile is not found by others");
+            assertFalse(hidden.getBody().contains("Hiddenperson"), hidden.getBody());
+        }
+
+        for (String body : bodies) {
+            for (String secret : secrets) {
+                assertFalse(body.toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)),
+                        "a response holds '" + secret + "': " + body);
+            }
+            for (String field : List.of("\"email\"", "\"ownerSub\"", "\"pendingUploadId\"", "\"version\"", "\"photoRejection\"")) {
+                assertFalse(body.contains(field), field + " in " + body);
+            }
+        }
+        System.out.println("scanned " + bodies.size() + " responses for " + secrets.size() + " private values");
+    }
+}
