@@ -118,20 +118,21 @@ public final class HostileFiles {
         return gif.array();
     }
 
-    /** SOI, a quantisation table and a baseline SOF0 of {@code width × height}, then EOI: no scan ever comes. */
+    /**
+     * A real 16 × 16 baseline JPEG (tables, scan and all) whose SOF0 now claims {@code width × height}: what a
+     * JPEG bomb looks like to a header check (the scan holds a few hundred pixels, never the billions claimed).
+     */
     public static byte[] jpegHeaderOnly(int width, int height) {
-        ByteBuffer jpeg = ByteBuffer.allocate(2 + (4 + 1 + 64) + (4 + 15) + 2);
-        jpeg.putShort((short) 0xFFD8);
-        jpeg.putShort((short) 0xFFDB).putShort((short) 67).put((byte) 0);
-        for (int i = 0; i < 64; i++) {
-            jpeg.put((byte) 1);
+        byte[] jpeg = TestImages.jpeg(TestImages.quadrants(16, 16));
+        for (int at = 2; at + 9 < jpeg.length; ) {
+            int marker = jpeg[at + 1] & 0xFF;
+            if (marker == 0xC0) {
+                ByteBuffer.wrap(jpeg, at + 5, 4).putShort((short) height).putShort((short) width);
+                return jpeg;
+            }
+            at += 2 + ((jpeg[at + 2] & 0xFF) << 8 | jpeg[at + 3] & 0xFF);
         }
-        jpeg.putShort((short) 0xFFC0).putShort((short) 17).put((byte) 8).putShort((short) height).putShort((short) width).put((byte) 3);
-        for (int component = 1; component <= 3; component++) {
-            jpeg.put((byte) component).put((byte) 0x11).put((byte) 0);
-        }
-        jpeg.putShort((short) 0xFFD9);
-        return jpeg.array();
+        throw new IllegalStateException("no SOF0 in the JDK's JPEG");
     }
 
     /** A real, valid PNG of {@code width × height} black RGB pixels, deflated row by row (never held whole). */

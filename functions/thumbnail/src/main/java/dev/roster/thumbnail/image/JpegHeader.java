@@ -9,7 +9,7 @@ import java.util.Optional;
  * to read 3 and 4 components) is there. Enough to tell a plain YCbCr or greyscale photo, which the JDK's
  * own reader decodes fastest, from the files that need TwelveMonkeys (CMYK, YCCK, colour profiles).
  */
-public record JpegHeader(int components, boolean iccProfile, boolean adobe) {
+public record JpegHeader(int components, boolean iccProfile, boolean adobe, int longestSide) {
 
     /** A JFIF/EXIF photo in YCbCr or grey, no profile, no Adobe transform: nothing for a colour manager to do. */
     public boolean plain() {
@@ -44,7 +44,12 @@ public record JpegHeader(int components, boolean iccProfile, boolean adobe) {
                 adobe = true;
             } else if (isFrameHeader(marker)) {
                 // SOFn: precision, height (2), width (2), component count
-                return length >= 8 ? Optional.of(new JpegHeader(jpeg[body + 5] & 0xFF, icc, adobe)) : Optional.empty();
+                if (length < 8) {
+                    return Optional.empty();
+                }
+                int height = (jpeg[body + 1] & 0xFF) << 8 | jpeg[body + 2] & 0xFF;
+                int width = (jpeg[body + 3] & 0xFF) << 8 | jpeg[body + 4] & 0xFF;
+                return Optional.of(new JpegHeader(jpeg[body + 5] & 0xFF, icc, adobe, Math.max(width, height)));
             }
             offset = body + length - 2;
         }

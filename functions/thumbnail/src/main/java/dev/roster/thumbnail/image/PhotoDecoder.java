@@ -43,6 +43,11 @@ public final class PhotoDecoder {
     }
 
     static final String JDK_JPEG_READER_SPI = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
+    /**
+     * libjpeg's JPEG_MAX_DIMENSION: the JDK's reader fails on a longer side before it reports any size, so such
+     * a file goes to TwelveMonkeys, whose header the size limits then refuse with the size as the reason.
+     */
+    static final int JDK_JPEG_MAX_SIDE_PIXELS = 65_500;
 
     private final PhotoLimits limits;
 
@@ -136,7 +141,8 @@ public final class PhotoDecoder {
      * the reader ImageIO picks, TwelveMonkeys for JPEG and WebP.
      */
     static ImageReader readerFor(ImageFormat format, byte[] bytes) {
-        if (format == ImageFormat.JPEG && JpegHeader.read(bytes).map(JpegHeader::plain).orElse(false)) {
+        if (format == ImageFormat.JPEG && JpegHeader.read(bytes)
+                .map(header -> header.plain() && header.longestSide() <= JDK_JPEG_MAX_SIDE_PIXELS).orElse(false)) {
             Iterator<ImageReaderSpi> jdk = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class,
                     spi -> spi.getClass().getName().equals(JDK_JPEG_READER_SPI), false);
             if (jdk.hasNext()) {
