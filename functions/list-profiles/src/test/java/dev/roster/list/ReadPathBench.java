@@ -1,0 +1,469 @@
+package dev.roster.list;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.roster.core.Env;
+import dev.roster.core.PhotoStatus;
+import dev.roster.core.json.Json;
+import dev.roster.core.profile.Card;
+import dev.roster.core.profile.ProfileId;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.ItemAttributes;
+import dev.roster.core.table.Keys;
+import dev.roster.core.table.ProfileItems;
+import dev.roster.emulator.LocalAws;
+import dev.roster.emulator.SamTemplate;
+import dev.roster.junit.HttpApiEvents;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Benchmark, not a test: what one list page costs in DynamoDB and in the function, for roster's design (one
+ * {@code Query} returns the cards) and, side by side, the naive design (one {@code Query} for the ids of the
+ * page, then one {@code GetItem} per profile). Run with {@code bench/read-path [PROFILES]}.
+ * <p>
+ * Fills a local table (moto) with PROFILES (default 10 000) visible profiles, 90 % with a photo map like the
+ * thumbnail function writes, 0–6 tags each drawn from 200 tags with a Zipf(1.1) distribution (a few tags on
+ * most profiles, a long tail). Items are written with the layer's item mapping ({@link ProfileItems},
+ * {@link Keys}) in batches, not through {@code PUT /me}: ten thousand transactions against moto would take
+ * minutes and measure nothing here.
+ * <p>
+ * Per request shape: DynamoDB calls; items read (DynamoDB's {@code ScannedCount}) vs returned; read
+ * capacity as the emulator reports it ({@code ReturnConsumedCapacity=TOTAL}, added to every request by an
+ * interceptor) and as DynamoDB's rules give it (eventually consistent: a {@code Query} costs the sum of the
+ * sizes of the items it read, rounded up to 4 KB, times 0.5; a {@code GetItem} its item's size rounded up to
+ * 4 KB, times 0.5); response bytes; and the handler's median time with the time on the wire (request sent
+ * until response headers in) subtracted, so the round trip does not count and SDK (un)marshalling does.
+ */
+public final class ReadPathBench {
+    private static final int RUNS = 5;
+    private static final int WARMUP = 1;
+    private static final int PAGE = 24;
+    private static final int TAG_VOCABULARY = 200;
+    private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John",
+            "Margaret", "Ken", "Radia", "Tim", "Sophie", "Linus", "Guido", "Anita", "Katherine", "Dennis", "Hedy", "Claude"};
+    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen",
+            "McCarthy", "Hamilton", "Thompson", "Perlman", "Berners-Lee", "Wilson", "Torvalds", "van Rossum", "Borg",
+            "Johnson", "Ritchie", "Lamarr", "Shannon", "Okafor", "Nakamura", "Silva", "Kowalski", "Haddad"};
+    private static final String[] ORGANISATIONS = {"Acme Cooperative", "Northwind Studio", "Riverside Library",
+            "Open Data Institute", "City Hospital", "Blue Harbour Labs", "Freelance", "Tech for Good", "University of Leeds"};
+    private static final String[] LOCATIONS = {"Leeds", "Manchester", "Bristol", "Glasgow", "Cardiff", "Belfast",
+            "London", "York", "Remote"};
+
+    private ReadPathBench() {
+    }
+
+    public static void main(String[] args) {
+        int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        try (LocalAws aws = LocalAws.start(SamTemplate.locate(), Map.of("JwtIssuer", "http://127.0.0.1/bench",
+                "JwtAudience", "bench"))) {
+            aws.useAsSdkDefault();
+            String table = aws.physicalName("ProfilesTable");
+            long start = System.nanoTime();
+            List<String[]> directory = new ArrayList<>();
+            Map<String, Integer> tagCounts = fill(aws.dynamoDb(), table, profiles, directory);
+            System.out.printf(Locale.ROOT, "filled %d visible profiles (%d tags in use) in %.0f s%n", profiles,
+                    tagCounts.size(), (System.nanoTime() - start) / 1e9);
+            String popular = tagCounts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+
+            Meter meter = new Meter();
+            // moto answers a Query over ten thousand items in seconds on a loaded machine: longer timeouts
+            // than the function's; the time on the wire is subtracted anyway
+            DynamoDbClient dynamoDb = patientClient(List.of(meter));
+            Env env = new Env(aws.functionEnvironment("ListProfilesFunction", Map.of("CURSOR_SECRET", "bench-secret")));
+            ListProfilesHandler handler = new ListProfilesHandler(env, dynamoDb, Clock.systemUTC());
+            Naive naive = new Naive(dynamoDb, table, env.required("COMMUNITY_ID"));
+
+            // the cursor the API would have issued after half the directory (paging there through moto takes minutes)
+            directory.sort(java.util.Comparator.comparing(entry -> entry[0]));
+            String[] middle = directory.get(profiles / 2 - 1);
+            Map<String, String> position = new LinkedHashMap<>();
+            position.put(Keys.PK, Keys.profilePk("main", middle[1]));
+            position.put(Keys.SK, Keys.PROFILE_SK);
+            position.put(Keys.GSI1PK, Keys.directoryPk("main"));
+            position.put(Keys.GSI1SK, middle[0]);
+            String deepCursor = new Cursors("bench-secret", Clock.systemUTC()).encode(
+                    new Directory(dynamoDb, table, "main").shape(new ListRequest(PAGE, List.of(), null, null)), position);
+            Map<String, AttributeValue> deepStart = new HashMap<>();
+            position.forEach((name, value) -> deepStart.put(name, AttributeValue.fromS(value)));
+            List<Shape> shapes = List.of(
+                    new Shape("first page", "limit=24", List.of(), null, null),
+                    new Shape("deep page (~" + profiles / 2 + " in)", "limit=24&cursor=" + deepCursor, List.of(), null,
+                            deepStart),
+                    new Shape("tag filter (" + popular + ", " + tagCounts.get(popular) + " profiles)",
+                            "limit=24&tag=" + popular, List.of(popular), null, null),
+                    new Shape("text filter (q=leeds)", "limit=24&q=leeds", List.of(), "leeds", null));
+
+            System.out.printf(Locale.ROOT, "%nread path, page of %d, %d visible profiles (JDK %s, %d cores, load %s)%n",
+                    PAGE, profiles, Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
+            System.out.printf(Locale.ROOT, "%-40s %-7s %5s %6s %8s %13s %12s %9s %10s%n", "shape", "design", "calls",
+                    "read", "returned", "RCU emulator", "RCU by rule", "bytes", "handler");
+            for (Shape shape : shapes) {
+                APIGatewayV2HTTPEvent event = HttpApiEvents.route("GET /profiles").as("reader").query(shape.query).build();
+                Result ours = measure(meter, () -> check(handler.handleRequest(event, null)));
+                Result theirs = measure(meter, () -> naive.page(shape.tags, shape.text, shape.start));
+                print(shape.name, "roster", ours);
+                print("", "naive", theirs);
+            }
+            System.out.println("""
+
+                    calls: DynamoDB requests per page (retries would count). read: items DynamoDB read (ScannedCount of
+                    the Query, plus one per GetItem); returned: cards on the page. RCU by rule: eventually consistent
+                    read units by DynamoDB's rounding rules from the items' sizes; RCU emulator: what moto answered to
+                    ReturnConsumedCapacity=TOTAL. handler: median ms with the time on the wire subtracted.""");
+        }
+    }
+
+    private static DynamoDbClient patientClient(List<ExecutionInterceptor> interceptors) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(5)).build())
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMinutes(5)).executionInterceptors(interceptors))
+                .build();
+    }
+
+    private record Shape(String name, String query, List<String> tags, String text, Map<String, AttributeValue> start) {
+    }
+
+    /** One request shape's figures (the last measured run's counts, the median of the handler times). */
+    private record Result(int calls, int read, int returned, double rcuEmulator, double rcuByRule, int bytes,
+                          double handlerMs) {
+    }
+
+    private static Result measure(Meter meter, java.util.function.Supplier<String> request) {
+        for (int i = 0; i < WARMUP; i++) {
+            request.get();
+        }
+        double[] millis = new double[RUNS];
+        String body = null;
+        for (int i = 0; i < RUNS; i++) {
+            meter.reset();
+            long start = System.nanoTime();
+            body = request.get();
+            millis[i] = (System.nanoTime() - start - meter.wireNanos) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new Result(meter.calls, meter.read, meter.returned, meter.rcuEmulator, meter.rcuByRule,
+                body.getBytes(StandardCharsets.UTF_8).length, millis[RUNS / 2]);
+    }
+
+    private static void print(String shape, String design, Result r) {
+        System.out.printf(Locale.ROOT, "%-40s %-7s %5d %6d %8d %13.1f %12.1f %9d %8.2f ms%n", shape, design, r.calls,
+                r.read, r.returned, r.rcuEmulator, r.rcuByRule, r.bytes, r.handlerMs);
+    }
+
+    private static String check(APIGatewayV2HTTPResponse response) {
+        if (response.getStatusCode() != 200) {
+            throw new IllegalStateException(response.getBody());
+        }
+        return response.getBody();
+    }
+
+    /**
+     * The naive read: the same Query, asking only for the keys, then the whole profile item of each id, as
+     * an ORM-style "list ids, then load each object" page does. Same cards, same JSON.
+     */
+    private record Naive(DynamoDbClient dynamoDb, String table, String community) {
+        String page(List<String> tags, String text, Map<String, AttributeValue> start) {
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(PAGE);
+            List<String> filters = new ArrayList<>();
+            if (tags.isEmpty()) {
+                query.indexName(Keys.GSI1).keyConditionExpression("#pk = :pk").projectionExpression("#id");
+                names.put("#pk", Keys.GSI1PK);
+                values.put(":pk", AttributeValue.fromS(Keys.directoryPk(community)));
+            } else {
+                query.keyConditionExpression("#pk = :pk").projectionExpression("#id");
+                names.put("#pk", Keys.PK);
+                values.put(":pk", AttributeValue.fromS(Keys.tagPk(community, tags.getFirst())));
+            }
+            names.put("#id", ItemAttributes.PROFILE_ID);
+            if (text != null) {
+                filters.add("contains(#q, :q)");
+                names.put("#q", ItemAttributes.SEARCH);
+                values.put(":q", AttributeValue.fromS(text));
+            }
+            if (!filters.isEmpty()) {
+                query.filterExpression(String.join(" AND ", filters));
+            }
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse ids = dynamoDb.query(query.expressionAttributeNames(names).expressionAttributeValues(values).build());
+            List<Object> cards = new ArrayList<>();
+            for (Map<String, AttributeValue> id : ids.items()) {
+                GetItemResponse profile = dynamoDb.getItem(GetItemRequest.builder().tableName(table).key(Map.of(
+                        Keys.PK, AttributeValue.fromS(Keys.profilePk(community, id.get(ItemAttributes.PROFILE_ID).s())),
+                        Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK))).build());
+                Card card = ProfileItems.card(profile.item());
+                cards.add(card.toJson());
+            }
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("items", cards);
+            page.put("next", null);
+            return Json.write(page);
+        }
+    }
+
+    /**
+     * Counts DynamoDB requests, adds ReturnConsumedCapacity, sums what was read and what it costs, and
+     * measures the time on the wire.
+     */
+    private static final class Meter implements ExecutionInterceptor {
+        int calls;
+        int read;
+        int returned;
+        double rcuEmulator;
+        double rcuByRule;
+        long wireNanos;
+        long sent;
+        QueryRequest lastQuery;
+        /** Bytes of the items each Query read, from a side Query (not counted) without projection or filter. */
+        final Map<QueryRequest, Double> queryCost = new HashMap<>();
+
+        void reset() {
+            calls = 0;
+            read = 0;
+            returned = 0;
+            rcuEmulator = 0;
+            rcuByRule = 0;
+            wireNanos = 0;
+        }
+
+        @Override
+        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+            return switch (context.request()) {
+                case QueryRequest q -> q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                case GetItemRequest g -> g.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                default -> context.request();
+            };
+        }
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            calls++;
+            sent = System.nanoTime();
+        }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            wireNanos += System.nanoTime() - sent;
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            switch (context.response()) {
+                case QueryResponse q -> {
+                    lastQuery = (QueryRequest) context.request();
+                    read += q.scannedCount();
+                    returned += q.count();
+                    rcuEmulator += units(q.consumedCapacity());
+                    rcuByRule += readUnits(scannedBytes(lastQuery));
+                }
+                case GetItemResponse g -> {
+                    read++;
+                    rcuEmulator += units(g.consumedCapacity());
+                    rcuByRule += readUnits(g.hasItem() ? ItemSize.of(g.item()) : 0);
+                }
+                default -> {
+                }
+            }
+        }
+
+        private static double units(ConsumedCapacity capacity) {
+            return capacity == null || capacity.capacityUnits() == null ? 0 : capacity.capacityUnits();
+        }
+
+        /** What the Query read, before projection and filter: the same key range, unprojected, unfiltered. */
+        private double scannedBytes(QueryRequest request) {
+            return queryCost.computeIfAbsent(request, r -> {
+                Map<String, String> names = new HashMap<>(r.expressionAttributeNames());
+                Map<String, AttributeValue> values = new HashMap<>(r.expressionAttributeValues());
+                names.keySet().retainAll(Set.of("#pk"));
+                values.keySet().retainAll(Set.of(":pk"));
+                QueryRequest plain = r.toBuilder().projectionExpression(null).filterExpression(null)
+                        .returnConsumedCapacity((String) null).expressionAttributeNames(names)
+                        .expressionAttributeValues(values).build();
+                try (DynamoDbClient side = patientClient(List.of())) {
+                    return (double) side.query(plain).items().stream().mapToLong(ItemSize::of).sum();
+                }
+            });
+        }
+
+        /** Eventually consistent read units: 0.5 per 4 KB, rounded up. */
+        private static double readUnits(double bytes) {
+            return bytes == 0 ? 0 : Math.ceil(bytes / 4096) * 0.5;
+        }
+    }
+
+    /** DynamoDB's item size: attribute names plus values (strings as UTF-8, lists and maps 3 bytes + 1 each). */
+    static final class ItemSize {
+        static long of(Map<String, AttributeValue> item) {
+            long size = 0;
+            for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+                size += utf8(entry.getKey()) + of(entry.getValue());
+            }
+            return size;
+        }
+
+        private static long of(AttributeValue value) {
+            if (value.s() != null) {
+                return utf8(value.s());
+            }
+            if (value.n() != null) {
+                return (value.n().length() + 1) / 2 + 1;
+            }
+            if (value.bool() != null || Boolean.TRUE.equals(value.nul())) {
+                return 1;
+            }
+            if (value.hasL()) {
+                return 3 + value.l().stream().mapToLong(v -> 1 + of(v)).sum();
+            }
+            if (value.hasM()) {
+                return 3 + value.m().entrySet().stream().mapToLong(e -> 1 + utf8(e.getKey()) + of(e.getValue())).sum();
+            }
+            if (value.hasSs()) {
+                return value.ss().stream().mapToLong(ItemSize::utf8).sum();
+            }
+            return 0;
+        }
+
+        private static long utf8(String s) {
+            return s.getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+
+    /** Profile and tag items as PUT /me writes them (ProfileTable.create), plus a photo map, in batches of 25. */
+    private static Map<String, Integer> fill(DynamoDbClient dynamoDb, String table, int profiles,
+                                             List<String[]> directory) {
+        Random random = new Random(7);
+        double[] zipf = zipfCumulative(TAG_VOCABULARY, 1.1);
+        Map<String, Integer> tagCounts = new HashMap<>();
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < profiles; i++) {
+            String id = ProfileId.newProfileId();
+            String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)] + " " + i;
+            Set<String> tags = new LinkedHashSet<>();
+            int wanted = random.nextInt(7);
+            while (tags.size() < wanted) {
+                tags.add("tag" + sample(zipf, random));
+            }
+            tags.forEach(tag -> tagCounts.merge(tag, 1, Integer::sum));
+            ProfileInput input = new ProfileInput(name, ORGANISATIONS[random.nextInt(ORGANISATIONS.length)],
+                    LOCATIONS[random.nextInt(LOCATIONS.length)], "https://example.org/" + i,
+                    "A short biography of a member, the kind people write: what they work on, what they like "
+                            + "to talk about, and how to reach them. ".repeat(1 + random.nextInt(3)),
+                    "member" + i + "@example.org", List.copyOf(tags), true);
+            AttributeValue photo = random.nextInt(10) < 9 ? photo(id) : null;
+            String sortName = ProfileItems.sortName(name);
+            Map<String, AttributeValue> profile = new HashMap<>(ProfileItems.cardAttributes(id, input, photo));
+            profile.put(Keys.PK, AttributeValue.fromS(Keys.profilePk("main", id)));
+            profile.put(Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK));
+            profile.put(ItemAttributes.OWNER_SUB, AttributeValue.fromS("sub-" + i));
+            profile.put(ItemAttributes.EMAIL, AttributeValue.fromS(input.email()));
+            profile.put(ItemAttributes.WEBSITE, AttributeValue.fromS(input.website()));
+            profile.put(ItemAttributes.BIO, AttributeValue.fromS(input.bio()));
+            profile.put(ItemAttributes.VISIBLE, AttributeValue.fromBool(true));
+            profile.put(ItemAttributes.SORT_NAME, AttributeValue.fromS(sortName));
+            profile.put(ItemAttributes.VERSION, AttributeValue.fromN("1"));
+            profile.put(ItemAttributes.PHOTO_STATUS, AttributeValue.fromS(
+                    (photo == null ? PhotoStatus.NONE : PhotoStatus.READY).name()));
+            profile.put(Keys.GSI1PK, AttributeValue.fromS(Keys.directoryPk("main")));
+            profile.put(Keys.GSI1SK, AttributeValue.fromS(Keys.nameSortKey(sortName, id)));
+            add(dynamoDb, table, batch, profile);
+            directory.add(new String[] {Keys.nameSortKey(sortName, id), id});
+            Map<String, AttributeValue> card = ProfileItems.cardAttributes(id, input, photo);
+            for (String tag : tags) {
+                Map<String, AttributeValue> item = new HashMap<>(card);
+                item.put(Keys.PK, AttributeValue.fromS(Keys.tagPk("main", tag)));
+                item.put(Keys.SK, AttributeValue.fromS(Keys.nameSortKey(sortName, id)));
+                add(dynamoDb, table, batch, item);
+            }
+        }
+        flush(dynamoDb, table, batch);
+        return tagCounts;
+    }
+
+    private static AttributeValue photo(String id) {
+        String base = "https://d111111abcdef8.cloudfront.net/crops/v1/" + id + "/3f2a9c1e7b";
+        return AttributeValue.fromM(Map.of(
+                "thumb1x", AttributeValue.fromS(base + "-thumb-100.jpg"),
+                "thumb2x", AttributeValue.fromS(base + "-thumb-200.jpg"),
+                "detail1x", AttributeValue.fromS(base + "-detail-250.jpg"),
+                "detail2x", AttributeValue.fromS(base + "-detail-500.jpg"),
+                "placeholder", AttributeValue.fromS("1QcSHQRnh493V4dIh4eXh1h4kJUI"),
+                "colour", AttributeValue.fromS("#7a5c3e"),
+                "uploadId", AttributeValue.fromS("r3Vf0-_Qm8xYb2LkT6pW1a"),
+                "specVersion", AttributeValue.fromN("1")));
+    }
+
+    private static void add(DynamoDbClient dynamoDb, String table, List<WriteRequest> batch, Map<String, AttributeValue> item) {
+        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        if (batch.size() == 25) {
+            flush(dynamoDb, table, batch);
+        }
+    }
+
+    private static void flush(DynamoDbClient dynamoDb, String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
+        batch.clear();
+        while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> sending = pending;
+            pending = dynamoDb.batchWriteItem(b -> b.requestItems(sending)).unprocessedItems();
+        }
+    }
+
+    private static double[] zipfCumulative(int n, double s) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int k = 1; k <= n; k++) {
+            sum += 1 / Math.pow(k, s);
+            cumulative[k - 1] = sum;
+        }
+        for (int k = 0; k < n; k++) {
+            cumulative[k] /= sum;
+        }
+        return cumulative;
+    }
+
+    private static int sample(double[] cumulative, Random random) {
+        int index = Arrays.binarySearch(cumulative, random.nextDouble());
+        return (index >= 0 ? index : -index - 1) + 1;
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
