@@ -137,8 +137,8 @@ public final class PhotoDecoder {
     /**
      * The reader for these bytes. A plain JPEG (YCbCr or grey, no colour profile, no Adobe segment) goes to
      * the JDK's own reader: TwelveMonkeys would hand it the same decode, after scanning the whole file's
-     * segments in Java first (~30 ms of a 24 MP photo, measured with bench/thumbnails). Everything else gets
-     * the reader ImageIO picks, TwelveMonkeys for JPEG and WebP.
+     * segments in Java first (best of 12 decodes of a 24 MP photo here: 208 ms instead of 237). Everything
+     * else gets the reader ImageIO picks, TwelveMonkeys for JPEG and WebP.
      */
     static ImageReader readerFor(ImageFormat format, byte[] bytes) {
         if (format == ImageFormat.JPEG && JpegHeader.read(bytes)
