@@ -46,8 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <ul>
  *   <li>a profile whose name and visibility did not change during the walk appears exactly once (edits of
  *       other fields and new photos do not move it: the list is ordered by name);</li>
- *   <li>a profile renamed during the walk appears at most twice, and at most once under each name it had
- *       (the cursor continues after the last name seen, so a rename can carry it past the cursor or back);</li>
+ *   <li>a profile renamed during the walk appears at most twice (the cursor continues after the last name
+ *       seen, so a rename can carry it past the cursor or back). Its card's name and its place in the order
+ *       are not checked: moto applies an update attribute by attribute while other threads read, so a query
+ *       can see a renamed card's new {@code name} at its old {@code GSI1SK} place — a torn read DynamoDB's
+ *       atomic item writes never show, and the only way this check failed in runs on main;</li>
  *   <li>a profile hidden or shown during the walk appears at most once;</li>
  *   <li>the cards come in name order across the whole walk, and no page is a 5xx.</li>
  * </ul>
@@ -182,6 +185,10 @@ class DirectoryUnderLoadTest {
         java.util.function.BiFunction<String, String, Map<String, Object>> card = (id, name) -> Map.of("id", id, "name", name);
         assertEquals(null, inconsistency(List.of(card.apply("m", "A"), card.apply("s1", "B"), card.apply("s2", "C"),
                 card.apply("m", "Z")), stable, names, Set.of("m"), "t"), "a mover seen under its old and new name");
+        assertEquals(null, inconsistency(List.of(card.apply("s1", "B"), card.apply("m", "A"), card.apply("s2", "C"),
+                card.apply("m", "A")), stable, names, Set.of("m"), "t"), "a mover's card read torn by moto");
+        assertEquals("m appears 3 times", inconsistency(List.of(card.apply("m", "A"), card.apply("s1", "B"),
+                card.apply("m", "M"), card.apply("s2", "C"), card.apply("m", "Z")), stable, names, Set.of("m"), "t"));
         assertEquals("stable profile s2 appears 0 times", inconsistency(List.of(card.apply("s1", "B")), stable, names, Set.of(), "t"));
         assertEquals("s1 appears twice under the name B", inconsistency(List.of(card.apply("s1", "B"), card.apply("s1", "B"),
                 card.apply("s2", "C")), stable, names, Set.of(), "t"));
@@ -203,6 +210,9 @@ class DirectoryUnderLoadTest {
             String id = (String) card.get("id");
             String name = (String) card.get("name");
             seen.merge(id, 1, Integer::sum);
+            if (moverIds.contains(id)) {
+                continue; // counted only (see the class comment)
+            }
             if (!namesSeen.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(name)) {
                 return id + " appears twice under the name " + name;
             }
