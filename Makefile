@@ -11,7 +11,7 @@ define function_artifacts
 	$(MVN) -pl $(1) -am package -DskipTests
 	cp -R $(1)/target/classes/. $(ARTIFACTS_DIR)/
 	mkdir -p $(ARTIFACTS_DIR)/lib
-	if [ -n "$$(ls -A $(1)/target/lambda-lib)" ]; then cp $(1)/target/lambda-lib/*.jar $(ARTIFACTS_DIR)/lib/; fi
+	if [ -n "$$(ls -A $(1)/target/lambda-lib 2>/dev/null)" ]; then cp $(1)/target/lambda-lib/*.jar $(ARTIFACTS_DIR)/lib/; fi
 endef
 
 build-RosterLayer:
