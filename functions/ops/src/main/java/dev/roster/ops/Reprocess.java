@@ -167,7 +167,10 @@ final class Reprocess {
         }
         ProfileTable.Write claimed = profiles.queuePhoto(profileId, uploadId,
                 "(attribute_not_exists(#pending) OR #pending = :upload) AND #photo.#uploadId = :original",
-                Map.of(":original", AttributeValue.fromS(originalUploadId)), Map.of());
+                Map.of(":original", AttributeValue.fromS(originalUploadId)),
+                // the member's focal point goes along, so the new crops are cut from the same window
+                photo.containsKey(PhotoAttributes.FOCAL_POINT)
+                        ? Map.of(ItemAttributes.PENDING_FOCAL_POINT, photo.get(PhotoAttributes.FOCAL_POINT)) : Map.of());
         if (!(claimed instanceof ProfileTable.Write.Done)) {
             return new Outcome.Skipped(profileId, "the profile changed meanwhile (a new photo or upload); nothing to do");
         }

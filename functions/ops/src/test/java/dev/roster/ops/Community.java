@@ -110,6 +110,14 @@ final class Community {
                 .expressionAttributeValues(Map.of(":u", s(uploadId))));
     }
 
+    /** A photo the member placed with a focal point (on the profile item, which reprocess reads). */
+    void focusedOn(String profileId, double x, double y) {
+        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId)).updateExpression("SET #p.#f = :f")
+                .expressionAttributeNames(Map.of("#p", ItemAttributes.PHOTO, "#f", ItemAttributes.PhotoAttributes.FOCAL_POINT))
+                .expressionAttributeValues(Map.of(":f", dev.roster.core.table.ProfileItems.focalPointValue(
+                        new dev.roster.core.profile.FocalPoint(x, y)))));
+    }
+
     void removeAttribute(String profileId, String photoAttribute) {
         aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId)).updateExpression("REMOVE #p.#a")
                 .expressionAttributeNames(Map.of("#p", ItemAttributes.PHOTO, "#a", photoAttribute)));

@@ -50,6 +50,7 @@ class ReprocessTest {
         for (String id : List.of("stale001", "stale002", "mine0001", "lost0001")) {
             community.madeByOlderSpec(id, CURRENT - 1);
         }
+        community.focusedOn("stale002", 0, 0); // 320 × 240: the window at the left edge, not the smart one
         community.setPending("mine0001", "members-own-upload"); // the member is uploading a new photo right now
         aws.s3().deleteObject(b -> b.bucket(community.uploadsBucket()).key(PhotoKeys.original("lost0001", "first-lost0001")));
         community.removeAttribute("nocrop01", PhotoAttributes.THUMB_2X); // the old bug: a photo without all its crops
@@ -98,6 +99,11 @@ class ReprocessTest {
             }
             assertFalse(community.profile(id).containsKey(ItemAttributes.PENDING_UPLOAD_ID));
         }
+        Map<String, AttributeValue> focused = community.profile("stale002").get(ItemAttributes.PHOTO).m();
+        assertEquals(Map.of("x", AttributeValue.fromN("0.0"), "y", AttributeValue.fromN("0.0")),
+                focused.get(PhotoAttributes.FOCAL_POINT).m(), "the member's focal point survives reprocessing");
+        assertEquals("0", focused.get(PhotoAttributes.WINDOW).m().get("x").n(), "and places the new crops");
+        assertFalse(community.profile("stale001").get(ItemAttributes.PHOTO).m().containsKey(PhotoAttributes.FOCAL_POINT));
         assertEquals(currentBefore, community.profile("current1"), "a current photo is not touched");
         assertEquals(CURRENT - 1, community.specVersion(community.profile("mine0001")), "the member's upload wins");
     }

@@ -1,5 +1,8 @@
 package dev.roster.profile;
 
+import dev.roster.core.aws.AwsClients;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -13,18 +16,45 @@ import java.util.TreeMap;
  * Hands out presigned {@code PUT} URLs into the uploads bucket. The signature binds the content type and
  * length the member declared, the key is ours ({@code uploads/<profileId>/<uploadId>}), and the URL lives
  * for {@link #URL_LIFETIME}: the bytes go straight to S3, and the thumbnail function takes it from there.
+ * To crop a photo again (a new focal point), the original the thumbnail function kept is copied back under
+ * {@code uploads/} as a new upload: the same one pipeline, never a crop made here.
  */
 final class PhotoUploads {
     static final Duration URL_LIFETIME = Duration.ofMinutes(5);
     static final List<String> ACCEPTED_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
     static final String KEY_PREFIX = "uploads/";
+    /** Where the thumbnail function keeps each accepted upload (its {@code UploadKey.originalKey()}). */
+    static final String ORIGINALS_PREFIX = "originals/";
 
     private final S3Presigner presigner;
+    private final S3Client s3;
     private final String bucket;
 
     PhotoUploads(S3Presigner presigner, String bucket) {
+        this(presigner, AwsClients.s3(), bucket);
+    }
+
+    PhotoUploads(S3Presigner presigner, S3Client s3, String bucket) {
         this.presigner = presigner;
+        this.s3 = s3;
         this.bucket = bucket;
+    }
+
+    /**
+     * Copies the kept original of upload {@code originalUploadId} to {@code uploads/<profileId>/<uploadId>},
+     * which triggers the thumbnail function like a browser upload. False when no original is kept.
+     */
+    boolean uploadOriginalAgain(String profileId, String originalUploadId, String uploadId) {
+        try {
+            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(ORIGINALS_PREFIX + profileId + "/" + originalUploadId)
+                    .destinationBucket(bucket).destinationKey(key(profileId, uploadId)));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     record Grant(String uploadId, String url, String method, Map<String, String> headers, Instant expiresAt) {

@@ -16,6 +16,7 @@ import dev.roster.core.http.HttpResponses;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
 import dev.roster.profile.ProfileOutcome.OwnProfile;
 import dev.roster.profile.ProfileOutcome.PhotoRemoved;
 import dev.roster.profile.ProfileOutcome.PublicProfile;
@@ -27,13 +28,15 @@ import dev.roster.core.table.ProfileTable;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /profiles/{id}}, {@code GET /me}, {@code PUT /me}, {@code POST /me/photo}, {@code DELETE /me/photo}.
+ * {@code GET /profiles/{id}}, {@code GET /me}, {@code PUT /me}, {@code POST /me/photo}, {@code DELETE /me/photo},
+ * {@code PUT /me/photo/focal-point}.
  * Parses the event, asks {@link ProfileService}, renders its outcome.
  */
 public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
@@ -46,6 +49,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final class Sdk {
         static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
         static final S3Presigner PRESIGNER = AwsClients.s3Presigner();
+        static final S3Client S3 = AwsClients.s3();
     }
 
     private final ProfileService service;
@@ -55,16 +59,20 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public ProfileHandler(Env env) {
-        this(env, Sdk.DYNAMO_DB, Sdk.PRESIGNER);
+        this(env, Sdk.DYNAMO_DB, Sdk.PRESIGNER, Sdk.S3);
         Log.function("profile");
         Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
         Core.getGlobalContext().register(this);
     }
 
     public ProfileHandler(Env env, DynamoDbClient dynamoDb, S3Presigner presigner) {
+        this(env, dynamoDb, presigner, AwsClients.s3());
+    }
+
+    public ProfileHandler(Env env, DynamoDbClient dynamoDb, S3Presigner presigner, S3Client s3) {
         this(new ProfileService(
                 new ProfileTable(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
-                new PhotoUploads(presigner, env.required("UPLOADS_BUCKET")),
+                new PhotoUploads(presigner, s3, env.required("UPLOADS_BUCKET")),
                 env.longValue("MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
                 ProfileId::newProfileId));
     }
@@ -114,6 +122,8 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
                 case "POST /me/photo" -> service.requestUpload(sub,
                         Json.parseObject(HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES)));
                 case "DELETE /me/photo" -> service.deletePhoto(sub);
+                case "PUT /me/photo/focal-point" -> service.changeFocalPoint(sub,
+                        Json.parseObject(HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES)));
                 default -> new Refused(ApiError.notFound("no route " + routeKey(event) + " in this function"));
             };
             return render(outcome);
@@ -142,6 +152,13 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
                 body.put("headers", granted.grant().headers());
                 body.put("expiresAt", granted.grant().expiresAt().toString());
                 yield HttpResponses.json(201, body, Map.of("etag", "\"" + granted.version() + "\""));
+            }
+            case FocalPointAccepted accepted -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("uploadId", accepted.uploadId());
+                body.put("focalPoint", accepted.focalPoint().json());
+                body.put("photoStatus", "PENDING");
+                yield HttpResponses.json(202, body, Map.of("etag", "\"" + accepted.version() + "\""));
             }
             case PhotoRemoved removed -> HttpResponses.noContent();
             case Refused refused -> HttpResponses.error(refused.error());

@@ -1,6 +1,7 @@
 package dev.roster.profile;
 
 import dev.roster.core.http.ApiError;
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Profile;
 
 /** What a profile request came to; the handler turns each into its HTTP response. */
@@ -17,6 +18,10 @@ sealed interface ProfileOutcome {
     }
 
     record UploadGranted(PhotoUploads.Grant grant, long version) implements ProfileOutcome {
+    }
+
+    /** The crops will be cut again around {@code focalPoint}, by the thumbnail function, from upload {@code uploadId}. */
+    record FocalPointAccepted(String uploadId, FocalPoint focalPoint, long version) implements ProfileOutcome {
     }
 
     record PhotoRemoved() implements ProfileOutcome {

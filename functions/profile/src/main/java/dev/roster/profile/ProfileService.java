@@ -5,10 +5,13 @@ import dev.roster.core.http.ApiError;
 import dev.roster.core.json.JsonFields;
 import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Avatar;
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ProfileItems;
+import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
 import dev.roster.profile.ProfileOutcome.OwnProfile;
 import dev.roster.profile.ProfileOutcome.PhotoRemoved;
 import dev.roster.profile.ProfileOutcome.PublicProfile;
@@ -33,7 +36,7 @@ import java.util.function.Supplier;
 public final class ProfileService {
     /** Attempts at a write that lost a race it did not cause (an id collision, a concurrent thumbnail update). */
     private static final int MAX_ATTEMPTS = 3;
-    private static final Set<String> UPLOAD_FIELDS = Set.of("contentType", "contentLength");
+    private static final Set<String> UPLOAD_FIELDS = Set.of("contentType", "contentLength", "focalPoint");
 
     private final ProfileTable table;
     private final PhotoUploads uploads;
@@ -148,6 +151,8 @@ public final class ProfileService {
         JsonFields fields = new JsonFields(body, UPLOAD_FIELDS);
         String contentType = fields.string("contentType");
         Long contentLength = fields.wholeNumber("contentLength");
+        Optional<FocalPoint> focalPoint = body.get("focalPoint") == null ? Optional.empty()
+                : Optional.of(FocalPoint.fromJson("focalPoint", body.get("focalPoint")));
         if (contentType == null || contentLength == null) {
             return new Refused(ApiError.badRequest("invalid_upload",
                     "send both contentType (e.g. \"image/jpeg\") and contentLength (the file size in bytes)"));
@@ -171,8 +176,43 @@ public final class ProfileService {
             return new Refused(noProfileYet());
         }
         String uploadId = ProfileId.newUploadId();
-        return switch (table.recordPendingUpload(owned.get(), sub, uploadId)) {
+        return switch (table.recordPendingUpload(owned.get(), sub, uploadId, focalPoint)) {
             case Write.Done done -> new UploadGranted(uploads.presign(owned.get(), uploadId, type, contentLength), done.version());
+            case Write.ConditionFailed failed -> new Refused(noProfileYet());
+            case Write.Contended contended -> new Refused(busy());
+        };
+    }
+
+    /**
+     * {@code PUT /me/photo/focal-point}: the crops of the current photo are cut again around a new focal
+     * point. The kept original goes through the pipeline once more as a new upload; the current photo stays
+     * on the cards until the new crops are ready (content-addressed, so they get new URLs).
+     */
+    ProfileOutcome changeFocalPoint(String sub, Map<String, Object> body) {
+        FocalPoint point = FocalPoint.fromJson(null, body);
+        Optional<String> owned = table.ownedProfileId(sub);
+        if (owned.isEmpty()) {
+            return new Refused(noProfileYet());
+        }
+        Optional<String> photoUploadId = table.profileItem(owned.get(), true)
+                .map(item -> item.get(ItemAttributes.PHOTO))
+                .filter(AttributeValue::hasM)
+                .map(photo -> photo.m().get(ItemAttributes.PhotoAttributes.UPLOAD_ID))
+                .map(AttributeValue::s);
+        if (photoUploadId.isEmpty()) {
+            return new Refused(new ApiError(409, "no_photo",
+                    "you have no photo to set a focal point on yet: upload one with POST /me/photo (it takes a focalPoint too)"));
+        }
+        String uploadId = ProfileId.newUploadId();
+        return switch (table.recordPendingUpload(owned.get(), sub, uploadId, Optional.of(point))) {
+            case Write.Done done -> {
+                if (uploads.uploadOriginalAgain(owned.get(), photoUploadId.get(), uploadId)) {
+                    yield new FocalPointAccepted(uploadId, point, done.version());
+                }
+                table.abandonUpload(owned.get(), uploadId);
+                yield new Refused(new ApiError(409, "original_gone", "the original of your photo is no longer kept,"
+                        + " so it cannot be cropped again: upload the photo again with POST /me/photo"));
+            }
             case Write.ConditionFailed failed -> new Refused(noProfileYet());
             case Write.Contended contended -> new Refused(busy());
         };

@@ -73,6 +73,10 @@ final class ProfileApi {
         return send(HttpApiEvents.route("POST /me/photo").as(sub).body(json).build());
     }
 
+    Response changeFocalPoint(String sub, String json) {
+        return send(HttpApiEvents.route("PUT /me/photo/focal-point").as(sub).body(json).build());
+    }
+
     Response deletePhoto(String sub) {
         return send(HttpApiEvents.route("DELETE /me/photo").as(sub).build());
     }

@@ -97,7 +97,8 @@ class FrontDoorTest {
         Set<String> routes = api.routes().stream().map(r -> r.routeKey() + " → " + r.functionId()).collect(Collectors.toSet());
         assertEquals(Set.of("GET /profiles → ListProfilesFunction", "GET /tags → ListProfilesFunction",
                 "GET /profiles/{id} → ProfileFunction", "GET /me → ProfileFunction", "PUT /me → ProfileFunction",
-                "POST /me/photo → ProfileFunction", "DELETE /me/photo → ProfileFunction"), routes);
+                "POST /me/photo → ProfileFunction", "DELETE /me/photo → ProfileFunction",
+                "PUT /me/photo/focal-point → ProfileFunction"), routes);
         assertTrue(api.routes().stream().allMatch(r -> r.authorizer().equals("MemberJwt")));
     }
 

@@ -23,23 +23,28 @@ public record FocalPoint(double x, double y) {
         }
     }
 
-    /** Parses the JSON value of {@code field}: anything but two numbers 0..1 is a 400 saying what to send. */
+    /**
+     * Parses the JSON value of {@code field} (null: the request body itself): anything but two numbers 0..1 is
+     * a 400 saying what to send.
+     */
     public static FocalPoint fromJson(String field, Object value) {
+        String where = field == null ? "the body" : field;
         if (!(value instanceof Map<?, ?> map)) {
-            throw ApiException.badRequest("invalid_focal_point", field + " must be " + WANTED);
+            throw ApiException.badRequest("invalid_focal_point", where + " must be " + WANTED);
         }
         for (Object name : map.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest("invalid_focal_point", field + " has an unknown field '" + name
+                throw ApiException.badRequest("invalid_focal_point", where + " has an unknown field '" + name
                         + "'; the allowed fields are " + String.join(", ", new TreeSet<>(FIELDS)));
             }
         }
-        return new FocalPoint(fraction(field, "x", map.get("x")), fraction(field, "y", map.get("y")));
+        String prefix = field == null ? "" : field + ".";
+        return new FocalPoint(fraction(prefix, "x", map.get("x")), fraction(prefix, "y", map.get("y")));
     }
 
     private static double fraction(String field, String name, Object value) {
         double number = switch (value) {
-            case null -> throw ApiException.badRequest("invalid_focal_point", field + "." + name
+            case null -> throw ApiException.badRequest("invalid_focal_point", field + name
                     + " is missing; send " + WANTED);
             case Integer i -> i;
             case Long l -> l;
@@ -47,11 +52,11 @@ public record FocalPoint(double x, double y) {
             case Float f -> f;
             case BigDecimal d -> d.doubleValue();
             case java.math.BigInteger b -> b.doubleValue();
-            default -> throw ApiException.badRequest("invalid_focal_point", field + "." + name
+            default -> throw ApiException.badRequest("invalid_focal_point", field + name
                     + " must be a number from 0 to 1, not " + (value instanceof String ? "a string" : value.getClass().getSimpleName()));
         };
         if (!inRange(number)) {
-            throw ApiException.badRequest("invalid_focal_point", field + "." + name + " is " + value
+            throw ApiException.badRequest("invalid_focal_point", field + name + " is " + value
                     + "; it must be from 0 (left/top edge) to 1 (right/bottom edge)");
         }
         return number;

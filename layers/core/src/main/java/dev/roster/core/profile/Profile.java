@@ -31,6 +31,16 @@ public record Profile(String id, String ownerSub, String name, String organisati
         json.put("photoStatus", photoStatus.name());
         json.put("photoRejection", photoStatus == PhotoStatus.REJECTED ? photoRejection : null);
         json.put("version", version);
+        if (photo != null && photo.crop() != null) {
+            // for the owner's focal-point editor; list pages need none of it
+            Photo.Crop crop = photo.crop();
+            Map<String, Object> cropJson = new LinkedHashMap<>();
+            cropJson.put("sourceWidth", crop.sourceWidth());
+            cropJson.put("sourceHeight", crop.sourceHeight());
+            cropJson.put("window", Map.of("x", crop.x(), "y", crop.y(), "side", crop.side()));
+            cropJson.put("focalPoint", crop.focalPoint() == null ? null : crop.focalPoint().json());
+            json.put("photoCrop", cropJson);
+        }
         return new LinkedHashMap<>(json);
     }
 

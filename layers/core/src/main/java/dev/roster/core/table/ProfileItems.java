@@ -141,7 +141,23 @@ public final class ProfileItems {
         Map<String, AttributeValue> photo = value.m();
         return new Photo(string(photo, PhotoAttributes.THUMB_1X), string(photo, PhotoAttributes.THUMB_2X),
                 string(photo, PhotoAttributes.DETAIL_1X), string(photo, PhotoAttributes.DETAIL_2X),
-                string(photo, PhotoAttributes.PLACEHOLDER), string(photo, PhotoAttributes.COLOUR));
+                string(photo, PhotoAttributes.PLACEHOLDER), string(photo, PhotoAttributes.COLOUR), crop(photo));
+    }
+
+    private static Photo.Crop crop(Map<String, AttributeValue> photo) {
+        AttributeValue window = photo.get(PhotoAttributes.WINDOW);
+        if (window == null || !window.hasM()) {
+            return null;
+        }
+        try {
+            return new Photo.Crop(Integer.parseInt(photo.get(PhotoAttributes.SOURCE_WIDTH).n()),
+                    Integer.parseInt(photo.get(PhotoAttributes.SOURCE_HEIGHT).n()),
+                    Integer.parseInt(window.m().get("x").n()), Integer.parseInt(window.m().get("y").n()),
+                    Integer.parseInt(window.m().get("side").n()),
+                    focalPoint(photo.get(PhotoAttributes.FOCAL_POINT)).orElse(null));
+        } catch (RuntimeException malformed) {
+            return null;
+        }
     }
 
     private static Avatar avatar(Map<String, AttributeValue> item) {

@@ -1,6 +1,7 @@
 package dev.roster.core.table;
 
 import dev.roster.core.PhotoStatus;
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +27,7 @@ import static dev.roster.core.table.ItemAttributes.EMAIL;
 import static dev.roster.core.table.ItemAttributes.IMPORT_ID;
 import static dev.roster.core.table.ItemAttributes.OWNED_PROFILE_ID;
 import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
+import static dev.roster.core.table.ItemAttributes.PENDING_FOCAL_POINT;
 import static dev.roster.core.table.ItemAttributes.PENDING_UPLOAD_ID;
 import static dev.roster.core.table.ItemAttributes.PHOTO;
 import static dev.roster.core.table.ItemAttributes.PHOTO_REJECTION;
@@ -207,17 +209,26 @@ public final class ProfileTable {
         return transact(actions, next);
     }
 
-    /** Records the upload the member was handed a URL for; only that upload may change the photo later. */
-    public Write recordPendingUpload(String profileId, String ownerSub, String uploadId) {
+    /**
+     * Records the upload the member was handed a URL for (or that re-crops the photo), and the focal point
+     * to crop it around, if any; only that upload may change the photo later. The current photo stays until
+     * the new crops are ready.
+     */
+    public Write recordPendingUpload(String profileId, String ownerSub, String uploadId, Optional<FocalPoint> focalPoint) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":upload", s(uploadId),
+                ":pending", s(PhotoStatus.PENDING.name()), ":one", AttributeValue.fromN("1"), ":owner", s(ownerSub)));
+        focalPoint.ifPresent(point -> values.put(":focus", ProfileItems.focalPointValue(point)));
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
                     .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
-                    .updateExpression("SET #pending = :upload, #status = :pending REMOVE #rejection ADD #version :one")
+                    .updateExpression("SET #pending = :upload, #status = :pending"
+                            + (focalPoint.isPresent() ? ", #focus = :focus REMOVE #rejection" : " REMOVE #rejection, #focus")
+                            + " ADD #version :one")
                     .conditionExpression("#owner = :owner")
                     .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#status", PHOTO_STATUS,
-                            "#rejection", PHOTO_REJECTION, "#version", VERSION, "#owner", OWNER_SUB))
-                    .expressionAttributeValues(Map.of(":upload", s(uploadId), ":pending", s(PhotoStatus.PENDING.name()),
-                            ":one", AttributeValue.fromN("1"), ":owner", s(ownerSub)))
+                            "#rejection", PHOTO_REJECTION, "#version", VERSION, "#owner", OWNER_SUB,
+                            "#focus", PENDING_FOCAL_POINT))
+                    .expressionAttributeValues(values)
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
             return new Write.Done(Long.parseLong(updated.get(VERSION).n()));
         } catch (ConditionalCheckFailedException e) {
@@ -268,13 +279,33 @@ public final class ProfileTable {
         try {
             dynamoDb.updateItem(b -> b.tableName(tableName)
                     .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
-                    .updateExpression("REMOVE #pending ADD #version :one")
+                    .updateExpression("REMOVE #pending, #focus ADD #version :one")
                     .conditionExpression("#pending = :upload")
-                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#version", VERSION))
+                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#version", VERSION,
+                            "#focus", PENDING_FOCAL_POINT))
                     .expressionAttributeValues(Map.of(":upload", s(uploadId), ":one", AttributeValue.fromN("1"))));
             return new Write.Done(-1);
         } catch (ConditionalCheckFailedException e) {
             return new Write.ConditionFailed();
+        }
+    }
+
+    /**
+     * Forgets a pending re-crop whose original turned out to be gone: the photo it would have replaced is
+     * still there and READY. Does nothing if another upload was requested meanwhile.
+     */
+    public void abandonUpload(String profileId, String uploadId) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
+                    .updateExpression("SET #status = :ready REMOVE #pending, #focus ADD #version :one")
+                    .conditionExpression("#pending = :upload")
+                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#status", PHOTO_STATUS,
+                            "#version", VERSION, "#focus", PENDING_FOCAL_POINT))
+                    .expressionAttributeValues(Map.of(":upload", s(uploadId), ":ready", s(PhotoStatus.READY.name()),
+                            ":one", AttributeValue.fromN("1"))));
+        } catch (ConditionalCheckFailedException e) {
+            // a newer upload took its place: nothing to undo
         }
     }
 
@@ -287,10 +318,11 @@ public final class ProfileTable {
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
                 .key(key(Keys.profilePk(community, current.id()), Keys.PROFILE_SK))
-                .updateExpression("SET #status = :none, #version = :next REMOVE #photo, #pending, #rejection")
+                .updateExpression("SET #status = :none, #version = :next REMOVE #photo, #pending, #focus, #rejection")
                 .conditionExpression("#version = :expected AND #owner = :owner")
                 .expressionAttributeNames(Map.of("#status", PHOTO_STATUS, "#version", VERSION, "#photo", PHOTO,
-                        "#pending", PENDING_UPLOAD_ID, "#rejection", PHOTO_REJECTION, "#owner", OWNER_SUB))
+                        "#pending", PENDING_UPLOAD_ID, "#rejection", PHOTO_REJECTION, "#owner", OWNER_SUB,
+                        "#focus", PENDING_FOCAL_POINT))
                 .expressionAttributeValues(Map.of(":none", s(PhotoStatus.NONE.name()),
                         ":next", AttributeValue.fromN(Long.toString(next)),
                         ":expected", AttributeValue.fromN(Long.toString(current.version())),
