@@ -192,6 +192,40 @@ test('uploads a photo with progress and sees its thumbnail appear', async () => 
   });
 });
 
+test('moves the focal point with the keyboard and by dragging, and sees both crops made again', async () => {
+  await page.getByRole('link', { name: 'My profile' }).click();
+  const handle = page.getByRole('slider', { name: 'Crop' });
+  await handle.waitFor();
+  const crops = () => page.evaluate(() => [document.getElementById('crop-thumb').src, document.getElementById('crop-detail').src]);
+  const windowLeft = () => page.evaluate(() => document.getElementById('crop-window').style.left);
+  const smart = await crops();
+  assert.match(smart[0], new RegExp('^' + ROSTER_URL + '/photos/'));
+  assert.equal(await windowLeft(), '12.5%', 'the smart window holds the centred disc: (640 - 480) / 2 of 640');
+
+  // keyboard: Shift+ArrowLeft moves the dot in 10% steps; the crops are made again once the keys rest
+  await handle.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft');
+  assert.match(await handle.getAttribute('aria-valuetext'), /^0% from the left/);
+  await page.waitForFunction((before) => document.getElementById('crop-thumb').src !== before
+    && document.getElementById('photo-status').textContent === 'Your photo is ready.', smart[0], { timeout: 60_000 });
+  const left = await crops();
+  assert.notEqual(left[1], smart[1], 'the detail crop was made again too');
+  assert.equal(await windowLeft(), '0%', 'the window the pipeline used, clamped to the left edge');
+
+  // drag: from the dot to the stage's right edge
+  const stage = await page.locator('#focal-stage').boundingBox();
+  const dot = await handle.boundingBox();
+  await page.mouse.move(dot.x + dot.width / 2, dot.y + dot.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(stage.x + stage.width * 0.7, stage.y + stage.height / 2, { steps: 4 });
+  await page.mouse.move(stage.x + stage.width - 1, stage.y + stage.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction((before) => document.getElementById('crop-thumb').src !== before
+    && document.getElementById('photo-status').textContent === 'Your photo is ready.', left[0], { timeout: 60_000 });
+  assert.equal(await windowLeft(), '25%', 'clamped to the right edge: 160 of 640');
+  assert.notEqual((await crops())[0], smart[0]);
+});
+
 test('shows why the pipeline rejected a file that is not an image', async () => {
   await page.getByRole('link', { name: 'My profile' }).click();
   await page.getByRole('button', { name: 'Save profile' }).waitFor();
