@@ -9,6 +9,8 @@ import dev.roster.core.observe.DynamoDbCalls;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.aws.PrimingClients;
+import dev.roster.core.http.SampleRequests;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
 import dev.roster.core.http.HttpRequests;
@@ -31,7 +33,20 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
         static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
     }
 
+    /** A page of one card as DynamoDB answers a Query, for priming. */
+    static final String SAMPLE_PAGE = """
+            {"Count":1,"ScannedCount":1,"Items":[{"PK":{"S":"C#main#TAG#java"},"SK":{"S":"zoe prime#AAAAAAAA"},
+             "profileId":{"S":"AAAAAAAA"},"name":{"S":"Zoë Prime"},"organisation":{"S":"Org"},"location":{"S":"Town"},
+             "tags":{"L":[{"S":"java"}]},"avatar":{"M":{"initials":{"S":"ZP"},"colour":{"S":"#336699"}}},
+             "photo":{"M":{"thumb1x":{"S":"https://photos.example/a.jpg"},"thumb2x":{"S":"https://photos.example/b.jpg"},
+              "detail1x":{"S":"https://photos.example/c.jpg"},"detail2x":{"S":"https://photos.example/d.jpg"},
+              "placeholder":{"S":"1QcSHQRnh493V4dIh4eXh1h4kJUI"},"colour":{"S":"#336699"}}}}],
+             "LastEvaluatedKey":{"PK":{"S":"C#main#TAG#java"},"SK":{"S":"zoe prime#AAAAAAAA"}}}""";
+    static final String SAMPLE_TAGS = """
+            {"Count":1,"ScannedCount":1,"Items":[{"PK":{"S":"C#main#TAGS"},"SK":{"S":"java"},"count":{"N":"3"}}]}""";
+
     private final ListProfiles service;
+    private Runnable primeRequests = () -> { };
 
     public ListProfilesHandler() {
         this(Env.system());
@@ -39,6 +54,7 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
 
     public ListProfilesHandler(Env env) {
         this(env, Sdk.DYNAMO_DB, Clock.systemUTC());
+        this.primeRequests = () -> primeRequests(env);
         Log.function("list-profiles");
         Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
         Core.getGlobalContext().register(this);
@@ -58,6 +74,26 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         service.prime();
+        primeRequests.run();
+    }
+
+    /**
+     * Both routes end to end (event parsing, the Query through a fully built SDK client, card mapping, the
+     * response JSON) against DynamoDB answers made in memory: no network, no credentials in the snapshot.
+     */
+    private static void primeRequests(Env env) {
+        Log.quietly(() -> {
+            var pages = new ListProfilesHandler(env, PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(SAMPLE_PAGE)), Clock.systemUTC());
+            var tags = new ListProfilesHandler(env, PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(SAMPLE_TAGS)), Clock.systemUTC());
+            expectOk(pages.handleRequest(SampleRequests.request("GET", "GET /profiles", "/profiles", "limit=24&tag=java&q=zo", null, null), null));
+            expectOk(tags.handleRequest(SampleRequests.request("GET", "GET /tags", "/tags", "", null, null), null));
+        });
+    }
+
+    private static void expectOk(APIGatewayV2HTTPResponse response) {
+        if (response.getStatusCode() != 200) {
+            throw new IllegalStateException("priming request answered " + response.getStatusCode() + ": " + response.getBody());
+        }
     }
 
     @Override

@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SnapStart priming runs the request code before the snapshot, and calls no AWS service while doing it. */
+/**
+ * SnapStart priming runs the request code before the snapshot, SDK calls included, and calls no AWS service
+ * while doing it: every request goes to the in-memory service of {@code PrimingClients}.
+ */
 @WithLocalAws
 class PrimingTest {
     @Test
@@ -23,6 +27,12 @@ class PrimingTest {
         SdkCalls.reset();
         list.beforeCheckpoint(null);
         profile.beforeCheckpoint(null);
-        assertEquals(List.of(), SdkCalls.recorded());
+        assertEquals(List.of("DynamoDb:Query", "DynamoDb:Query", // GET /profiles, GET /tags
+                "DynamoDb:GetItem", "DynamoDb:GetItem", // GET /me
+                "DynamoDb:GetItem", "DynamoDb:GetItem", "DynamoDb:TransactWriteItems", // PUT /me
+                "DynamoDb:GetItem", "DynamoDb:UpdateItem", // POST /me/photo
+                "DynamoDb:GetItem"), SdkCalls.recorded()); // GET /profiles/{id}
+        assertTrue(SdkCalls.hosts().stream().allMatch("priming.invalid"::equals), SdkCalls.hosts().toString());
+        assertEquals(0, aws.dynamoDb().scan(b -> b.tableName(aws.physicalName("ProfilesTable"))).count());
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.aws.PrimingClients;
 import dev.roster.core.json.JsonFields;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
@@ -38,8 +39,14 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         static final S3Client S3 = AwsClients.s3();
     }
 
+    /** A profile whose photo is made to spec version 0, as a Scan page answers, for priming. */
+    static final String SAMPLE_SCAN = """
+            {"Count":1,"ScannedCount":1,"Items":[{"PK":{"S":"C#main#P#AAAAAAAA"},"SK":{"S":"PROFILE"},
+             "profileId":{"S":"AAAAAAAA"},"photo":{"M":{"uploadId":{"S":"priming"},"specVersion":{"N":"0"}}}}]}""";
+
     private final Reprocess reprocess;
     private final Import importer;
+    private Runnable primeRequests = () -> { };
 
     public OpsHandler() {
         this(Env.system());
@@ -47,6 +54,10 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
 
     public OpsHandler(Env env) {
         this(env, Sdk.DYNAMO_DB, Sdk.S3, PhotoAttributes.CURRENT_SPEC_VERSION);
+        this.primeRequests = () -> Log.quietly(() -> new OpsHandler(env,
+                PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(op.equals("Scan") ? SAMPLE_SCAN : "{}")),
+                PrimingClients.s3(request -> new PrimingClients.Answer(404, "application/xml", new byte[0])),
+                PhotoAttributes.CURRENT_SPEC_VERSION).handleRequest(Map.of("job", "reprocess", "dryRun", true), null));
         Log.function("ops");
         Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
         Core.getGlobalContext().register(this);
@@ -67,6 +78,8 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         request(Map.of("job", "import", "key", "imports/x.csv"));
         ImportFile.parse("imports/x.csv", "importId,name,tags\nU1,\"Zoë, Prime\",java;go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ImportFile.parse("imports/x.jsonl", "{\"importId\":\"U1\",\"name\":\"Zoë\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // a dry-run reprocess through SDK clients answering in memory (no network, no real credential)
+        primeRequests.run();
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.roster.core.observe.DynamoDbCalls;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.aws.PrimingClients;
+import dev.roster.core.http.SampleRequests;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
 import dev.roster.core.http.HttpRequests;
@@ -52,7 +54,16 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         static final S3Client S3 = AwsClients.s3();
     }
 
+    /** The owner pointer and the profile as DynamoDB answers GetItem (one item serves as both), for priming. */
+    static final String SAMPLE_ITEM = """
+            {"Item":{"PK":{"S":"C#main#P#AAAAAAAA"},"SK":{"S":"PROFILE"},"profileId":{"S":"AAAAAAAA"},
+             "ownerSub":{"S":"snapstart-priming"},"name":{"S":"Zoë Prime"},"organisation":{"S":"Org"},
+             "location":{"S":"Town"},"website":{"S":"https://example.org"},"bio":{"S":"Hello"},"email":{"S":""},
+             "tags":{"L":[{"S":"java"}]},"visible":{"BOOL":true},"sortName":{"S":"zoe prime"},"version":{"N":"1"},
+             "photoStatus":{"S":"NONE"}}}""";
+
     private final ProfileService service;
+    private Runnable primeRequests = () -> { };
 
     public ProfileHandler() {
         this(Env.system());
@@ -60,6 +71,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public ProfileHandler(Env env) {
         this(env, Sdk.DYNAMO_DB, Sdk.PRESIGNER, Sdk.S3);
+        this.primeRequests = () -> primeRequests(env);
         Log.function("profile");
         Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
         Core.getGlobalContext().register(this);
@@ -93,6 +105,36 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         var item = new java.util.HashMap<>(ProfileItems.cardAttributes("AAAAAAAA", input, null));
         Json.write(ProfileItems.profile(item).ownerJson());
         HttpResponses.error(ApiError.notFound("primed"));
+        primeRequests.run();
+    }
+
+    /**
+     * Every route end to end through fully built SDK clients whose DynamoDB answers in memory and whose
+     * presigner holds made-up credentials: the SDK's marshalling, signing and parsing are in the snapshot,
+     * and neither a network call nor a real credential is.
+     */
+    private static void primeRequests(Env env) {
+        Log.quietly(() -> {
+            ProfileHandler primed = new ProfileHandler(env, PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(switch (op) {
+                case "GetItem" -> SAMPLE_ITEM;
+                case "UpdateItem" -> "{\"Attributes\":{\"version\":{\"N\":\"2\"}}}";
+                default -> "{}";
+            })), PrimingClients.s3Presigner(),
+                    PrimingClients.s3(request -> PrimingClients.Answer.xml("<CopyObjectResult><ETag>\"priming\"</ETag></CopyObjectResult>")));
+            String body = "{\"name\":\"Zoë Prime\",\"organisation\":\"Org\",\"tags\":[\"java\",\"go\"],\"visible\":true}";
+            expect(primed.handleRequest(SampleRequests.request("GET", "GET /me", "/me", "", null, null), null), 200);
+            expect(primed.handleRequest(SampleRequests.request("PUT", "PUT /me", "/me", "", null, body), null), 200);
+            expect(primed.handleRequest(SampleRequests.request("POST", "POST /me/photo", "/me/photo", "", null,
+                    "{\"contentType\":\"image/jpeg\",\"contentLength\":100000}"), null), 201);
+            expect(primed.handleRequest(SampleRequests.request("GET", "GET /profiles/{id}", "/profiles/AAAAAAAA", "",
+                    Map.of("id", "AAAAAAAA"), null), null), 200);
+        });
+    }
+
+    private static void expect(APIGatewayV2HTTPResponse response, int status) {
+        if (response.getStatusCode() != status) {
+            throw new IllegalStateException("priming request answered " + response.getStatusCode() + ": " + response.getBody());
+        }
     }
 
     @Override

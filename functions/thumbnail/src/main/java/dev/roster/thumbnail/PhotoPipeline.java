@@ -81,16 +81,21 @@ public final class PhotoPipeline {
      * SnapStart snapshot holds loaded, initialised ImageIO plugins, Thumbnailator and JPEG codec classes.
      */
     public void primeImageCode() {
+        try {
+            cropper.crop(decoder.decode(samplePhoto(), CropChoice.SMART));
+        } catch (UnusablePhotoException e) {
+            throw new IllegalStateException("the pipeline cannot read its own JPEG: " + e.reason(), e);
+        }
+    }
+
+    /** A 640×480 JPEG made in memory (priming: no file, no network). */
+    public byte[] samplePhoto() {
         BufferedImage sample = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sample.createGraphics();
         g.setPaint(new GradientPaint(0, 0, Color.ORANGE, 640, 480, Color.BLUE));
         g.fillRect(0, 0, 640, 480);
         g.dispose();
-        try {
-            cropper.crop(decoder.decode(encoder.encode(sample), CropChoice.SMART));
-        } catch (UnusablePhotoException e) {
-            throw new IllegalStateException("the pipeline cannot read its own JPEG: " + e.reason(), e);
-        }
+        return encoder.encode(sample);
     }
 
     public PhotoOutcome handle(UploadedObject object) {

@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class SdkCalls implements ExecutionInterceptor {
     private static final List<String> CALLS = new ArrayList<>();
+    private static final List<String> HOSTS = new ArrayList<>();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -26,6 +27,7 @@ public final class SdkCalls implements ExecutionInterceptor {
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         synchronized (CALLS) {
             CALLS.add(call);
+            HOSTS.add(context.httpRequest().host());
         }
     }
 
@@ -33,6 +35,14 @@ public final class SdkCalls implements ExecutionInterceptor {
     public static void reset() {
         synchronized (CALLS) {
             CALLS.clear();
+            HOSTS.clear();
+        }
+    }
+
+    /** The host each call since the last {@link #reset()} was sent to, in order. */
+    public static List<String> hosts() {
+        synchronized (CALLS) {
+            return List.copyOf(HOSTS);
         }
     }
 

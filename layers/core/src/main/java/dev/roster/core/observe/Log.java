@@ -81,6 +81,18 @@ public final class Log {
         sink = lines;
     }
 
+    /** Runs {@code work} (SnapStart priming) with its log and metric lines dropped: they would count a request that never was. */
+    public static void quietly(Runnable work) {
+        Consumer<String> previous = sink;
+        sink = line -> { };
+        try {
+            work.run();
+        } finally {
+            sink = previous;
+            CONTEXT.get().clear();
+        }
+    }
+
     public static void toStdout() {
         sink = line -> System.out.println(line);
     }
