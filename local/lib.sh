@@ -19,21 +19,28 @@ roster_java_home() {
   return 1
 }
 
-# ROSTER_PYTHON -> a Python with moto server: $ROSTER_PYTHON, python3 if it has moto, else a venv under
-# .venv/moto that this function creates on first use.
-roster_python() {
-  if [ -n "${ROSTER_PYTHON:-}" ]; then return 0; fi
-  if python3 -c 'import moto.server, flask' >/dev/null 2>&1; then
-    export ROSTER_PYTHON=python3
-    return 0
-  fi
-  local venv="$roster_root/.venv/moto"
-  if ! "$venv/bin/python" -c 'import moto.server, flask' >/dev/null 2>&1; then
-    echo "roster: installing moto server into $venv (first run only)" >&2
-    python3 -m venv "$venv" && "$venv/bin/pip" install -q 'moto[server]' || {
-      echo "roster: could not install moto; install it yourself: python3 -m pip install 'moto[server]'" >&2
+# roster_tool NAME -> prints the path of .venv/NAME, a virtual environment with the pinned requirements of
+# tools/python/NAME.txt; creates it on first use and re-installs when that file changes.
+roster_tool() {
+  local name="$1" venv="$roster_root/.venv/$1" requirements="$roster_root/tools/python/$1.txt"
+  [ -f "$requirements" ] || { echo "roster: no pinned requirements at $requirements" >&2; return 1; }
+  if [ ! -x "$venv/bin/python" ] || ! cmp -s "$requirements" "$venv/requirements.txt"; then
+    echo "roster: installing $name into $venv (pinned in tools/python/$name.txt)" >&2
+    rm -rf "$venv"
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements" || {
+      echo "roster: could not install $name from tools/python/$name.txt" >&2
+      rm -rf "$venv"
       return 1
     }
+    cp "$requirements" "$venv/requirements.txt"
   fi
+  echo "$venv"
+}
+
+# ROSTER_PYTHON -> a Python with moto server: $ROSTER_PYTHON if set, else the pinned .venv/moto.
+roster_python() {
+  if [ -n "${ROSTER_PYTHON:-}" ]; then return 0; fi
+  local venv
+  venv=$(roster_tool moto) || return 1
   export ROSTER_PYTHON="$venv/bin/python"
 }
