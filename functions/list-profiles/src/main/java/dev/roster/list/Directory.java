@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The read path (DESIGN.md, invariant 1): every page of the directory, with or without tag and text filters,
+ * The read path (docs/design.md, "One page = one Query"): every page of the directory, with or without tag and text filters,
  * is exactly one DynamoDB {@code Query}, and the items it returns are the cards, ready to send.
  * <ul>
  * <li>no tag: GSI1, partition {@code C#c#DIR} (visible profiles only, in name order);</li>

@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * {@code GET /profiles} and {@code GET /tags}: exactly one DynamoDB Query per request, nothing else
- * (DESIGN.md, invariant 1).
+ * (docs/design.md, "One page = one Query").
  */
 public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     /** Built once per execution environment (and captured by SnapStart), only when the real constructor runs. */

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN.md invariant 1, asserted: whatever the page size and filters, a list request makes exactly one
+ * docs/design.md, "One page = one Query", asserted: whatever the page size and filters, a list request makes exactly one
  * DynamoDB Query and no other AWS call. {@link SdkCalls} is registered for every SDK client in this JVM, so
  * a call through any client of any service would show up.
  */

@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 /**
  * The uploads bucket as the ops jobs use it: they read {@code originals/} and {@code imports/}, and put
  * objects under {@code uploads/} only by server-side copy, so the thumbnail function's S3 event is the one
- * way a photo gets processed (DESIGN.md, invariant 2).
+ * way a photo gets processed (docs/design.md, "Every photo goes through one pipeline").
  */
 final class UploadsBucket {
     static final int NOT_FOUND = 404;

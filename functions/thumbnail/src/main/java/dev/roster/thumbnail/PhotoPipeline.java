@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One upload, start to end (DESIGN.md, "The photo pipeline"). Cheap checks first, so a duplicate or late
+ * One upload, start to end (docs/design.md, "The photo pipeline"). Cheap checks first, so a duplicate or late
  * event costs one read; a file that can never work is rejected with a reason and the call succeeds; an
  * AWS failure is thrown, so Lambda retries it.
  */

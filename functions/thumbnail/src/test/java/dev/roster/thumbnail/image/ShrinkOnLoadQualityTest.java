@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Shrink-on-load keeps every n-th pixel (decimation), which aliases: thin lines turn dashed. The pipeline
  * only decimates to three times the largest crop and lets Thumbnailator filter the rest; this test compares
- * its 500 px crop with a filtered reference made from every source pixel (PERFORMANCE.md).
+ * its 500 px crop with a filtered reference made from every source pixel (docs/performance.md, "Photo pipeline").
  * <p>
  * What no margin fixes: content made of 1 px lines (a random grid of them measured 12–14 dB at any
  * decimation step), since a kept line stays dark and a skipped one vanishes. Photos are not like that; the

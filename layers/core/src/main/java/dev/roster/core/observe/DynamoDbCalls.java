@@ -6,7 +6,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Counts the DynamoDB requests the current invocation puts on the wire (retries included), for the
- * {@code DynamoDbCalls} metric: invariant 1 says a list page is exactly one, and an alarm watches it.
+ * {@code DynamoDbCalls} metric: a list page is exactly one (docs/design.md, "One page = one Query"), and an
+ * alarm watches it.
  */
 public final class DynamoDbCalls implements ExecutionInterceptor {
     private static final ThreadLocal<int[]> CALLS = ThreadLocal.withInitial(() -> new int[1]);

@@ -1,7 +1,7 @@
 package dev.roster.core.table;
 
 /**
- * Every key format of the single table, in one place (DESIGN.md, "The table"). {@code c} is the community
+ * Every key format of the single table, in one place (docs/design.md, "The table"). {@code c} is the community
  * id; ids and tags are validated before they get here, so none of them contains {@code #}.
  */
 public final class Keys {
