@@ -1,0 +1,66 @@
+// A member's picture as every view shows it: the photo's thumbnail over its ThumbHash placeholder, or,
+// without a photo, the avatar (initials on a colour).
+import { element } from './dom.js';
+import { thumbHashToDataURL } from './thumbhash.js';
+
+/** The profile id of an item (the API calls it "id"). */
+export function profileId(item) {
+  return item.id || item.profileId;
+}
+
+function initials(name) {
+  return (name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0].toUpperCase()).join('');
+}
+
+function colourFor(text) {
+  let hash = 0;
+  for (const c of text || '') hash = (hash * 31 + c.charCodeAt(0)) | 0;
+  return `hsl(${Math.abs(hash) % 360} 45% 40%)`;
+}
+
+/** The fallback when there is no photo: the API's avatar hint (initials, colour) or ones made from the name. */
+export function avatar(item) {
+  const hint = item.avatar && typeof item.avatar === 'object' ? item.avatar : {};
+  const text = hint.initials || (typeof item.avatar === 'string' && item.avatar.length <= 3 ? item.avatar : initials(item.name));
+  const node = element('div', { class: 'avatar', 'aria-hidden': 'true' }, text);
+  node.style.background = hint.colour || hint.color || colourFor(profileId(item) || item.name);
+  return node;
+}
+
+const placeholders = new Map();
+export function placeholderUrl(hash) {
+  if (!placeholders.has(hash)) {
+    let url = null;
+    try {
+      url = thumbHashToDataURL(hash);
+    } catch {
+      url = null;
+    }
+    placeholders.set(hash, url);
+  }
+  return placeholders.get(hash);
+}
+
+/** The photo in a 100×100 box: ThumbHash (or the dominant colour) until the 1x/2x thumbnail has loaded. */
+export function photo(item) {
+  const p = item.photo;
+  if (!p || !p.thumb1x) return avatar(item);
+  const box = element('div', { class: 'photo', 'data-placeholder': p.placeholder ? 'thumbhash' : 'colour' });
+  if (p.colour) box.style.backgroundColor = p.colour;
+  const url = p.placeholder && placeholderUrl(p.placeholder);
+  if (url) box.style.backgroundImage = `url("${url}")`;
+  const img = element('img', {
+    src: p.thumb1x,
+    srcset: p.thumb2x ? `${p.thumb1x} 1x, ${p.thumb2x} 2x` : null,
+    width: 100,
+    height: 100,
+    alt: '',
+    loading: 'lazy',
+    decoding: 'async',
+  });
+  const loaded = () => img.classList.add('loaded');
+  img.addEventListener('load', loaded);
+  if (img.complete && img.naturalWidth) loaded();
+  box.append(img);
+  return box;
+}
