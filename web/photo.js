@@ -12,18 +12,16 @@ function initials(name) {
   return (name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0].toUpperCase()).join('');
 }
 
-function colourFor(text) {
-  let hash = 0;
-  for (const c of text || '') hash = (hash * 31 + c.charCodeAt(0)) | 0;
-  return `hsl(${Math.abs(hash) % 360} 45% 40%)`;
-}
+// the API chooses every profile's avatar colour (readable under white initials); this one is for the
+// member who has no profile yet (9.9:1 under white)
+const NO_PROFILE_COLOUR = '#3d4a5c';
 
 /** The fallback when there is no photo: the API's avatar hint (initials, colour) or ones made from the name. */
 export function avatar(item) {
   const hint = item.avatar && typeof item.avatar === 'object' ? item.avatar : {};
   const text = hint.initials || (typeof item.avatar === 'string' && item.avatar.length <= 3 ? item.avatar : initials(item.name));
   const node = element('div', { class: 'avatar', 'aria-hidden': 'true' }, text);
-  node.style.background = hint.colour || hint.color || colourFor(profileId(item) || item.name);
+  node.style.background = hint.colour || NO_PROFILE_COLOUR;
   return node;
 }
 

@@ -165,7 +165,8 @@ public final class ProfileItems {
         if (value == null || !value.hasM()) {
             return Avatar.of(string(item, PROFILE_ID), string(item, NAME));
         }
-        return new Avatar(string(value.m(), "initials"), string(value.m(), "colour"));
+        // the colour is recomputed from the id: items written before the palette became readable keep theirs stored
+        return new Avatar(string(value.m(), "initials"), Avatar.colour(string(item, PROFILE_ID)));
     }
 
     private static String string(Map<String, AttributeValue> item, String name) {

@@ -68,6 +68,32 @@ class ProfileRulesTest {
     }
 
     @Test
+    void whiteInitialsReachAaContrastOnEveryColourOfThePalette() {
+        assertEquals(360, Avatar.PALETTE.size());
+        for (int hue = 0; hue < 360; hue++) {
+            String colour = Avatar.PALETTE.get(hue);
+            double contrast = whiteContrast(colour);
+            assertTrue(contrast >= 4.5, "hue " + hue + ": white on " + colour + " is " + contrast + ":1");
+        }
+        // the yellow-green that used to be chosen (2.7:1) is no longer in it
+        assertFalse(Avatar.PALETTE.contains("#90a630"));
+        for (String id : List.of("abcdefgh", "x", "0f3c9a2b7e", "zzzzzzzz")) {
+            assertTrue(Avatar.PALETTE.contains(Avatar.of(id, "A").colour()), id);
+        }
+    }
+
+    /** WCAG 2 relative luminance contrast of white text on #rrggbb, computed here independently of Avatar. */
+    private static double whiteContrast(String hex) {
+        double[] linear = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            linear[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        double luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+        return (1.0 + 0.05) / (luminance + 0.05);
+    }
+
+    @Test
     void emojiSequencesAreTextButBidiOverridesAreNot() {
         ProfileInput ok = ProfileInput.fromJson(Json.parseObject("{\"name\":\"Dev 👩‍💻\"}"));
         assertEquals("Dev 👩‍💻", ok.name());
