@@ -172,6 +172,23 @@ class MyProfileTest {
         assertEquals(404, api.getMe("validator").status(), "nothing was written");
     }
 
+    /** Half a surrogate pair used to reach the table and come back as "conflict, send it again", for ever. */
+    @Test
+    void halfASurrogatePairIsA400NotARetryForEver(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        ProfileApi.Response created = api.putMe("surrogate", "{\"name\":\"Ada \\ud83d\"}", null);
+        assertEquals(400, created.status(), created.body());
+        assertEquals("invalid_profile", created.errorCode());
+        assertTrue(created.errorMessage().startsWith("name: contains half of a UTF-16 surrogate pair"), created.errorMessage());
+        assertEquals(404, api.getMe("surrogate").status(), "nothing was written");
+
+        String etag = api.putMe("surrogate", ProfileApi.profile("Ada", true, "java"), null).etag();
+        ProfileApi.Response updated = api.putMe("surrogate", "{\"name\":\"Ada\",\"bio\":\"\\udc00\",\"tags\":[\"java\"]}", etag);
+        assertEquals(400, updated.status(), updated.body());
+        assertTrue(updated.errorMessage().startsWith("bio: contains half"), updated.errorMessage());
+        assertEquals(etag, api.getMe("surrogate").etag(), "the profile is unchanged");
+    }
+
     /** The largest transaction an edit makes: 20 tag items deleted, 20 written, 40 counts moved, the profile. */
     @Test
     void renamingAndSwappingAllTwentyTagsIsOneTransactionThatFits(LocalAws aws) {

@@ -84,7 +84,16 @@ public record ProfileInput(String name, String organisation, String location, St
         if (CONTROL.matcher(text).find()) {
             problems.add(field + ": contains control characters; remove them");
         }
+        if (hasLoneSurrogate(text)) {
+            problems.add(field + ": contains half of a UTF-16 surrogate pair (a \\uD800-\\uDFFF escape without its"
+                    + " partner), which is not a character; send both halves (an emoji is two escapes) or remove it");
+        }
         return text;
+    }
+
+    /** JSON may escape half a surrogate pair ({@code "\\ud83d"}); that is no character and cannot be stored. */
+    static boolean hasLoneSurrogate(String text) {
+        return text.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE);
     }
 
     private static void checkWebsite(String website, List<String> problems) {

@@ -10,15 +10,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Tag rules: lower case, trimmed, inner white space collapsed, duplicates dropped (first one kept), at most
- * {@link #MAX_TAGS_PER_PROFILE}, each 1 to {@link #MAX_TAG_CHARS} characters of letters, digits, spaces and
- * {@code - + . _ & /}. Tags become part of table keys, so {@code #} can never be in one.
+ * Tag rules: Unicode NFC, lower-cased by Unicode's default (locale-independent) case mapping and composed
+ * again, trimmed, inner white space collapsed to one space, duplicates dropped (first one kept), at most
+ * {@link #MAX_TAGS_PER_PROFILE}, each 1 to {@link #MAX_TAG_CHARS} characters of letters (with their combining
+ * marks), digits, spaces and {@code - + . _ & /}. Lower-casing can add a mark: {@code İstanbul} becomes
+ * {@code i̇stanbul} (i and a combining dot above), still letters. Tags become part of table keys, so {@code #}
+ * can never be in one.
  */
 public final class Tags {
     /** Keeps the profile's transaction (profile + tag items + counts) far below DynamoDB's 100 actions. */
     public static final int MAX_TAGS_PER_PROFILE = 20;
     public static final int MAX_TAG_CHARS = 40;
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N} +._&/-]+");
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\p{N} +._&/-]+");
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     private Tags() {
@@ -26,8 +29,8 @@ public final class Tags {
 
     /** The normalised form of one tag, or why it cannot be one. */
     public static String normalise(String tag) {
-        String normal = SPACE.matcher(Normalizer.normalize(tag, Normalizer.Form.NFC).toLowerCase(Locale.ROOT))
-                .replaceAll(" ").strip();
+        String lower = Normalizer.normalize(tag, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String normal = SPACE.matcher(Normalizer.normalize(lower, Normalizer.Form.NFC)).replaceAll(" ").strip();
         problem(tag, normal).ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });
@@ -57,6 +60,10 @@ public final class Tags {
         }
         if (length > MAX_TAG_CHARS) {
             return Optional.of("tags: '" + original.strip() + "' is " + length + " characters; at most " + MAX_TAG_CHARS);
+        }
+        if (ProfileInput.hasLoneSurrogate(normal)) {
+            return Optional.of("tags: '" + original.strip() + "' contains half of a UTF-16 surrogate pair, which is not"
+                    + " a character; send both halves or remove it");
         }
         if (!ALLOWED.matcher(normal).matches()) {
             return Optional.of("tags: '" + original.strip() + "' may contain only letters, digits, spaces and - + . _ & /");

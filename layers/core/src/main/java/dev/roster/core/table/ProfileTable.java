@@ -63,7 +63,10 @@ public final class ProfileTable {
         record ConditionFailed() implements Write {
         }
 
-        /** Another transaction touched one of the same items at the same moment; nothing was written. */
+        /**
+         * Another transaction touched one of the same items at the same moment, or DynamoDB throttled this one;
+         * nothing was written, and the same write may pass a moment later.
+         */
         record Contended() implements Write {
         }
     }
@@ -377,10 +380,35 @@ public final class ProfileTable {
             dynamoDb.transactWriteItems(b -> b.transactItems(actions));
             return new Write.Done(version);
         } catch (TransactionCanceledException e) {
-            boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals);
-            return conditionFailed ? new Write.ConditionFailed() : new Write.Contended();
+            return cancelled(e);
         }
+    }
+
+    /** Cancellation reasons that pass if the same transaction runs again a moment later. */
+    static final Set<String> RETRYABLE_CANCELLATIONS = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    /**
+     * What a cancelled transaction means, from DynamoDB's per-action reasons. A failed condition is someone
+     * else's newer write; a conflict with another transaction or throttling is the moment's, and the same
+     * transaction may run again. Any other reason (a validation error, an item too large, …) fails again on
+     * every retry: it is a bug, thrown with the reasons so it is logged and answered 500, never passed off as
+     * contention a client would retry forever.
+     */
+    static Write cancelled(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.hasCancellationReasons()
+                ? e.cancellationReasons().stream().filter(r -> r.code() != null && !r.code().equals("None")).toList()
+                : List.of();
+        boolean understood = !reasons.isEmpty() && reasons.stream().map(CancellationReason::code)
+                .allMatch(code -> code.equals(CONDITION_FAILED) || RETRYABLE_CANCELLATIONS.contains(code));
+        if (!understood) {
+            throw new IllegalStateException("DynamoDB cancelled the transaction for a reason no retry can fix: "
+                    + (reasons.isEmpty() ? "no reason given" : reasons.stream()
+                    .map(r -> r.code() + (r.message() == null ? "" : " (" + r.message() + ")")).toList()), e);
+        }
+        boolean conditionFailed = reasons.stream().map(CancellationReason::code).anyMatch(CONDITION_FAILED::equals);
+        return conditionFailed ? new Write.ConditionFailed() : new Write.Contended();
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

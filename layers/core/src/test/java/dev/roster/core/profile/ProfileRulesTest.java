@@ -111,4 +111,30 @@ class ProfileRulesTest {
         }
         assertEquals("HTTPS://Example.org/a?b=c", ProfileInput.fromJson(Map.of("name", "A", "website", "HTTPS://Example.org/a?b=c")).website());
     }
+
+    @Test
+    void halfASurrogatePairIsRefusedInEveryTextFieldAndAWholePairIsText() {
+        for (String field : List.of("name", "organisation", "location", "bio", "email")) {
+            String body = field.equals("name") ? "{\"name\":\"x \\ud83d y\"}" : "{\"name\":\"Ada\",\"" + field + "\":\"x \\ud83d y\"}";
+            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Json.parseObject(body)), field);
+            assertEquals(400, e.error().status());
+            assertTrue(e.getMessage().startsWith(field + ": contains half of a UTF-16 surrogate pair"), e.getMessage());
+        }
+        ApiException lowHalf = assertThrows(ApiException.class,
+                () -> ProfileInput.fromJson(Json.parseObject("{\"name\":\"\\ude00 Ada\"}")));
+        assertTrue(lowHalf.getMessage().contains("surrogate"), lowHalf.getMessage());
+        List<String> problems = new ArrayList<>();
+        Tags.normaliseAll(List.of("java\ud83d"), problems);
+        assertEquals(1, problems.size(), "a tag with half a pair is refused too");
+        assertTrue(problems.getFirst().contains("surrogate"), problems.getFirst());
+        assertEquals("Ada \ud83d\ude00", ProfileInput.fromJson(Json.parseObject("{\"name\":\"Ada \\ud83d\\ude00\"}")).name());
+    }
+
+    @Test
+    void aTagIsLettersWithTheirMarksAfterUnicodeLowerCasing() {
+        assertEquals("i\u0307stanbul", Tags.normalise("İstanbul"), "İ lower-cases to i and a combining dot, both letters");
+        assertEquals(Tags.normalise("i\u0307stanbul"), Tags.normalise("İSTANBUL"), "one tag, however it was typed");
+        assertEquals("café", Tags.normalise("Cafe\u0301"), "composed (NFC)");
+        assertEquals("straße", Tags.normalise("STRAßE"));
+    }
 }
