@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * so re-running the file updates those profiles and never makes a second one. A row's photo (an object
  * under {@code imports/}) is copied under {@code uploads/} like any upload; the thumbnail function makes it.
  * Bad rows are reported with their line and reason and the others go on. A profile its member has claimed
- * is never overwritten.
+ * is never overwritten. A row whose writes fail transiently is tried again ({@link Retry}); when it still
+ * fails, or the time runs out, the job stops and its reply says at which line to resume and what failed.
  */
 final class Import {
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
@@ -65,6 +66,34 @@ final class Import {
         final List<RowError> errors = new ArrayList<>();
         Set<String> ignoredColumns = Set.of();
         Integer resumeAtLine;
+        /** Why the job stopped before the end of the file, when something failed (null when it did not). */
+        Map<String, Object> failure;
+
+        /** Adds the counts and errors of one row's successful attempt. */
+        void add(Report row) {
+            created += row.created;
+            updated += row.updated;
+            unchanged += row.unchanged;
+            skipped += row.skipped;
+            photosQueued += row.photosQueued;
+            row.errors.forEach(e -> invalid(e.line(), e.importId(), e.reason()));
+        }
+
+        /** Stops the job at {@code line}: the next invocation starts there, with {@code fromLine}. */
+        void stoppedBy(int line, String importId, Retry.Outcome.GaveUp<?> gaveUp) {
+            resumeAtLine = line;
+            failure = new LinkedHashMap<>();
+            failure.put("line", line);
+            failure.put("importId", importId);
+            failure.put("attempts", gaveUp.attempts());
+            failure.put("transient", gaveUp.transientFailure());
+            failure.put("reason", String.valueOf(gaveUp.failure().getMessage()));
+            failure.put("todo", gaveUp.transientFailure()
+                    ? "AWS did not answer in time or refused the load; invoke again with \"fromLine\": " + line
+                    + " (rows before it are saved; re-running a row is harmless)"
+                    : "fix the cause (permissions, table, bucket) and invoke again with \"fromLine\": " + line
+                    + ", or with " + (line + 1) + " to skip this row");
+        }
 
         void invalid(int line, String importId, String reason) {
             invalid++;
@@ -93,6 +122,7 @@ final class Import {
             }).toList());
             json.put("ignoredColumns", List.copyOf(ignoredColumns));
             json.put("resumeAtLine", resumeAtLine);
+            json.put("failure", failure);
             json.put("done", resumeAtLine == null);
             return json;
         }
@@ -103,8 +133,16 @@ final class Import {
             throw new IllegalArgumentException("key '" + request.key() + "': import files live under "
                     + PhotoKeys.IMPORTS_PREFIX + " in the uploads bucket (e.g. imports/members.csv)");
         }
-        ImportFile.Parsed parsed = ImportFile.parse(request.key(), uploads.read(request.key(), MAX_FILE_BYTES));
         Report report = new Report();
+        Retry.Outcome<byte[]> file = Retry.run(() -> uploads.read(request.key(), MAX_FILE_BYTES), deadline);
+        if (file instanceof Retry.Outcome.GaveUp<byte[]> gaveUp) {
+            if (gaveUp.failure() instanceof IllegalArgumentException refused) {
+                throw refused; // no such file, too large: nothing was done, the message says what to do
+            }
+            report.stoppedBy(request.fromLine(), null, gaveUp);
+            return report;
+        }
+        ImportFile.Parsed parsed = ImportFile.parse(request.key(), ((Retry.Outcome.Done<byte[]>) file).value());
         report.ignoredColumns = parsed.ignoredColumns();
         Pace pace = new Pace(request.perSecond());
         Map<String, Integer> seen = new HashMap<>();
@@ -133,15 +171,23 @@ final class Import {
                 continue;
             }
             pace.await();
-            importRow(row, importId, report);
+            switch (Retry.run(() -> importRow(row, importId, new Report()), deadline)) {
+                case Retry.Outcome.Done<Report> done -> report.add(done.value());
+                case Retry.Outcome.GaveUp<Report> gaveUp -> {
+                    report.rows--; // not imported: the next invocation starts with it
+                    report.stoppedBy(row.line(), importId, gaveUp);
+                    return report;
+                }
+            }
         }
         return report;
     }
 
-    private void importRow(ImportFile.Row row, String importId, Report report) {
+    /** Imports one row, counting into {@code report}; may be run again after a failure at any point. */
+    private Report importRow(ImportFile.Row row, String importId, Report report) {
         if (importId == null || !IMPORT_ID.matcher(importId).matches()) {
             report.invalid(row.line(), null, "importId: required, 1 to 128 letters, digits or . _ : @ - (the member's id in the source)");
-            return;
+            return report;
         }
         ProfileInput input;
         String photo;
@@ -153,20 +199,21 @@ final class Import {
             photo = photoKey(photoField);
         } catch (ApiException e) {
             report.invalid(row.line(), importId, e.error().message());
-            return;
+            return report;
         } catch (IllegalArgumentException e) {
             report.invalid(row.line(), importId, e.getMessage());
-            return;
+            return report;
         }
         if (photo != null && !uploads.exists(photo)) {
             report.invalid(row.line(), importId, "photo: no object " + photo + " in the uploads bucket; copy the file there"
                     + " (aws s3 cp PHOTO s3://" + uploads.name() + "/" + photo + ") and run the import again");
-            return;
+            return report;
         }
         Optional<String> profileId = saveProfile(row, importId, input, report);
         if (profileId.isPresent() && photo != null) {
             queuePhoto(row, importId, profileId.get(), photo, report);
         }
+        return report;
     }
 
     /** Creates or updates the profile of {@code importId}; empty when the row could not be saved (reported). */
@@ -209,11 +256,15 @@ final class Import {
         return Optional.empty();
     }
 
-    /** The photo goes the way every photo goes: pending upload on the profile first, then the object under uploads/. */
+    /**
+     * The photo goes the way every photo goes: pending upload on the profile first, then the object under
+     * uploads/. The upload id is derived from the profile and the photo's key, so a retry after the copy
+     * failed finds its own pending upload and copies again, while a photo already made is not queued twice.
+     */
     private void queuePhoto(ImportFile.Row row, String importId, String profileId, String photo, Report report) {
-        String uploadId = ProfileId.newUploadId();
+        String uploadId = importUploadId(profileId, photo);
         Write queued = profiles.queuePhoto(profileId, uploadId,
-                "attribute_not_exists(#owner) AND (attribute_not_exists(#source) OR #source <> :source)",
+                "attribute_not_exists(#owner) AND (attribute_not_exists(#source) OR #source <> :source OR #pending = :upload)",
                 Map.of(":source", AttributeValue.fromS(photo)),
                 Map.of(ItemAttributes.IMPORT_PHOTO_SOURCE, AttributeValue.fromS(photo)));
         if (!(queued instanceof Write.Done)) {
@@ -224,6 +275,17 @@ final class Import {
         } else {
             profiles.unqueuePhoto(profileId, uploadId);
             report.invalid(row.line(), importId, "photo: " + photo + " disappeared during the import; the profile was saved without it");
+        }
+    }
+
+    /** 22 URL-safe characters (an upload id's length) of SHA-256 over the profile id and the photo's key. */
+    static String importUploadId(String profileId, String photo) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((profileId + "\n" + photo).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, ProfileId.UPLOAD_ID_CHARS);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

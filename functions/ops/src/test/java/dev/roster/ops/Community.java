@@ -149,6 +149,12 @@ final class Community {
                 .consistentRead(true)).item()).toList();
     }
 
+    /** Profile items in the table (a Scan: tests only). */
+    int profileCount() {
+        return aws.dynamoDb().scan(b -> b.tableName(table).filterExpression("SK = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.PROFILE_SK)))).count();
+    }
+
     int specVersion(Map<String, AttributeValue> item) {
         return Integer.parseInt(item.get(ItemAttributes.PHOTO).m().get(ItemAttributes.PhotoAttributes.SPEC_VERSION).n());
     }
