@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A community-sized import on the local stack finishes in one invocation: {@code -Droster.import.rows} rows, each
  * with tags, written one transaction at a time into a table that grows as it goes (moto's transactions slow
  * down with the table's size, and one of them may stall past the SDK's call timeout: the job's retry carries
- * it). The suite runs 150 rows (moto takes ~1 s a row at 1 000 profiles on a busy 2-core machine); the README
+ * it). The suite runs 100 rows (moto takes ~1 s a row at 1 000 profiles on a busy 2-core machine); the README
  * gives the command and figures of a 1 000-row run. The time it took is printed, never asserted.
  */
 @WithLocalAws
 class ImportAtScaleTest {
-    static final int DEFAULT_ROWS = 150;
+    static final int DEFAULT_ROWS = 100;
 
     @Test
     void aCommunitySizedImportCompletesInOneInvocation(LocalAws aws) {
