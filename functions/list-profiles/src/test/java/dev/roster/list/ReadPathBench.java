@@ -92,6 +92,8 @@ public final class ReadPathBench {
             Map<String, Integer> tagCounts = fill(aws.dynamoDb(), table, profiles, directory);
             System.out.printf(Locale.ROOT, "filled %d visible profiles (%d tags in use) in %.0f s%n", profiles,
                     tagCounts.size(), (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "item sizes by DynamoDB's rule: profile item mean %.0f bytes, tag item mean %.0f bytes%n",
+                    SIZES[0] / Math.max(1, SIZES[1]), SIZES[2] / Math.max(1, SIZES[3]));
             String popular = tagCounts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
 
             Meter meter = new Meter();
@@ -425,7 +427,13 @@ public final class ReadPathBench {
                 "specVersion", AttributeValue.fromN("1")));
     }
 
+    /** Bytes and counts of the profile and tag items written by {@link #fill}, for the cost of a write. */
+    private static final double[] SIZES = new double[4];
+
     private static void add(DynamoDbClient dynamoDb, String table, List<WriteRequest> batch, Map<String, AttributeValue> item) {
+        int kind = Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) ? 0 : 2;
+        SIZES[kind] += ItemSize.of(item);
+        SIZES[kind + 1]++;
         batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         if (batch.size() == 25) {
             flush(dynamoDb, table, batch);

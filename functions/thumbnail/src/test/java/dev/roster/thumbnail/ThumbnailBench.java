@@ -29,11 +29,12 @@ import java.util.Locale;
  * Benchmark, not a test: the image work of one upload (decode once, four crops encoded once each,
  * ThumbHash placeholder, dominant colour; no AWS), one photo at a time, after warm-up, in one JVM. Run it
  * with {@code bench/thumbnails FILE…}; for each file it prints one JSON line:
- * <pre>{"file","width","height","median_ms","p90_ms","runs","peak_heap_mb","decode_median_ms"}</pre>
+ * <pre>{"file","width","height","median_ms","p90_ms","runs","peak_heap_mb","decode_median_ms","source_bytes","crops_bytes"}</pre>
  * {@code peak_heap_mb} is the sum of the heap pools' peaks over the measured runs (after a GC that leaves
  * only the JVM and the source bytes): it counts garbage not yet collected, so it is an upper bound; the
  * hard check is that the script runs with {@code -Xmx256m}. {@code decode_median_ms} is the decode alone
- * (sniff, header checks, shrink-on-load, orientation), measured in separate runs.
+ * (sniff, header checks, shrink-on-load, orientation), measured in separate runs. {@code crops_bytes} is what
+ * the four crops of one photo add to the photos bucket (and to a reader's transfer, at most).
  * <p>
  * {@code ThumbnailBench make DIR} writes the default inputs: photo-like 2, 12 and 24 MP JPEGs (quality
  * 90, 4:2:0, as cameras write them) and a 2000×2000 PNG, so no large binaries live in the repository.
@@ -78,6 +79,7 @@ public final class ThumbnailBench {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] millis = new double[runs];
+        long cropBytes = 0;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             Cropper.Crops crops = cropper.crop(decoder.decode(bytes));
@@ -85,6 +87,7 @@ public final class ThumbnailBench {
             if (crops.crops().size() != 4) {
                 throw new IllegalStateException("expected four crops, got " + crops.crops().size());
             }
+            cropBytes = crops.crops().stream().mapToLong(crop -> crop.jpeg().length).sum();
         }
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP)
@@ -97,9 +100,10 @@ public final class ThumbnailBench {
         }
         return String.format(Locale.ROOT,
                 "{\"file\":\"%s\",\"width\":%d,\"height\":%d,\"median_ms\":%.1f,\"p90_ms\":%.1f,\"runs\":%d,"
-                        + "\"peak_heap_mb\":%d,\"decode_median_ms\":%.1f}",
+                        + "\"peak_heap_mb\":%d,\"decode_median_ms\":%.1f,\"source_bytes\":%d,\"crops_bytes\":%d}",
                 file.toString().replace("\\", "\\\\").replace("\"", "\\\""), size[0], size[1],
-                percentile(millis, 50), percentile(millis, 90), runs, peak >> 20, percentile(decodeMillis, 50));
+                percentile(millis, 50), percentile(millis, 90), runs, peak >> 20, percentile(decodeMillis, 50),
+                bytes.length, cropBytes);
     }
 
     /** Nearest-rank percentile. */
