@@ -7,11 +7,26 @@ let config = null;
 let session = null;
 
 export class ApiError extends Error {
-  constructor(status, body) {
+  constructor(status, body, retryAfterSeconds = null) {
     super((body && body.error && body.error.message) || (body && body.message) || `the API answered ${status}`);
     this.status = status;
     this.code = body && body.error && body.error.code;
+    // from a 503's (or 429's) Retry-After: not to be asked again sooner
+    this.retryAfterSeconds = retryAfterSeconds;
   }
+
+  /** The error for an answer that was not ok (api()'s result). */
+  static of(response) {
+    return new ApiError(response.status, response.body, response.retryAfterSeconds);
+  }
+}
+
+/** A Retry-After header in seconds (it may be a number of seconds or an HTTP date); null without one. */
+export function retryAfterSeconds(header, now = Date.now()) {
+  if (!header) return null;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** Reads config.json once (written by the deploy; the local stack serves web/config.json). */
@@ -35,7 +50,7 @@ export function endSession() {
   session = null;
 }
 
-/** One API call with the member's token: {status, ok, body (parsed JSON or null), etag}. */
+/** One API call with the member's token: {status, ok, body (parsed JSON or null), etag, retryAfterSeconds}. */
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   const init = { method, headers: { ...headers, authorization: 'Bearer ' + session.token } };
   if (body !== undefined) {
@@ -46,7 +61,9 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   try {
     response = await fetch(config.apiBase + path, init);
   } catch (e) {
-    throw new Error('cannot reach the API (' + e.message + ')');
+    const error = new Error(navigator.onLine === false ? 'you are offline' : 'cannot reach the API (' + e.message + ')');
+    error.network = true;
+    throw error;
   }
   const text = await response.text();
   let parsed = null;
@@ -60,5 +77,11 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
     window.dispatchEvent(new CustomEvent('roster:signed-out', { detail: { reason: 'expired' } }));
     throw new ApiError(401, parsed);
   }
-  return { status: response.status, ok: response.ok, body: parsed, etag: response.headers.get('etag') };
+  return {
+    status: response.status,
+    ok: response.ok,
+    body: parsed,
+    etag: response.headers.get('etag'),
+    retryAfterSeconds: retryAfterSeconds(response.headers.get('retry-after')),
+  };
 }

@@ -1,14 +1,23 @@
 // roster's web client: static files and native ES modules, no build step. This module signs the member in
 // and routes the hash to a view; each view lives in views/ and talks to the API through api.js.
-//   #/      the directory          (views/directory.js)
-//   #/me    my profile and photo   (views/editor.js, views/crop-editor.js)
+//   #/?tag=…&q=…        the directory             (views/directory.js)
+//   #/profiles/<id>     a member's page           (views/profile.js)
+//   #/me                my profile and photo      (views/editor.js, views/crop-editor.js)
 import * as auth from './auth.js';
 import { currentConfig, currentSession, endSession, loadConfig, setSession } from './api.js';
 import { $, notice } from './dom.js';
-import { resetDirectory, showDirectory, wireDirectory } from './views/directory.js';
+import { forgetMine } from './me.js';
+import { directoryHref, leaveDirectory, resetDirectory, showDirectory, wireDirectory } from './views/directory.js';
 import { showEditor, wireEditor } from './views/editor.js';
+import { setBackLink, showProfile } from './views/profile.js';
+
+const OFFLINE_MESSAGE = 'You are offline: what you see may be out of date, and nothing can be saved until you are back online.';
+
+let current = null;
 
 function showView(name) {
+  if (current === 'directory' && name !== 'directory') leaveDirectory();
+  current = name;
   for (const view of document.querySelectorAll('.view')) view.hidden = view.id !== 'view-' + name;
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === name) link.setAttribute('aria-current', 'page');
@@ -19,21 +28,38 @@ function showView(name) {
   $('sign-out').hidden = !session;
 }
 
+/** The view for the hash: [name, argument]. */
+function parseHash(hash) {
+  const path = hash.replace(/^#/, '') || '/';
+  const [route, query = ''] = path.split('?');
+  if (route === '/me') return ['me'];
+  const profile = /^\/profiles\/([^/]+)$/.exec(route);
+  if (profile) return ['profile', decodeURIComponent(profile[1])];
+  return ['directory', new URLSearchParams(query)];
+}
+
 function route() {
   if (!currentSession()) {
     const local = currentConfig().auth.mode === 'local';
     $('sign-in-local').hidden = !local;
     $('sign-in-oidc').hidden = local;
     resetDirectory();
+    forgetMine();
     showView('sign-in');
     return;
   }
-  if (location.hash === '#/me') {
+  const [name, argument] = parseHash(location.hash);
+  if (name === 'profile') {
+    // back to the directory as it was left, or to the whole directory after a deep link
+    setBackLink(current === 'directory' ? directoryHref() : '#/');
+    showView('profile');
+    showProfile(argument);
+  } else if (name === 'me') {
     showView('me');
     showEditor();
   } else {
     showView('directory');
-    showDirectory();
+    showDirectory(argument);
   }
 }
 
@@ -65,6 +91,15 @@ function wireSignIn(config) {
   });
 }
 
+function wireConnectivity() {
+  const offline = () => notice(OFFLINE_MESSAGE, 'info');
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', () => {
+    if ($('notice').textContent === OFFLINE_MESSAGE) notice('');
+  });
+  if (navigator.onLine === false) offline();
+}
+
 async function start() {
   let config;
   try {
@@ -73,7 +108,10 @@ async function start() {
     notice('Cannot read config.json: ' + e.message);
     return;
   }
+  // the directory restores its own scroll position when a member comes back to it
+  history.scrollRestoration = 'manual';
   wireSignIn(config);
+  wireConnectivity();
   wireDirectory();
   wireEditor();
   window.addEventListener('hashchange', route);

@@ -4,6 +4,8 @@ import { api, ApiError } from './api.js';
 
 const PHOTO_WAIT_MS = 90_000;
 
+let loaded = false;
+
 export const mine = {
   // the profile item, or null when the member has none yet
   me: null,
@@ -11,6 +13,13 @@ export const mine = {
   // bumped by every wait for the pipeline: an older wait stops when a newer one starts
   polling: 0,
 };
+
+/** After signing out: nothing is known of the next member's profile. */
+export function forgetMine() {
+  mine.me = null;
+  mine.etag = null;
+  loaded = false;
+}
 
 /** Reads /me: the profile, or null when there is none. Throws ApiError for other answers. */
 export async function loadMine() {
@@ -22,6 +31,7 @@ export async function loadMine() {
     mine.me = response.body;
     mine.etag = response.etag;
   } else throw new ApiError(response.status, response.body);
+  loaded = true;
   return mine.me;
 }
 
@@ -39,4 +49,16 @@ export async function waitForPhoto() {
     await new Promise((r) => setTimeout(r, 1000));
   }
   return ticket === mine.polling ? 'timeout' : 'superseded';
+}
+
+/** The member's profile as last read, reading it once if no view has yet (null when there is none or on error). */
+export async function knownMine() {
+  if (!loaded) {
+    try {
+      await loadMine();
+    } catch {
+      return null;
+    }
+  }
+  return mine.me;
 }

@@ -1,7 +1,10 @@
 // The web client in real headless Chromium against the local stack and its seeded community: sign in, see
-// the grid, filter by a tag, page to the end, edit your profile, upload a photo and see its thumbnail.
+// the grid, filter by a tag, page to the end, open a member's page, edit your profile, upload a photo and
+// see its thumbnail; the states that help (nothing matches, the API failing, offline); axe-core on every
+// page at desktop and phone sizes, with screenshots kept under target/screenshots/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { axeViolations, screenshot } from './axe.js';
 import { launch } from './browser.js';
 import { ROSTER_URL, api, devToken, pngImage } from './stack.js';
 
@@ -31,6 +34,15 @@ async function allVisible(tag) {
 }
 
 const cardNames = () => page.locator('#grid .card h2').allInnerTexts();
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** The page passes axe-core with no violations; a screenshot of it is kept either way. */
+async function assertAccessible(name) {
+  await screenshot(page, name);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${name} at ${JSON.stringify(page.viewportSize())}:\n${violations.join('\n')}`);
+}
 
 before(async () => {
   browser = await launch({ viewport: { width: 1100, height: 900 } });
@@ -69,6 +81,117 @@ test('signs in with a dev token and sees the seeded grid with 1x/2x thumbnails o
     return img.complete && img.naturalWidth > 0 && img.classList.contains('loaded');
   });
   assert.ok((await page.locator('#grid .card .avatar').count()) >= 1, 'members without a photo show the avatar');
+  // a new member is told they are not listed yet, and where to fix that
+  await page.getByText('You are not in the directory yet.').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Create a profile' }).getAttribute('href'), '#/me');
+});
+
+test('opens a member\'s page from their card, comes back with the back button, and deep-links to it', async () => {
+  const token = await devToken('e2e-reader', 'Reader', 'reader@example.org');
+  const withBio = (await api(token, '/profiles?limit=' + PAGE_SIZE)).body.items.find((i) => i.photo && i.tags.length);
+  const full = (await api(token, '/profiles/' + withBio.id)).body;
+  const cards = page.locator('#grid .card');
+  const count = await cards.count();
+  // not on the name: anywhere on the card opens it (the photo, here)
+  const photoBox = await page.locator(`#grid .card[data-profile-id="${withBio.id}"] .photo`).boundingBox();
+  await page.mouse.click(photoBox.x + photoBox.width / 2, photoBox.y + photoBox.height / 2);
+  await page.waitForURL(new RegExp(`#/profiles/${withBio.id}$`));
+  await page.getByRole('heading', { level: 1, name: full.name }).waitFor();
+  await checkProfilePage(full);
+
+  await page.goBack();
+  await page.getByText(`Showing ${count} profiles.`).waitFor();
+  assert.equal(await cards.count(), count, 'the grid is kept, not reloaded');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.card')?.dataset.profileId), withBio.id,
+    'focus returns to the card that was opened');
+
+  // a deep link, on a fresh load
+  await page.goto(ROSTER_URL + '/#/profiles/' + withBio.id);
+  await page.getByRole('heading', { level: 1, name: full.name }).waitFor();
+  await checkProfilePage(full);
+  // a tag opens the directory filtered by it
+  const tag = full.tags[0];
+  await page.locator('#profile-tags').getByRole('link', { name: tag, exact: true }).click();
+  await page.waitForURL(new RegExp(`#/\\?tag=${encodeURIComponent(tag)}$`));
+  assert.equal(await page.locator(`#tag-chips button[data-tag="${tag}"]`).getAttribute('aria-pressed'), 'true');
+  const expected = await allVisible(tag);
+  await page.getByText(`Showing ${expected.length} ${expected.length === 1 ? 'profile' : 'profiles'}`).waitFor();
+  assert.deepEqual(await cardNames(), expected.slice(0, PAGE_SIZE));
+  // a tag button on a card filters without opening the card
+  const other = (await page.locator('#grid .card .tags button').first().innerText());
+  await page.locator('#grid .card .tags button').first().click();
+  await page.waitForURL(new RegExp(`#/\\?tag=${encodeURIComponent(other)}$`));
+  await page.goto(ROSTER_URL + '/#/');
+  await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
+});
+
+/** The profile page shows what GET /profiles/{id} serves: text as text, the website as a safe link, tags as links. */
+async function checkProfilePage(full) {
+  const article = page.locator('#profile-page');
+  if (full.organisation) await article.getByText(full.organisation).first().waitFor();
+  if (full.bio) assert.equal(await page.locator('#profile-bio').innerText(), full.bio.trim());
+  if (full.website) assert.equal(await article.getByRole('link').first().getAttribute('href'), new URL(full.website).href);
+  assert.deepEqual(await page.locator('#profile-tags a').allInnerTexts(), full.tags);
+  const img = page.locator('#profile-picture img');
+  assert.equal(await img.getAttribute('srcset'), `${full.photo.detail1x} 1x, ${full.photo.detail2x} 2x`);
+  assert.match(await page.locator('#profile-picture .photo').evaluate((b) => b.style.backgroundImage), /^url\("data:image\/png;base64,/);
+  await page.waitForFunction(() => document.querySelector('#profile-picture img')?.naturalWidth > 0);
+  assert.equal(await page.locator('#profile-edit').isVisible(), false, 'not my page: no edit link');
+}
+
+test('says when no one matches and clears search and tags in one go', async () => {
+  await page.locator('#tag-chips button[data-tag="chess"]').click();
+  await page.getByLabel('Search names, organisations, places and tags').fill('zzqx-nobody');
+  await page.getByText('No one matches “zzqx-nobody”, tagged chess.').waitFor();
+  await page.getByRole('button', { name: 'Clear search and tags' }).click();
+  await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
+  assert.equal(await page.getByLabel('Search names, organisations, places and tags').inputValue(), '');
+  assert.equal(await page.locator('#tag-chips button[aria-pressed="true"]').count(), 0);
+});
+
+test('a failed API call offers a retry, and a 503 is not asked again before its Retry-After', async () => {
+  const asked = [];
+  let failures = [{ status: 500 }, { status: 503, retryAfter: '2' }];
+  await page.route(/\/profiles\?/, async (route) => {
+    asked.push(Date.now());
+    const failure = failures.shift();
+    if (!failure) return route.continue();
+    await route.fulfill({
+      status: failure.status,
+      headers: { 'content-type': 'application/json', ...(failure.retryAfter ? { 'retry-after': failure.retryAfter } : {}) },
+      body: JSON.stringify({ error: { code: 'unavailable', message: 'the directory is busy', retryable: true } }),
+    });
+  });
+  try {
+    await page.getByLabel('Search names, organisations, places and tags').fill('a');
+    await page.getByText('Could not load profiles: the directory is busy.').waitFor();
+    const retry = page.locator('#directory-problem').getByRole('button', { name: 'Try again' });
+    assert.equal(await retry.isEnabled(), true, 'a 500 may be retried at once');
+    await retry.click();
+    await page.getByText(/trying again in \d s/).waitFor();
+    assert.equal(await retry.isEnabled(), false, 'the 503 asked to wait');
+    await page.locator('#grid .card').first().waitFor({ timeout: 10_000 });
+    assert.equal(asked.length, 3);
+    assert.ok(asked[2] - asked[1] >= 1900, `asked again after ${asked[2] - asked[1]} ms, Retry-After was 2 s`);
+    assert.equal(await page.locator('#directory-problem').isVisible(), false);
+  } finally {
+    await page.unroute(/\/profiles\?/);
+    failures = [];
+  }
+  await page.getByLabel('Search names, organisations, places and tags').fill('');
+  await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
+});
+
+test('notices going offline, and loads again when back online', async () => {
+  await browser.context.setOffline(true);
+  await page.getByText('You are offline').waitFor();
+  await page.getByLabel('Search names, organisations, places and tags').fill('okafor');
+  await page.getByText('Could not load profiles: you are offline.').waitFor();
+  await browser.context.setOffline(false);
+  await page.getByText('Showing 1 profile (all of them).').waitFor();
+  assert.equal(await page.getByText('You are offline').isVisible(), false);
+  await page.getByLabel('Search names, organisations, places and tags').fill('');
+  await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
 });
 
 test('the ThumbHash decoder renders the colours of the photo the pipeline encoded it from', async () => {
@@ -190,6 +313,12 @@ test('uploads a photo with progress and sees its thumbnail appear', async () => 
     const img = document.querySelector('#grid .card .photo img');
     return img && img.complete && img.naturalWidth > 0;
   });
+  assert.equal(await page.getByText('You are not in the directory yet.').isVisible(), false, 'listed now');
+  // my own page links to editing it
+  await page.getByRole('link', { name: 'Eve Tester' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Eve Tester' }).waitFor();
+  await page.getByRole('link', { name: 'Edit my profile' }).click();
+  await page.getByRole('button', { name: 'Save profile' }).waitFor();
 });
 
 test('moves the focal point with the keyboard and by dragging, and sees both crops made again', async () => {
@@ -247,19 +376,83 @@ test('hides my profile from the directory with the visibility switch', async () 
   assert.ok(!(await allVisible()).includes('Eve Tester'));
 });
 
-test('works on a phone-sized screen and from the keyboard', async () => {
-  await page.setViewportSize({ width: 375, height: 740 });
+test('every page passes axe-core at desktop and phone sizes (screenshots in target/screenshots/)', async () => {
+  const token = await devToken('e2e-reader', 'Reader', 'reader@example.org');
+  const someone = (await api(token, '/profiles?limit=' + PAGE_SIZE)).body.items.find((i) => i.photo);
+  for (const size of [DESKTOP, PHONE]) {
+    await page.setViewportSize(size);
+    await page.goto(ROSTER_URL + '/#/');
+    await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('#grid .card .photo img')].slice(0, 4).every((i) => i.complete));
+    await assertAccessible('directory');
+
+    await page.goto(ROSTER_URL + '/#/profiles/' + someone.id);
+    await page.getByRole('heading', { level: 1, name: someone.name }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#profile-picture img')?.classList.contains('loaded'));
+    await assertAccessible('profile');
+
+    await page.goto(ROSTER_URL + '/#/me');
+    await page.getByRole('button', { name: 'Save profile' }).waitFor();
+    await page.getByRole('slider', { name: 'Crop' }).waitFor();
+    await assertAccessible('my-profile-form-and-crop-editor');
+
+    await page.getByRole('button', { name: 'Remove photo' }).click();
+    await page.getByRole('dialog', { name: 'Remove your photo?' }).waitFor();
+    await assertAccessible('remove-photo-confirmation');
+    await page.getByRole('button', { name: 'Keep my photo' }).click();
+  }
+});
+
+test('on a phone: the header is one row, the chips one Tab stop, the first card in the top half', async () => {
+  await page.setViewportSize(PHONE);
   await page.goto(ROSTER_URL + '/#/');
   await page.reload();
   await page.locator('#grid .card').first().waitFor();
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
+  const tops = await page.evaluate(() => ['.brand', '.bar nav', '#sign-out'].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top)));
+  const bar = await page.locator('.bar').boundingBox();
+  assert.ok(bar.height <= 56, `the header is one row: ${bar.height} px high, tops ${tops}`);
+  const first = await page.locator('#grid .card').first().boundingBox();
+  assert.ok(first.y + 10 < PHONE.height / 2, `the first card starts at ${first.y} px of ${PHONE.height}`);
+  assert.ok((await page.locator('#tag-chips').evaluate((c) => c.scrollWidth > c.clientWidth)), 'the chips are one row that scrolls');
+
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.keyboard.press('Enter');
-  // tag chips are buttons: reachable by Tab and toggled by Space
-  const chip = page.locator('#tag-chips button[data-tag="music"]');
-  await chip.focus();
+  await page.getByLabel('Search names, organisations, places and tags').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.parentElement.id), 'tag-chips', 'one stop in the chips');
+  // arrow keys move along the chips, Space toggles one
+  await page.keyboard.press('End');
+  const last = await page.evaluate(() => document.activeElement.dataset.tag);
   await page.keyboard.press('Space');
-  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`#tag-chips button[data-tag="${last}"]`).getAttribute('aria-pressed'), 'true');
+  await page.getByText(/^Showing \d+ profile/).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('card-link')), true, 'then the first card');
+  await page.locator(`#tag-chips button[data-tag="${last}"]`).click();
+  await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
+});
+
+test('on a desktop the cards of the grid are all the same height', async () => {
+  await page.setViewportSize(DESKTOP);
+  await page.goto(ROSTER_URL + '/#/');
+  await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
+  const heights = await page.locator('#grid .card').evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().height)));
+  assert.equal(new Set(heights).size, 1, `heights ${heights}`);
+  assert.ok(heights[0] <= 160, `a card is ${heights[0]} px high`);
+});
+
+test('removes my photo only after asking', async () => {
+  await page.goto(ROSTER_URL + '/#/me');
+  const remove = page.getByRole('button', { name: 'Remove photo' });
+  await remove.click();
+  await page.getByRole('button', { name: 'Keep my photo' }).click();
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  assert.equal(await page.locator('#my-photo .photo img').count(), 1, 'kept');
+  await remove.click();
+  await page.getByRole('dialog', { name: 'Remove your photo?' }).getByRole('button', { name: 'Remove photo' }).click();
+  await page.getByText('Photo removed.').waitFor();
+  assert.equal(await page.locator('#my-photo .avatar').count(), 1, 'the initials instead');
   assert.deepEqual(errors, [], 'no script errors');
 });

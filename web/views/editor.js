@@ -160,7 +160,19 @@ async function uploadPhoto() {
   }
 }
 
+/** Asks first (a removed photo is gone for good), then removes it. */
+function confirmDeletePhoto() {
+  const dialog = $('confirm-remove-photo');
+  dialog.returnValue = '';
+  dialog.addEventListener('close', () => {
+    if (dialog.returnValue === 'remove') deletePhoto();
+    else $('delete-photo').focus();
+  }, { once: true });
+  dialog.showModal();
+}
+
 async function deletePhoto() {
+  setStatus('photo-status', 'Removing your photo…');
   try {
     const response = await api('/me/photo', { method: 'DELETE' });
     if (!response.ok) throw new ApiError(response.status, response.body);
@@ -181,6 +193,6 @@ export function showEditor() {
 export function wireEditor() {
   $('profile-form').addEventListener('submit', saveProfile);
   $('photo-file').addEventListener('change', uploadPhoto);
-  $('delete-photo').addEventListener('click', deletePhoto);
+  $('delete-photo').addEventListener('click', confirmDeletePhoto);
   wireCropEditor({ recropped: showPhotoState });
 }

@@ -1,0 +1,109 @@
+// A member's page (#/profiles/<id>): GET /profiles/{id} shown in full — the detail crop, name, where, website,
+// bio and tags (each a link to the directory filtered by it). Everything is set as text or through safe
+// attributes: the bio is never parsed as HTML and only http(s) websites become links.
+import { api, ApiError } from '../api.js';
+import { $, element, setStatus } from '../dom.js';
+import { knownMine } from '../me.js';
+import { avatar, placeholderUrl } from '../photo.js';
+
+const DETAIL_PX = 250;
+
+let generation = 0;
+
+/** An http(s) address as a link; anything else (javascript:, data:, junk) is not a link. */
+export function safeWebsite(address) {
+  try {
+    const url = new URL(address);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The link back to the directory a tag filters (what the directory's own URL looks like). */
+export function tagHref(tag) {
+  return '#/?' + new URLSearchParams({ tag }).toString();
+}
+
+function picture(profile) {
+  const p = profile.photo;
+  if (!p || !p.detail1x) {
+    const fallback = avatar(profile);
+    fallback.classList.add('large');
+    return fallback;
+  }
+  const box = element('div', { class: 'photo large', 'data-placeholder': p.placeholder ? 'thumbhash' : 'colour' });
+  if (p.colour) box.style.backgroundColor = p.colour;
+  const url = p.placeholder && placeholderUrl(p.placeholder);
+  if (url) box.style.backgroundImage = `url("${url}")`;
+  const img = element('img', {
+    src: p.detail1x,
+    srcset: p.detail2x ? `${p.detail1x} 1x, ${p.detail2x} 2x` : null,
+    width: DETAIL_PX,
+    height: DETAIL_PX,
+    alt: `Photo of ${profile.name}`,
+    decoding: 'async',
+  });
+  const loaded = () => img.classList.add('loaded');
+  img.addEventListener('load', loaded);
+  if (img.complete && img.naturalWidth) loaded();
+  box.append(img);
+  return box;
+}
+
+function show(node, visible) {
+  node.hidden = !visible;
+  return visible;
+}
+
+function render(profile) {
+  $('profile-picture').replaceChildren(picture(profile));
+  $('profile-name').textContent = profile.name;
+  $('profile-where').textContent = [profile.organisation, profile.location].filter(Boolean).join(' · ');
+  const website = profile.website && safeWebsite(profile.website);
+  if (show($('profile-website'), !!website)) {
+    $('profile-website').replaceChildren(
+      element('a', { href: website.href, rel: 'noopener noreferrer ugc nofollow' }, website.host + (website.pathname === '/' ? '' : website.pathname)),
+    );
+  }
+  const bio = $('profile-bio');
+  bio.textContent = profile.bio || '';
+  show(bio, !!profile.bio);
+  const tags = profile.tags || [];
+  show($('profile-tags-title'), tags.length > 0);
+  show($('profile-tags'), tags.length > 0);
+  $('profile-tags').setAttribute('aria-label', `Tags of ${profile.name}`);
+  $('profile-tags').replaceChildren(...tags.map((tag) => element('li', {}, element('a', { href: tagHref(tag) }, tag))));
+  $('profile-page').hidden = false;
+}
+
+/** Shows the page of profile id (read afresh); focus goes to the name so a screen reader starts there. */
+export async function showProfile(id) {
+  const ticket = ++generation;
+  document.title = 'Profile · roster';
+  $('profile-page').hidden = true;
+  $('profile-edit').hidden = true;
+  setStatus('profile-page-status', 'Loading…');
+  try {
+    const response = await api('/profiles/' + encodeURIComponent(id));
+    if (ticket !== generation) return;
+    if (response.status === 404) {
+      setStatus('profile-page-status', 'There is no profile here: it may have been hidden or removed.');
+      return;
+    }
+    if (!response.ok) throw new ApiError(response.status, response.body);
+    setStatus('profile-page-status', '');
+    render(response.body);
+    document.title = response.body.name + ' · roster';
+    $('profile-name').focus();
+    const me = await knownMine();
+    if (ticket === generation) $('profile-edit').hidden = !(me && me.id === id);
+  } catch (e) {
+    if (ticket === generation && e.status !== 401) setStatus('profile-page-status', 'Could not load this profile: ' + e.message, true);
+  }
+}
+
+/** Where "Back to the directory" goes: the directory as it was left (its filters are in its URL). */
+export function setBackLink(href) {
+  $('profile-back').setAttribute('href', href || '#/');
+}
