@@ -2,9 +2,11 @@ package dev.roster.ops;
 
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.http.ApiException;
+import dev.roster.core.profile.MemberEmail;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.Claims;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
@@ -27,6 +29,7 @@ import java.util.regex.Pattern;
  * transactions ({@link ProfileTable}). Its import id leads to the profile through an import pointer item,
  * so re-running the file updates those profiles and never makes a second one. A row's photo (an object
  * under {@code imports/}) is copied under {@code uploads/} like any upload; the thumbnail function makes it.
+ * A profile with an e-mail address is offered for claiming ({@link Claims}) by the member who signs in with it.
  * Bad rows are reported with their line and reason and the others go on. A profile its member has claimed
  * is never overwritten. A row whose writes fail transiently is tried again ({@link Retry}); when it still
  * fails, or the time runs out, the job stops and its reply says at which line to resume and what failed.
@@ -39,11 +42,13 @@ final class Import {
     private static final int MAX_ATTEMPTS = 3;
 
     private final ProfileTable profiles;
+    private final Claims claims;
     private final UploadsBucket uploads;
     private final Supplier<String> newProfileId;
 
-    Import(ProfileTable profiles, UploadsBucket uploads, Supplier<String> newProfileId) {
+    Import(ProfileTable profiles, Claims claims, UploadsBucket uploads, Supplier<String> newProfileId) {
         this.profiles = profiles;
+        this.claims = claims;
         this.uploads = uploads;
         this.newProfileId = newProfileId;
     }
@@ -224,6 +229,7 @@ final class Import {
                 String id = newProfileId.get();
                 switch (profiles.createImported(importId, id, input)) {
                     case Write.Done done -> {
+                        claims.offer(input.email(), id);
                         report.created++;
                         return Optional.of(id);
                     }
@@ -244,10 +250,15 @@ final class Import {
                 return Optional.empty(); // the member claimed it: their profile, not the file's
             }
             if (ProfileItems.input(current).equals(input)) {
+                claims.offer(input.email(), current.id()); // again: a run that stopped after the profile's write
                 report.unchanged++;
                 return Optional.of(current.id());
             }
             if (profiles.updateUnclaimed(item.get(), current, input) instanceof Write.Done) {
+                if (!MemberEmail.same(current.email(), input.email())) {
+                    claims.withdraw(current.email(), current.id());
+                }
+                claims.offer(input.email(), current.id());
                 report.updated++;
                 return Optional.of(current.id());
             }

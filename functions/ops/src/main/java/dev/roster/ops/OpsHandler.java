@@ -10,12 +10,14 @@ import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
+import dev.roster.core.table.Claims;
 import dev.roster.core.table.ProfileTable;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +71,8 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         String community = env.optional("COMMUNITY_ID", "main");
         UploadsBucket uploads = new UploadsBucket(s3, env.required("UPLOADS_BUCKET"));
         this.reprocess = new Reprocess(dynamoDb, table, community, uploads, targetSpecVersion);
-        this.importer = new Import(new ProfileTable(dynamoDb, table, community), uploads, ProfileId::newProfileId);
+        this.importer = new Import(new ProfileTable(dynamoDb, table, community),
+                new Claims(dynamoDb, table, community, Clock.systemUTC()), uploads, ProfileId::newProfileId);
     }
 
     @Override

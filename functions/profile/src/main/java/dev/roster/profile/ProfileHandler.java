@@ -13,6 +13,7 @@ import dev.roster.core.aws.PrimingClients;
 import dev.roster.core.http.SampleRequests;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
+import dev.roster.core.http.Caller;
 import dev.roster.core.http.HttpRequests;
 import dev.roster.core.http.HttpResponses;
 import dev.roster.core.json.Json;
@@ -26,6 +27,7 @@ import dev.roster.profile.ProfileOutcome.Refused;
 import dev.roster.profile.ProfileOutcome.Saved;
 import dev.roster.profile.ProfileOutcome.UploadGranted;
 import dev.roster.core.table.ProfileItems;
+import dev.roster.core.table.Claims;
 import dev.roster.core.table.ProfileTable;
 import org.crac.Core;
 import org.crac.Resource;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,6 +87,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     public ProfileHandler(Env env, DynamoDbClient dynamoDb, S3Presigner presigner, S3Client s3) {
         this(new ProfileService(
                 new ProfileTable(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
+                new Claims(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main"), Clock.systemUTC()),
                 new PhotoUploads(presigner, s3, env.required("UPLOADS_BUCKET")),
                 env.longValue("MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
                 ProfileId::newProfileId));
@@ -148,7 +152,8 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         DynamoDbCalls.reset();
         Metrics metrics = Metrics.start();
         try {
-            String sub = HttpRequests.callerSub(event);
+            Caller caller = Caller.of(event);
+            String sub = caller.sub();
             ProfileOutcome outcome = switch (routeKey(event)) {
                 case "GET /profiles/{id}" -> {
                     String id = HttpRequests.pathParameter(event, "id");
@@ -157,14 +162,14 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
                     }
                     yield service.publicProfile(sub, id);
                 }
-                case "GET /me" -> service.me(sub);
-                case "PUT /me" -> service.save(sub,
+                case "GET /me" -> service.me(caller);
+                case "PUT /me" -> service.save(caller,
                         ProfileInput.fromJson(Json.parseObject(HttpRequests.body(event, MAX_PROFILE_BODY_BYTES))),
                         HttpRequests.header(event, "if-match"));
-                case "POST /me/photo" -> service.requestUpload(sub,
+                case "POST /me/photo" -> service.requestUpload(caller,
                         Json.parseObject(HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES)));
-                case "DELETE /me/photo" -> service.deletePhoto(sub);
-                case "PUT /me/photo/focal-point" -> service.changeFocalPoint(sub,
+                case "DELETE /me/photo" -> service.deletePhoto(caller);
+                case "PUT /me/photo/focal-point" -> service.changeFocalPoint(caller,
                         Json.parseObject(HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES)));
                 default -> new Refused(ApiError.notFound("no route " + routeKey(event) + " in this function"));
             };

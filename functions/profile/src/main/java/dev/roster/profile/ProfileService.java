@@ -2,6 +2,7 @@ package dev.roster.profile;
 
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.http.ApiError;
+import dev.roster.core.http.Caller;
 import dev.roster.core.json.JsonFields;
 import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Avatar;
@@ -18,6 +19,7 @@ import dev.roster.profile.ProfileOutcome.PublicProfile;
 import dev.roster.profile.ProfileOutcome.Refused;
 import dev.roster.profile.ProfileOutcome.Saved;
 import dev.roster.profile.ProfileOutcome.UploadGranted;
+import dev.roster.core.table.Claims;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.core.table.ProfileTable.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,12 +41,14 @@ public final class ProfileService {
     private static final Set<String> UPLOAD_FIELDS = Set.of("contentType", "contentLength", "focalPoint");
 
     private final ProfileTable table;
+    private final Claims claims;
     private final PhotoUploads uploads;
     private final long maxUploadBytes;
     private final Supplier<String> newProfileId;
 
-    ProfileService(ProfileTable table, PhotoUploads uploads, long maxUploadBytes, Supplier<String> newProfileId) {
+    ProfileService(ProfileTable table, Claims claims, PhotoUploads uploads, long maxUploadBytes, Supplier<String> newProfileId) {
         this.table = table;
+        this.claims = claims;
         this.uploads = uploads;
         this.maxUploadBytes = maxUploadBytes;
         this.newProfileId = newProfileId;
@@ -61,20 +65,55 @@ public final class ProfileService {
                 .orElse(new Refused(notFound));
     }
 
-    ProfileOutcome me(String sub) {
-        return table.ownedProfileId(sub)
+    /**
+     * The profile the caller owns. A caller who owns none but whose token carries a verified e-mail address
+     * claims the unclaimed imported profile with that address, if exactly one has it: this is how a member
+     * imported from a spreadsheet or a Slack export takes over their profile on their first request.
+     */
+    private Ownership owned(Caller caller) {
+        Optional<String> owned = table.ownedProfileId(caller.sub());
+        if (owned.isPresent()) {
+            Log.profileId(owned.get());
+            return new Ownership(owned, null);
+        }
+        if (caller.verifiedEmail().isEmpty()) {
+            return new Ownership(Optional.empty(), null);
+        }
+        return switch (claims.claim(caller.sub(), caller.verifiedEmail().get())) {
+            case Claims.Outcome.Claimed claimed -> {
+                Log.profileId(claimed.profileId());
+                Log.info("imported profile claimed");
+                yield new Ownership(Optional.of(claimed.profileId()), null);
+            }
+            case Claims.Outcome.NothingToClaim nothing -> new Ownership(Optional.empty(), null);
+            case Claims.Outcome.Ambiguous ambiguous -> new Ownership(Optional.empty(), new ApiError(404, "claim_ambiguous",
+                    ambiguous.count() + " imported profiles carry your e-mail address, so none was given to you:"
+                            + " ask the community's admins to remove the duplicate, or create a new profile with PUT /me"));
+        };
+    }
+
+    /** The caller's profile id, or why there is none ({@code whyNot} is null for "not yet"). */
+    private record Ownership(Optional<String> profileId, ApiError whyNot) {
+        ApiError refusal() {
+            return whyNot == null ? noProfileYet() : whyNot;
+        }
+    }
+
+    ProfileOutcome me(Caller caller) {
+        Ownership ownership = owned(caller);
+        return ownership.profileId()
                 .flatMap(id -> {
                     Log.profileId(id);
                     return table.profileItem(id, true);
                 })
                 .<ProfileOutcome>map(item -> new OwnProfile(ProfileItems.profile(item)))
-                .orElse(new Refused(noProfileYet()));
+                .orElse(new Refused(ownership.refusal()));
     }
 
     /** {@code PUT /me}: creates the caller's profile, or updates it if {@code ifMatch} names its current version. */
-    ProfileOutcome save(String sub, ProfileInput input, String ifMatch) {
-        Optional<String> owned = table.ownedProfileId(sub);
-        owned.ifPresent(Log::profileId);
+    ProfileOutcome save(Caller caller, ProfileInput input, String ifMatch) {
+        String sub = caller.sub();
+        Optional<String> owned = owned(caller).profileId();
         if (owned.isEmpty()) {
             return create(sub, input, ifMatch);
         }
@@ -147,7 +186,8 @@ public final class ProfileService {
     }
 
     /** {@code POST /me/photo}: checks what the member means to upload and hands out a presigned PUT for it. */
-    ProfileOutcome requestUpload(String sub, Map<String, Object> body) {
+    ProfileOutcome requestUpload(Caller caller, Map<String, Object> body) {
+        String sub = caller.sub();
         JsonFields fields = new JsonFields(body, UPLOAD_FIELDS);
         String contentType = fields.string("contentType");
         Long contentLength = fields.wholeNumber("contentLength");
@@ -170,8 +210,7 @@ public final class ProfileService {
                     + " bytes; the limit is " + maxUploadBytes + " bytes (" + maxUploadBytes / (1024 * 1024)
                     + " MiB): send a smaller file"));
         }
-        Optional<String> owned = table.ownedProfileId(sub);
-        owned.ifPresent(Log::profileId);
+        Optional<String> owned = owned(caller).profileId();
         if (owned.isEmpty()) {
             return new Refused(noProfileYet());
         }
@@ -188,9 +227,10 @@ public final class ProfileService {
      * point. The kept original goes through the pipeline once more as a new upload; the current photo stays
      * on the cards until the new crops are ready (content-addressed, so they get new URLs).
      */
-    ProfileOutcome changeFocalPoint(String sub, Map<String, Object> body) {
+    ProfileOutcome changeFocalPoint(Caller caller, Map<String, Object> body) {
+        String sub = caller.sub();
         FocalPoint point = FocalPoint.fromJson(null, body);
-        Optional<String> owned = table.ownedProfileId(sub);
+        Optional<String> owned = owned(caller).profileId();
         if (owned.isEmpty()) {
             return new Refused(noProfileYet());
         }
@@ -219,9 +259,8 @@ public final class ProfileService {
     }
 
     /** {@code DELETE /me/photo}: no photo afterwards (idempotent), and no upload still in flight can bring one back. */
-    ProfileOutcome deletePhoto(String sub) {
-        Optional<String> owned = table.ownedProfileId(sub);
-        owned.ifPresent(Log::profileId);
+    ProfileOutcome deletePhoto(Caller caller) {
+        Optional<String> owned = owned(caller).profileId();
         if (owned.isEmpty()) {
             return new Refused(noProfileYet());
         }

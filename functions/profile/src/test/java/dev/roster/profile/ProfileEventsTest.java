@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.table.Claims;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
@@ -36,6 +37,7 @@ class ProfileEventsTest {
         Env env = new Env(aws.functionEnvironment("ProfileFunction", Map.of()));
         api = new ProfileApi(new ProfileHandler(new ProfileService(
                 new ProfileTable(AwsClients.dynamoDb(), env.required("TABLE_NAME"), "main"),
+                new Claims(AwsClients.dynamoDb(), env.required("TABLE_NAME"), "main", java.time.Clock.systemUTC()),
                 new PhotoUploads(AwsClients.s3Presigner(), env.required("UPLOADS_BUCKET")),
                 env.longValue("MAX_UPLOAD_BYTES", 0), () -> EVENTS_PROFILE_ID)));
     }

@@ -57,6 +57,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile boolean stopped;
+    private volatile boolean oneAtATime;
+    private final java.util.concurrent.locks.ReentrantLock upstreamLock = new java.util.concurrent.locks.ReentrantLock(true);
 
     private FaultProxy(URI upstream) {
         this.upstream = upstream;
@@ -86,6 +88,17 @@ public final class FaultProxy implements AutoCloseable {
     /** Requests answered with a throttling error so far. */
     public int throttled() {
         return throttled.get();
+    }
+
+    /**
+     * Passes requests on one at a time, as DynamoDB isolates transactions. moto does not: it applies a
+     * transaction's actions one by one to the live table and, when a condition fails, puts back a copy of the
+     * table it took before, so two concurrent transactions can both pass their conditions or undo each other's
+     * writes. Tests of concurrent requests go through this to race the callers, not the emulator.
+     */
+    public FaultProxy oneAtATime() {
+        oneAtATime = true;
+        return this;
     }
 
     public void forward() {
@@ -168,7 +181,17 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpResponse<byte[]> response = send(body, exchange);
+        HttpResponse<byte[]> response;
+        if (oneAtATime) {
+            upstreamLock.lock();
+            try {
+                response = send(body, exchange);
+            } finally {
+                upstreamLock.unlock();
+            }
+        } else {
+            response = send(body, exchange);
+        }
         if (response == null) {
             exchange.close();
             return;

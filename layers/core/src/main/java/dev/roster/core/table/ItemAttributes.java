@@ -51,6 +51,11 @@ public final class ItemAttributes {
     /** On an imported profile: the object its photo was imported from, so a re-run does not queue it again. */
     public static final String IMPORT_PHOTO_SOURCE = "importPhotoSource";
 
+    /** Claim pointer item ({@link Keys#claimPk}): string set of the unclaimed imported profiles with the address. */
+    public static final String CLAIMABLE_PROFILE_IDS = "profileIds";
+    /** Owner pointer item of a claimed profile: ISO-8601 instant of the claim. */
+    public static final String CLAIMED_AT = "claimedAt";
+
     /** Owner pointer item: the id of the profile the subject owns. */
     public static final String OWNED_PROFILE_ID = "profileId";
     /** Tag count item ({@link Keys#tagCountsPk}): number of visible profiles with the tag ({@code COUNT} is a reserved word: use #names). */

@@ -14,6 +14,7 @@ public final class Keys {
     public static final String PROFILE_SK = "PROFILE";
     public static final String OWNER_SK = "OWNER";
     public static final String IMPORT_SK = "IMPORT";
+    public static final String CLAIM_SK = "CLAIM";
 
     private Keys() {
     }
@@ -59,5 +60,14 @@ public final class Keys {
      */
     public static String importPk(String community, String importId) {
         return "C#" + community + "#IMPORT#" + importId;
+    }
+
+    /**
+     * The claim pointer: {@code C#c#EMAIL#<sha-256 of the lower-cased address>} / {@code CLAIM}, holding the ids
+     * of the unclaimed imported profiles that carry the address. Only the profile function's claim reads it; it
+     * is on no index, so no list route can reach it, and its key holds a digest, not the address.
+     */
+    public static String claimPk(String community, String emailDigest) {
+        return "C#" + community + "#EMAIL#" + emailDigest;
     }
 }
