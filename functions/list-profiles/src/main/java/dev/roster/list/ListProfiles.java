@@ -4,6 +4,8 @@ import dev.roster.core.http.ApiException;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.Directory;
+import dev.roster.core.table.Keys;
 import dev.roster.core.table.ProfileItems;
 
 import java.util.ArrayList;
@@ -23,15 +25,15 @@ final class ListProfiles {
 
     /** {@code {"items": [card…], "next": cursor | null}}. */
     Map<String, Object> page(ListRequest request) {
-        String shape = directory.shape(request);
+        String shape = shape(request);
         Map<String, String> position = null;
         if (request.cursor() != null) {
             position = cursors.decode(request.cursor(), shape);
-            if (!position.keySet().equals(Directory.positionAttributes(request))) {
+            if (!position.keySet().equals(Directory.positionAttributes(request.pageQuery()))) {
                 throw ApiException.badRequest("invalid_cursor", "cursor does not fit this query; drop it to start again");
             }
         }
-        Directory.Page page = directory.page(request, position);
+        Directory.Page page = directory.page(request.pageQuery(), position);
         List<Object> items = new ArrayList<>(page.cards().size());
         for (Card card : page.cards()) {
             items.add(card.toJson());
@@ -43,13 +45,23 @@ final class ListProfiles {
     }
 
     /**
+     * What a cursor must match to continue a query: community, partition, and every filter. A cursor of one
+     * query handed to another would skip or repeat profiles, so it is refused instead.
+     */
+    String shape(ListRequest request) {
+        return String.join("|", "v1", directory.community(), String.join(",", request.tags()),
+                request.query() == null ? "" : request.query());
+    }
+
+    /**
      * Runs the request's own code once without DynamoDB (SnapStart takes the snapshot after this): query
      * parsing, cursor signing and checking, card mapping and JSON writing.
      */
     void prime() {
         ListRequest request = ListRequest.from(Map.of("limit", List.of("24"), "tag", List.of("Java"), "q", List.of("Zoë")));
-        String shape = directory.shape(request);
-        String cursor = cursors.encode(shape, Map.of("PK", "C#main#TAG#java", "SK", "zoe#AAAAAAAA"));
+        String shape = shape(request);
+        String cursor = cursors.encode(shape, Map.of(Keys.PK, Keys.tagPk(directory.community(), "java"),
+                Keys.SK, Keys.nameSortKey("zoe", "AAAAAAAA")));
         cursors.decode(cursor, shape);
         var item = ProfileItems.cardAttributes("AAAAAAAA",
                 new ProfileInput("Zoë Prime", "Org", "Town", "", "", "", List.of("java"), true), null);

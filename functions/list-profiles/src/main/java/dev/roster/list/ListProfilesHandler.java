@@ -15,6 +15,7 @@ import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
 import dev.roster.core.http.HttpRequests;
 import dev.roster.core.http.HttpResponses;
+import dev.roster.core.table.Directory;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -3,6 +3,7 @@ package dev.roster.list;
 import dev.roster.core.http.ApiException;
 import dev.roster.core.profile.SearchText;
 import dev.roster.core.profile.Tags;
+import dev.roster.core.table.Directory;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,11 @@ record ListRequest(int limit, List<String> tags, String query, String cursor) {
 
     ListRequest {
         tags = List.copyOf(tags);
+    }
+
+    /** What the directory is asked for (the cursor is the caller's to check). */
+    Directory.PageQuery pageQuery() {
+        return new Directory.PageQuery(tags, query, limit);
     }
 
     static ListRequest from(Map<String, List<String>> parameters) {

@@ -8,6 +8,7 @@ import dev.roster.core.json.Json;
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.Directory;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.Keys;
 import dev.roster.core.table.ProfileItems;
@@ -113,7 +114,8 @@ public final class ReadPathBench {
             position.put(Keys.GSI1PK, Keys.directoryPk("main"));
             position.put(Keys.GSI1SK, middle[0]);
             String deepCursor = new Cursors("bench-secret", Clock.systemUTC()).encode(
-                    new Directory(dynamoDb, table, "main").shape(new ListRequest(PAGE, List.of(), null, null)), position);
+                    new ListProfiles(new Directory(dynamoDb, table, "main"), null)
+                            .shape(new ListRequest(PAGE, List.of(), null, null)), position);
             Map<String, AttributeValue> deepStart = new HashMap<>();
             position.forEach((name, value) -> deepStart.put(name, AttributeValue.fromS(value)));
             List<Shape> shapes = List.of(

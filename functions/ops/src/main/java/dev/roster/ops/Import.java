@@ -7,11 +7,8 @@ import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.Claims;
-import dev.roster.core.table.ItemAttributes;
-import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.core.table.ProfileTable.Write;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -238,23 +235,23 @@ final class Import {
                     }
                 }
             }
-            Optional<Map<String, AttributeValue>> item = profiles.profileItem(existing.get(), true);
-            if (item.isEmpty()) {
+            Optional<Profile> stored = profiles.read(existing.get());
+            if (stored.isEmpty()) {
                 report.invalid(row.line(), importId, "its import pointer names profile " + existing.get()
                         + ", which no longer exists; delete the pointer item to import it afresh");
                 return Optional.empty();
             }
-            Profile current = ProfileItems.profile(item.get());
+            Profile current = stored.get();
             if (!current.ownerSub().isEmpty()) {
                 report.skipped++;
                 return Optional.empty(); // the member claimed it: their profile, not the file's
             }
-            if (ProfileItems.input(current).equals(input)) {
+            if (current.input().equals(input)) {
                 claims.offer(input.email(), current.id()); // again: a run that stopped after the profile's write
                 report.unchanged++;
                 return Optional.of(current.id());
             }
-            if (profiles.updateUnclaimed(item.get(), current, input) instanceof Write.Done) {
+            if (profiles.updateUnclaimed(current, input) instanceof Write.Done) {
                 if (!MemberEmail.same(current.email(), input.email())) {
                     claims.withdraw(current.email(), current.id());
                 }
@@ -274,10 +271,7 @@ final class Import {
      */
     private void queuePhoto(ImportFile.Row row, String importId, String profileId, String photo, Report report) {
         String uploadId = importUploadId(profileId, photo);
-        Write queued = profiles.queuePhoto(profileId, uploadId,
-                "attribute_not_exists(#owner) AND (attribute_not_exists(#source) OR #source <> :source OR #pending = :upload)",
-                Map.of(":source", AttributeValue.fromS(photo)),
-                Map.of(ItemAttributes.IMPORT_PHOTO_SOURCE, AttributeValue.fromS(photo)));
+        Write queued = profiles.queueImportedPhoto(profileId, uploadId, photo);
         if (!(queued instanceof Write.Done)) {
             return; // this photo was queued by an earlier run (or the profile was claimed): nothing to do
         }

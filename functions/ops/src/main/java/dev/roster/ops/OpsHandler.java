@@ -70,9 +70,10 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         String table = env.required("TABLE_NAME");
         String community = env.optional("COMMUNITY_ID", "main");
         UploadsBucket uploads = new UploadsBucket(s3, env.required("UPLOADS_BUCKET"));
-        this.reprocess = new Reprocess(dynamoDb, table, community, uploads, targetSpecVersion);
-        this.importer = new Import(new ProfileTable(dynamoDb, table, community),
-                new Claims(dynamoDb, table, community, Clock.systemUTC()), uploads, ProfileId::newProfileId);
+        ProfileTable profiles = new ProfileTable(dynamoDb, table, community);
+        this.reprocess = new Reprocess(profiles, uploads, targetSpecVersion);
+        this.importer = new Import(profiles, new Claims(dynamoDb, table, community, Clock.systemUTC()), uploads,
+                ProfileId::newProfileId);
     }
 
     @Override

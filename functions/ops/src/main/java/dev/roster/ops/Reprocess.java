@@ -2,20 +2,17 @@ package dev.roster.ops;
 
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.observe.Log;
-import dev.roster.core.table.ItemAttributes;
-import dev.roster.core.table.ItemAttributes.PhotoAttributes;
-import dev.roster.core.table.Keys;
+import dev.roster.core.profile.Photo;
+import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import dev.roster.core.table.ProfileTable.Position;
+import dev.roster.core.table.ProfileTable.ScanPage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,18 +37,12 @@ final class Reprocess {
     /** Notes about single profiles in the reply are capped; the counts are always complete. */
     static final int MAX_NOTES = 100;
 
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
-    private final String community;
     private final ProfileTable profiles;
     private final UploadsBucket uploads;
     private final int targetVersion;
 
-    Reprocess(DynamoDbClient dynamoDb, String tableName, String community, UploadsBucket uploads, int targetVersion) {
-        this.dynamoDb = dynamoDb;
-        this.tableName = tableName;
-        this.community = community;
-        this.profiles = new ProfileTable(dynamoDb, tableName, community);
+    Reprocess(ProfileTable profiles, UploadsBucket uploads, int targetVersion) {
+        this.profiles = profiles;
         this.uploads = uploads;
         this.targetVersion = targetVersion;
     }
@@ -97,7 +88,7 @@ final class Reprocess {
 
     Report run(Request request, Deadline deadline) {
         Pace pace = new Pace(request.perSecond());
-        Map<String, AttributeValue> start = request.cursor().map(Reprocess::decodeCursor).orElse(null);
+        Optional<Position> start = request.cursor().flatMap(Reprocess::decodeCursor);
         int scanned = 0;
         int handled = 0;
         int queued = 0;
@@ -105,16 +96,16 @@ final class Reprocess {
         int failed = 0;
         List<Outcome> notes = new ArrayList<>();
         while (true) {
-            ScanResponse page = scanPage(start);
-            scanned += page.scannedCount();
-            Map<String, AttributeValue> resumeFrom = null;
-            for (Map<String, AttributeValue> item : page.items()) {
+            ScanPage page = profiles.photosOlderThan(targetVersion, start, SCAN_PAGE_ITEMS);
+            scanned += page.scannedItems();
+            Profile resumeFrom = null;
+            for (Profile profile : page.profiles()) {
                 if (handled >= request.maxProfiles() || deadline.reached()) {
-                    resumeFrom = key(item);
+                    resumeFrom = profile;
                     break;
                 }
-                Log.profileId(item.get(ItemAttributes.PROFILE_ID).s());
-                Outcome outcome = reprocess(item, request.dryRun(), pace);
+                Log.profileId(profile.id());
+                Outcome outcome = reprocess(profile, request.dryRun(), pace);
                 Log.info("reprocess: " + outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
                         "detail", outcome.toString());
                 Log.profileId(null);
@@ -133,10 +124,10 @@ final class Reprocess {
                 return new Report(scanned, queued, skipped, failed, cursorBefore(page, resumeFrom, start),
                         request.dryRun(), targetVersion, notes);
             }
-            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+            if (page.next() == null) {
                 return new Report(scanned, queued, skipped, failed, null, request.dryRun(), targetVersion, notes);
             }
-            start = page.lastEvaluatedKey();
+            start = Optional.of(page.next());
             if (handled >= request.maxProfiles() || deadline.reached()) {
                 return new Report(scanned, queued, skipped, failed, encodeCursor(start), request.dryRun(), targetVersion, notes);
             }
@@ -147,12 +138,12 @@ final class Reprocess {
      * One stale profile. The order matters: the profile is told to wait for the new upload before the copy
      * makes the S3 event, or the event could arrive first and be dropped as stale.
      */
-    Outcome reprocess(Map<String, AttributeValue> item, boolean dryRun, Pace pace) {
-        String profileId = item.get(ItemAttributes.PROFILE_ID).s();
-        Map<String, AttributeValue> photo = item.get(ItemAttributes.PHOTO).m();
-        String originalUploadId = photo.get(PhotoAttributes.UPLOAD_ID).s();
+    Outcome reprocess(Profile profile, boolean dryRun, Pace pace) {
+        String profileId = profile.id();
+        Photo photo = profile.photo();
+        String originalUploadId = photo.uploadId();
         String uploadId = reprocessUploadId(targetVersion, originalUploadId);
-        Optional<String> pending = Optional.ofNullable(item.get(ItemAttributes.PENDING_UPLOAD_ID)).map(AttributeValue::s);
+        Optional<String> pending = Optional.ofNullable(profile.pendingUploadId());
         if (pending.isPresent() && !pending.get().equals(uploadId)) {
             return new Outcome.Skipped(profileId, "the member's own upload " + pending.get() + " is in progress; it will set the photo");
         }
@@ -165,12 +156,9 @@ final class Reprocess {
         if (dryRun) {
             return new Outcome.Queued(profileId, uploadId);
         }
-        ProfileTable.Write claimed = profiles.queuePhoto(profileId, uploadId,
-                "(attribute_not_exists(#pending) OR #pending = :upload) AND #photo.#uploadId = :original",
-                Map.of(":original", AttributeValue.fromS(originalUploadId)),
-                // the member's focal point goes along, so the new crops are cut from the same window
-                photo.containsKey(PhotoAttributes.FOCAL_POINT)
-                        ? Map.of(ItemAttributes.PENDING_FOCAL_POINT, photo.get(PhotoAttributes.FOCAL_POINT)) : Map.of());
+        // the member's focal point goes along, so the new crops are cut from the same window
+        ProfileTable.Write claimed = profiles.queueReprocess(profileId, uploadId, originalUploadId,
+                Optional.ofNullable(photo.crop()).map(Photo.Crop::focalPoint));
         if (!(claimed instanceof ProfileTable.Write.Done)) {
             return new Outcome.Skipped(profileId, "the profile changed meanwhile (a new photo or upload); nothing to do");
         }
@@ -182,34 +170,6 @@ final class Reprocess {
                         + " is missing; only the member can upload the photo again");
             }
         };
-    }
-
-    private ScanResponse scanPage(Map<String, AttributeValue> start) {
-        Map<String, String> names = new HashMap<>();
-        names.put("#pk", Keys.PK);
-        names.put("#sk", Keys.SK);
-        names.put("#photo", ItemAttributes.PHOTO);
-        names.put("#uploadId", PhotoAttributes.UPLOAD_ID);
-        names.put("#spec", PhotoAttributes.SPEC_VERSION);
-        names.put("#id", ItemAttributes.PROFILE_ID);
-        names.put("#pending", ItemAttributes.PENDING_UPLOAD_ID);
-        StringBuilder missingCrop = new StringBuilder();
-        List<String> crops = List.of(PhotoAttributes.THUMB_1X, PhotoAttributes.THUMB_2X, PhotoAttributes.DETAIL_1X,
-                PhotoAttributes.DETAIL_2X);
-        for (int i = 0; i < crops.size(); i++) {
-            names.put("#c" + i, crops.get(i));
-            missingCrop.append(" OR attribute_not_exists(#photo.#c").append(i).append(")");
-        }
-        String filter = "#sk = :profile AND begins_with(#pk, :prefix) AND attribute_exists(#photo.#uploadId)"
-                + " AND (attribute_not_exists(#photo.#spec) OR #photo.#spec < :version" + missingCrop + ")";
-        return dynamoDb.scan(b -> b.tableName(tableName).limit(SCAN_PAGE_ITEMS).exclusiveStartKey(start)
-                .filterExpression(filter)
-                .projectionExpression("#pk, #sk, #id, #pending, #photo")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(
-                        ":profile", AttributeValue.fromS(Keys.PROFILE_SK),
-                        ":prefix", AttributeValue.fromS(Keys.profilePk(community, "")),
-                        ":version", AttributeValue.fromN(Integer.toString(targetVersion)))));
     }
 
     /**
@@ -226,50 +186,48 @@ final class Reprocess {
     }
 
     /**
-     * A start key from which the scan returns {@code next} first. Scan order is by partition key hash, so
-     * "just before" {@code next} is the previous item the page returned, or the page's own start key.
+     * A start position from which the scan returns {@code next} first. Scan order is by partition key hash,
+     * so "just before" {@code next} is the previous profile the page returned, or the page's own start.
      */
-    private static String cursorBefore(ScanResponse page, Map<String, AttributeValue> next, Map<String, AttributeValue> pageStart) {
-        Map<String, AttributeValue> previous = pageStart;
-        for (Map<String, AttributeValue> item : page.items()) {
-            if (key(item).equals(next)) {
+    private String cursorBefore(ScanPage page, Profile next, Optional<Position> pageStart) {
+        Optional<Position> previous = pageStart;
+        for (Profile profile : page.profiles()) {
+            if (profile.id().equals(next.id())) {
                 break;
             }
-            previous = key(item);
+            previous = Optional.of(profiles.positionOf(profile.id()));
         }
-        return previous == null ? encodeCursor(Map.of()) : encodeCursor(previous);
-    }
-
-    private static Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
-        return Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
+        return encodeCursor(previous);
     }
 
     /** Ops hand the cursor back as they got it; it is not a secret, only the table position (two keys). */
-    static String encodeCursor(Map<String, AttributeValue> key) {
-        if (key.isEmpty()) {
+    static String encodeCursor(Optional<Position> position) {
+        if (position.isEmpty()) {
             return "start";
         }
-        String plain = key.get(Keys.PK).s() + "\n" + key.get(Keys.SK).s();
+        String plain = position.get().pk() + "\n" + position.get().sk();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, AttributeValue> decodeCursor(String cursor) {
+    static Optional<Position> decodeCursor(String cursor) {
         if (cursor.equals("start")) {
-            return null;
+            return Optional.empty();
         }
         String plain;
         try {
             plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cursor '" + cursor + "' is not one this job returned; pass the cursor"
-                    + " from the last reply as it is, or leave it out to start from the beginning");
+            throw notACursor(cursor);
         }
         int split = plain.indexOf('\n');
         if (split <= 0 || split == plain.length() - 1) {
-            throw new IllegalArgumentException("cursor '" + cursor + "' is not one this job returned; pass the cursor"
-                    + " from the last reply as it is, or leave it out to start from the beginning");
+            throw notACursor(cursor);
         }
-        return Map.of(Keys.PK, AttributeValue.fromS(plain.substring(0, split)),
-                Keys.SK, AttributeValue.fromS(plain.substring(split + 1)));
+        return Optional.of(new Position(plain.substring(0, split), plain.substring(split + 1)));
+    }
+
+    private static IllegalArgumentException notACursor(String cursor) {
+        return new IllegalArgumentException("cursor '" + cursor + "' is not one this job returned; pass the cursor"
+                + " from the last reply as it is, or leave it out to start from the beginning");
     }
 }

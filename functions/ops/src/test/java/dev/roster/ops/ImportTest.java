@@ -1,10 +1,10 @@
 package dev.roster.ops;
 
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.Keys;
-import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
@@ -166,7 +166,7 @@ class ImportTest {
     @Test
     @Order(6)
     void aFileOutsideImportsOrOfUnknownFormatIsRefusedWithWhatToDo() {
-        var outside = assertThrows(IllegalArgumentException.class, () -> importFile("originals/x/y"));
+        var outside = assertThrows(IllegalArgumentException.class, () -> importFile(PhotoKeys.original("x", "y")));
         assertTrue(outside.getMessage().contains("imports/"), outside.getMessage());
         var missing = assertThrows(IllegalArgumentException.class, () -> importFile("imports/nope.csv"));
         assertTrue(missing.getMessage().contains("aws s3 cp"), missing.getMessage());
@@ -181,7 +181,7 @@ class ImportTest {
 
     private Profile imported(String importId) {
         String id = profiles.importedProfileId(importId).orElseThrow(() -> new AssertionError("no profile for " + importId));
-        return ProfileItems.profile(profiles.profileItem(id, true).orElseThrow());
+        return profiles.read(id).orElseThrow();
     }
 
     private int profileItems() {

@@ -1,6 +1,7 @@
 package dev.roster.ops;
 
 import dev.roster.core.PhotoKeys;
+import dev.roster.core.table.Keys;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.emulator.LocalAws;
@@ -92,7 +93,7 @@ class ReprocessTest {
         outcomes.forEach(outcome -> assertInstanceOf(PhotoOutcome.Processed.class, outcome, outcome.describe()));
         for (String id : List.of("stale001", "stale002", "nocrop01")) {
             for (Map<String, AttributeValue> item : community.items(id)) {
-                assertEquals(CURRENT, community.specVersion(item), id + " " + item.get("PK").s());
+                assertEquals(CURRENT, community.specVersion(item), id + " " + item.get(Keys.PK).s());
                 assertTrue(item.get(ItemAttributes.PHOTO).m().containsKey(PhotoAttributes.THUMB_2X));
                 assertEquals(Reprocess.reprocessUploadId(CURRENT, "first-" + id),
                         item.get(ItemAttributes.PHOTO).m().get(PhotoAttributes.UPLOAD_ID).s());

@@ -1,5 +1,6 @@
 package dev.roster.profile;
 
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.aws.AwsClients;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -22,9 +23,6 @@ import java.util.TreeMap;
 final class PhotoUploads {
     static final Duration URL_LIFETIME = Duration.ofMinutes(5);
     static final List<String> ACCEPTED_TYPES = List.of("image/jpeg", "image/png", "image/gif", "image/webp");
-    static final String KEY_PREFIX = "uploads/";
-    /** Where the thumbnail function keeps each accepted upload (its {@code UploadKey.originalKey()}). */
-    static final String ORIGINALS_PREFIX = "originals/";
 
     private final S3Presigner presigner;
     private final S3Client s3;
@@ -46,8 +44,8 @@ final class PhotoUploads {
      */
     boolean uploadOriginalAgain(String profileId, String originalUploadId, String uploadId) {
         try {
-            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(ORIGINALS_PREFIX + profileId + "/" + originalUploadId)
-                    .destinationBucket(bucket).destinationKey(key(profileId, uploadId)));
+            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(PhotoKeys.original(profileId, originalUploadId))
+                    .destinationBucket(bucket).destinationKey(PhotoKeys.upload(profileId, uploadId)));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
@@ -60,15 +58,11 @@ final class PhotoUploads {
     record Grant(String uploadId, String url, String method, Map<String, String> headers, Instant expiresAt) {
     }
 
-    static String key(String profileId, String uploadId) {
-        return KEY_PREFIX + profileId + "/" + uploadId;
-    }
-
     /** Signs locally: no call leaves the function. */
     Grant presign(String profileId, String uploadId, String contentType, long contentLength) {
         PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
                 .signatureDuration(URL_LIFETIME)
-                .putObjectRequest(o -> o.bucket(bucket).key(key(profileId, uploadId))
+                .putObjectRequest(o -> o.bucket(bucket).key(PhotoKeys.upload(profileId, uploadId))
                         .contentType(contentType).contentLength(contentLength)));
         // the headers the browser must send exactly as signed (host is set by the browser itself)
         Map<String, String> headers = new TreeMap<>();

@@ -7,11 +7,10 @@ import dev.roster.core.json.JsonFields;
 import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Avatar;
 import dev.roster.core.profile.FocalPoint;
+import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
-import dev.roster.core.table.ItemAttributes;
-import dev.roster.core.table.ProfileItems;
 import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
 import dev.roster.profile.ProfileOutcome.OwnProfile;
 import dev.roster.profile.ProfileOutcome.PhotoRemoved;
@@ -20,9 +19,9 @@ import dev.roster.profile.ProfileOutcome.Refused;
 import dev.roster.profile.ProfileOutcome.Saved;
 import dev.roster.profile.ProfileOutcome.UploadGranted;
 import dev.roster.core.table.Claims;
+import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.core.table.ProfileTable.Write;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class ProfileService {
         if (!ProfileId.isWellFormed(profileId)) {
             return new Refused(notFound);
         }
-        Optional<Profile> profile = table.profileItem(profileId, false).map(ProfileItems::profile);
+        Optional<Profile> profile = table.readEventually(profileId);
         return profile.filter(p -> p.visible() || p.ownerSub().equals(callerSub))
                 .<ProfileOutcome>map(PublicProfile::new)
                 .orElse(new Refused(notFound));
@@ -104,9 +103,9 @@ public final class ProfileService {
         return ownership.profileId()
                 .flatMap(id -> {
                     Log.profileId(id);
-                    return table.profileItem(id, true);
+                    return table.read(id);
                 })
-                .<ProfileOutcome>map(item -> new OwnProfile(ProfileItems.profile(item)))
+                .<ProfileOutcome>map(OwnProfile::new)
                 .orElse(new Refused(ownership.refusal()));
     }
 
@@ -122,18 +121,18 @@ public final class ProfileService {
                     "you already have a profile: send If-Match with the ETag from GET /me, so an edit made elsewhere"
                             + " meanwhile is not overwritten"));
         }
-        Optional<Map<String, AttributeValue>> item = table.profileItem(owned.get(), true);
-        if (item.isEmpty()) {
+        Optional<Profile> stored = table.read(owned.get());
+        if (stored.isEmpty()) {
             return new Refused(noProfileYet());
         }
-        Profile current = ProfileItems.profile(item.get());
+        Profile current = stored.get();
         if (!current.etag().equals(normaliseEtag(ifMatch))) {
             return new Refused(stale(current));
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            switch (table.update(item.get(), current, input)) {
+            switch (table.update(current, input)) {
                 case Write.Done done -> {
-                    return new Saved(saved(current, input, done.version()), false);
+                    return new Saved(current.edited(input, ProfileItems.sortName(input.name()), done.version()), false);
                 }
                 case Write.ConditionFailed failed -> {
                     return new Refused(stale(null));
@@ -168,7 +167,8 @@ public final class ProfileService {
                 case Write.Done done -> {
                     Profile created = new Profile(id, sub, input.name(), input.organisation(), input.location(),
                             input.website(), input.bio(), input.email(), input.tags(), input.visible(), done.version(),
-                            PhotoStatus.NONE, null, null, null, Avatar.of(id, input.name()));
+                            PhotoStatus.NONE, null, null, null, Avatar.of(id, input.name()),
+                            ProfileItems.sortName(input.name()), null);
                     return new Saved(created, true);
                 }
                 case Write.ConditionFailed failed -> {
@@ -215,7 +215,7 @@ public final class ProfileService {
             return new Refused(noProfileYet());
         }
         String uploadId = ProfileId.newUploadId();
-        return switch (table.recordPendingUpload(owned.get(), sub, uploadId, focalPoint)) {
+        return switch (table.requestPhoto(owned.get(), sub, uploadId, focalPoint)) {
             case Write.Done done -> new UploadGranted(uploads.presign(owned.get(), uploadId, type, contentLength), done.version());
             case Write.ConditionFailed failed -> new Refused(noProfileYet());
             case Write.Contended contended -> new Refused(busy());
@@ -234,17 +234,15 @@ public final class ProfileService {
         if (owned.isEmpty()) {
             return new Refused(noProfileYet());
         }
-        Optional<String> photoUploadId = table.profileItem(owned.get(), true)
-                .map(item -> item.get(ItemAttributes.PHOTO))
-                .filter(AttributeValue::hasM)
-                .map(photo -> photo.m().get(ItemAttributes.PhotoAttributes.UPLOAD_ID))
-                .map(AttributeValue::s);
+        Optional<String> photoUploadId = table.read(owned.get())
+                .map(Profile::photo)
+                .map(Photo::uploadId);
         if (photoUploadId.isEmpty()) {
             return new Refused(new ApiError(409, "no_photo",
                     "you have no photo to set a focal point on yet: upload one with POST /me/photo (it takes a focalPoint too)"));
         }
         String uploadId = ProfileId.newUploadId();
-        return switch (table.recordPendingUpload(owned.get(), sub, uploadId, Optional.of(point))) {
+        return switch (table.requestPhoto(owned.get(), sub, uploadId, Optional.of(point))) {
             case Write.Done done -> {
                 if (uploads.uploadOriginalAgain(owned.get(), photoUploadId.get(), uploadId)) {
                     yield new FocalPointAccepted(uploadId, point, done.version());
@@ -265,27 +263,20 @@ public final class ProfileService {
             return new Refused(noProfileYet());
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<Map<String, AttributeValue>> item = table.profileItem(owned.get(), true);
-            if (item.isEmpty()) {
+            Optional<Profile> stored = table.read(owned.get());
+            if (stored.isEmpty()) {
                 return new Refused(noProfileYet());
             }
-            Profile current = ProfileItems.profile(item.get());
+            Profile current = stored.get();
             if (current.photo() == null && current.photoStatus() == PhotoStatus.NONE && current.pendingUploadId() == null) {
                 return new PhotoRemoved();
             }
-            if (table.removePhoto(item.get(), current) instanceof Write.Done) {
+            if (table.removePhoto(current) instanceof Write.Done) {
                 return new PhotoRemoved();
             }
             // the thumbnail function (or another request) wrote in between: read again and retry
         }
         return new Refused(busy());
-    }
-
-    private static Profile saved(Profile current, ProfileInput input, long version) {
-        return new Profile(current.id(), current.ownerSub(), input.name(), input.organisation(), input.location(),
-                input.website(), input.bio(), input.email(), input.tags(), input.visible(), version,
-                current.photoStatus(), current.photoRejection(), current.pendingUploadId(), current.photo(),
-                Avatar.of(current.id(), input.name()));
     }
 
     /** ETags are compared strongly; a weak prefix or missing quotes from a hand-written header are forgiven. */

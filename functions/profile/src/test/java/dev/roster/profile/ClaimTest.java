@@ -7,7 +7,6 @@ import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.Claims;
 import dev.roster.core.table.Keys;
-import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.FaultProxy;
@@ -171,7 +170,7 @@ class ClaimTest {
     }
 
     private String owner(String profileId) {
-        return ProfileItems.profile(profiles.profileItem(profileId, true).orElseThrow()).ownerSub();
+        return profiles.read(profileId).orElseThrow().ownerSub();
     }
 
     private int profilesNamed(String name) {

@@ -1,5 +1,6 @@
 package dev.roster.profile;
 
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.Keys;
@@ -88,7 +89,7 @@ class FocalPointApiTest {
     void changingTheFocalPointCopiesTheKeptOriginalUnderUploadsAsANewUpload() {
         byte[] original = "the original bytes".getBytes();
         putOriginal("up0");
-        aws.s3().putObject(b -> b.bucket(uploads()).key("originals/" + id + "/up0"), RequestBody.fromBytes(original));
+        aws.s3().putObject(b -> b.bucket(uploads()).key(PhotoKeys.original(id, "up0")), RequestBody.fromBytes(original));
 
         ProfileApi.Response change = api.changeFocalPoint(sub, "{\"x\":0,\"y\":0.75}");
 
@@ -103,7 +104,7 @@ class FocalPointApiTest {
                 "the current photo stays until the new crops are ready");
         assertEquals(Map.of("x", AttributeValue.fromN("0.0"), "y", AttributeValue.fromN("0.75")),
                 item.get(ItemAttributes.PENDING_FOCAL_POINT).m());
-        byte[] copied = aws.s3().getObjectAsBytes(b -> b.bucket(uploads()).key("uploads/" + id + "/" + uploadId)).asByteArray();
+        byte[] copied = aws.s3().getObjectAsBytes(b -> b.bucket(uploads()).key(PhotoKeys.upload(id, uploadId))).asByteArray();
         assertEquals(new String(original), new String(copied));
     }
 

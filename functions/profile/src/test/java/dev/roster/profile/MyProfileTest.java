@@ -215,7 +215,7 @@ class MyProfileTest {
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", newTag))))).items();
             assertEquals(1, items.size());
             assertEquals("After Name", items.getFirst().get("name").s());
-            assertTrue(items.getFirst().get("SK").s().startsWith("after name#"));
+            assertTrue(items.getFirst().get(Keys.SK).s().startsWith("after name#"));
         }
     }
 

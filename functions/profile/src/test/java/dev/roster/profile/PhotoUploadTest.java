@@ -1,5 +1,6 @@
 package dev.roster.profile;
 
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
@@ -57,9 +58,9 @@ class PhotoUploadTest {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[2048])).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, put.statusCode(), put.body());
         assertEquals(2048L, aws.s3().headObject(h -> h.bucket(aws.physicalName("UploadsBucket"))
-                .key("uploads/" + id + "/" + uploadId)).contentLength());
+                .key(PhotoKeys.upload(id, uploadId))).contentLength());
         var item = aws.dynamoDb().getItem(g -> g.tableName(aws.physicalName("ProfilesTable"))
-                .key(Map.of("PK", AttributeValue.fromS(Keys.profilePk("main", id)), "SK", AttributeValue.fromS("PROFILE"))))
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.profilePk("main", id)), Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK))))
                 .item();
         assertEquals(uploadId, item.get("pendingUploadId").s());
     }
@@ -97,8 +98,8 @@ class PhotoUploadTest {
         // what the thumbnail function does when a photo is ready: the photo map on the profile and its tag items
         AttributeValue photo = AttributeValue.fromM(Map.of("thumb1x", AttributeValue.fromS("https://cdn.example/t1.jpg"),
                 "thumb2x", AttributeValue.fromS("https://cdn.example/t2.jpg")));
-        Map<String, AttributeValue> profileKey = Map.of("PK", AttributeValue.fromS(Keys.profilePk("main", id)),
-                "SK", AttributeValue.fromS("PROFILE"));
+        Map<String, AttributeValue> profileKey = Map.of(Keys.PK, AttributeValue.fromS(Keys.profilePk("main", id)),
+                Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK));
         aws.dynamoDb().updateItem(u -> u.tableName(table).key(profileKey)
                 .updateExpression("SET photo = :p, photoStatus = :r ADD version :one")
                 .expressionAttributeValues(Map.of(":p", photo, ":r", AttributeValue.fromS("READY"),
@@ -124,8 +125,8 @@ class PhotoUploadTest {
 
     private static Map<String, AttributeValue> tagItemKey(String tag, String sortName, String id) {
         Map<String, AttributeValue> key = new HashMap<>();
-        key.put("PK", AttributeValue.fromS(Keys.tagPk("main", tag)));
-        key.put("SK", AttributeValue.fromS(Keys.nameSortKey(sortName, id)));
+        key.put(Keys.PK, AttributeValue.fromS(Keys.tagPk("main", tag)));
+        key.put(Keys.SK, AttributeValue.fromS(Keys.nameSortKey(sortName, id)));
         return key;
     }
 }

@@ -1,5 +1,6 @@
 package dev.roster.profile;
 
+import dev.roster.core.PhotoKeys;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -82,7 +83,7 @@ class PresignedUploadIsStrictTest {
     void theDeclaredTypeAndLengthGoIn() throws Exception {
         PhotoUploads.Grant grant = uploads.presign("prof0001", "upload-ok", "image/jpeg", 1000);
         assertEquals(200, put(URI.create(grant.url()), "image/jpeg", new byte[1000]));
-        var head = s3.headObject(h -> h.bucket(BUCKET).key("uploads/prof0001/upload-ok"));
+        var head = s3.headObject(h -> h.bucket(BUCKET).key(PhotoKeys.upload("prof0001", "upload-ok")));
         assertEquals(1000L, head.contentLength());
         assertEquals("image/jpeg", head.contentType());
     }
@@ -122,9 +123,9 @@ class PresignedUploadIsStrictTest {
     void anExpiredUrlIsRefused() throws Exception {
         Instant now = Instant.now();
         // signed as PhotoUploads signs (type, length, host), with its lifetime, but ten minutes ago
-        URI expired = signedAt(now.minus(Duration.ofMinutes(10)), "uploads/prof0001/upload-old", "image/jpeg", 10);
+        URI expired = signedAt(now.minus(Duration.ofMinutes(10)), PhotoKeys.upload("prof0001", "upload-old"), "image/jpeg", 10);
         assertEquals(403, put(expired, "image/jpeg", new byte[10]));
-        URI fresh = signedAt(now, "uploads/prof0001/upload-new", "image/jpeg", 10);
+        URI fresh = signedAt(now, PhotoKeys.upload("prof0001", "upload-new"), "image/jpeg", 10);
         assertEquals(200, put(fresh, "image/jpeg", new byte[10]), "the same URL signed now works");
     }
 

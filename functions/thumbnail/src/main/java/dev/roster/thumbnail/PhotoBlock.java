@@ -1,6 +1,7 @@
 package dev.roster.thumbnail;
 
 import dev.roster.core.profile.FocalPoint;
+import dev.roster.core.profile.Photo;
 import dev.roster.thumbnail.image.CropSpec;
 import dev.roster.thumbnail.image.CropWindow;
 
@@ -15,5 +16,13 @@ public record PhotoBlock(Map<CropSpec, String> urls, String placeholder, String 
                          Optional<FocalPoint> focalPoint, CropWindow window) {
     public PhotoBlock {
         urls = Map.copyOf(urls);
+    }
+
+    /** The photo as the profile keeps it. */
+    public Photo photo() {
+        return new Photo(urls.get(CropSpec.THUMB_1X), urls.get(CropSpec.THUMB_2X), urls.get(CropSpec.DETAIL_1X),
+                urls.get(CropSpec.DETAIL_2X), placeholder, colour,
+                new Photo.Crop(sourceWidth, sourceHeight, window.x(), window.y(), window.side(), focalPoint.orElse(null)),
+                specVersion, uploadId, processedAt);
     }
 }

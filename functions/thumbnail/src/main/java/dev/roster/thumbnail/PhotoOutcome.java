@@ -1,5 +1,7 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.UploadKey;
+
 /** What became of one S3 event. Every outcome is a success for Lambda; only exceptions are retried. */
 public sealed interface PhotoOutcome {
 

@@ -1,12 +1,16 @@
 package dev.roster.thumbnail;
 
 import dev.roster.core.Env;
+import dev.roster.core.PhotoKeys;
+import dev.roster.core.UploadKey;
+import dev.roster.core.profile.Profile;
+import dev.roster.core.table.ProfileTable;
+import dev.roster.core.table.ProfileTable.Write;
 import dev.roster.thumbnail.PhotoOutcome.Ignored;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Rejected;
 import dev.roster.thumbnail.PhotoOutcome.Stale;
 import dev.roster.thumbnail.PhotoStore.Upload;
-import dev.roster.thumbnail.ProfilePhotoTable.ProfileState;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.thumbnail.image.CropChoice;
 import dev.roster.thumbnail.image.CropSpec;
@@ -36,7 +40,7 @@ public final class PhotoPipeline {
     /** Attempts at the final transaction when the profile changes (another write bumped its version) meanwhile. */
     static final int MAX_COMMIT_ATTEMPTS = 3;
 
-    private final ProfilePhotoTable table;
+    private final ProfileTable table;
     private final PhotoStore store;
     private final PhotoLimits limits;
     private final PhotoDecoder decoder;
@@ -45,12 +49,12 @@ public final class PhotoPipeline {
     private final CropChoice cropMode;
     private final Clock clock;
 
-    public PhotoPipeline(ProfilePhotoTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder, Clock clock) {
+    public PhotoPipeline(ProfileTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder, Clock clock) {
         this(table, store, limits, encoder, CropChoice.SMART, clock);
     }
 
     /** {@code cropMode}: how the window is chosen for a photo without a focal point. */
-    public PhotoPipeline(ProfilePhotoTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder,
+    public PhotoPipeline(ProfileTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder,
                          CropChoice cropMode, Clock clock) {
         this.table = table;
         this.store = store;
@@ -66,7 +70,7 @@ public final class PhotoPipeline {
     public static PhotoPipeline from(Env env, S3Client s3, DynamoDbClient dynamoDb) {
         double quality = Double.parseDouble(env.optional("JPEG_QUALITY", Double.toString(JpegEncoder.DEFAULT_QUALITY)));
         return new PhotoPipeline(
-                new ProfilePhotoTable(dynamoDb, env.required("TABLE_NAME"), env.required("COMMUNITY_ID")),
+                new ProfileTable(dynamoDb, env.required("TABLE_NAME"), env.required("COMMUNITY_ID")),
                 new PhotoStore(s3, env.required("PHOTOS_BUCKET"), env.required("PHOTOS_BASE_URL")),
                 PhotoLimits.ofMegapixels(
                         env.longValue("MAX_UPLOAD_BYTES", PhotoLimits.DEFAULT_MAX_UPLOAD_BYTES),
@@ -99,13 +103,13 @@ public final class PhotoPipeline {
     }
 
     public PhotoOutcome handle(UploadedObject object) {
-        Optional<UploadKey> parsed = UploadKey.parse(object.key());
+        Optional<UploadKey> parsed = PhotoKeys.parseUpload(object.key());
         if (parsed.isEmpty()) {
             return new Ignored(object.key(), "not an upload (expected uploads/<profileId>/<uploadId>)");
         }
         UploadKey upload = parsed.get();
-        Optional<ProfileState> profile = table.read(upload.profileId());
-        if (profile.isEmpty() || !profile.get().waitsFor(upload)) {
+        Optional<Profile> profile = table.read(upload.profileId());
+        if (profile.isEmpty() || !profile.get().waitsFor(upload.uploadId())) {
             return stale(upload, profile);
         }
         if (object.sizeBytes().isPresent()) {
@@ -129,7 +133,7 @@ public final class PhotoPipeline {
             return reject(upload, empty.get());
         }
         // the focal point recorded with this upload, else the mode: the same inputs always give the same window
-        Optional<FocalPoint> focalPoint = profile.get().pendingFocalPoint();
+        Optional<FocalPoint> focalPoint = Optional.ofNullable(profile.get().pendingFocalPoint());
         PhotoDecoder.SourcePhoto source;
         Cropper.Crops crops;
         try {
@@ -149,31 +153,37 @@ public final class PhotoPipeline {
         return commit(upload, profile.get(), photo);
     }
 
-    private PhotoOutcome commit(UploadKey upload, ProfileState profile, PhotoBlock photo) {
-        ProfileState current = profile;
+    private PhotoOutcome commit(UploadKey upload, Profile profile, PhotoBlock photo) {
+        Profile current = profile;
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
-            if (table.setPhoto(current, upload, photo) == ProfilePhotoTable.Write.APPLIED) {
-                return new Processed(upload, photo);
+            switch (table.replacePhoto(current, upload.uploadId(), photo.photo())) {
+                case Write.Done done -> {
+                    return new Processed(upload, photo);
+                }
+                case Write.Contended contended -> throw new IllegalStateException("another write to profile "
+                        + upload.profileId() + " ran at the same moment; the event will be retried");
+                case Write.ConditionFailed failed -> {
+                    Optional<Profile> reread = table.read(upload.profileId());
+                    if (reread.isEmpty() || !reread.get().waitsFor(upload.uploadId())) {
+                        return stale(upload, reread);
+                    }
+                    current = reread.get(); // the profile was edited meanwhile: write its new tag set
+                }
             }
-            Optional<ProfileState> reread = table.read(upload.profileId());
-            if (reread.isEmpty() || !reread.get().waitsFor(upload)) {
-                return stale(upload, reread);
-            }
-            current = reread.get(); // the profile was edited meanwhile: write its new tag set
         }
         throw new IllegalStateException("profile " + upload.profileId() + " kept changing during "
                 + MAX_COMMIT_ATTEMPTS + " attempts to set its photo; the event will be retried");
     }
 
     private PhotoOutcome reject(UploadKey upload, String reason) {
-        return table.reject(upload, reason) == ProfilePhotoTable.Write.APPLIED
+        return table.rejectPhoto(upload.profileId(), upload.uploadId(), reason) instanceof Write.Done
                 ? new Rejected(upload, reason)
                 : stale(upload, table.read(upload.profileId()));
     }
 
-    private static Stale stale(UploadKey upload, Optional<ProfileState> profile) {
+    private static Stale stale(UploadKey upload, Optional<Profile> profile) {
         return new Stale(upload, profile.isEmpty() ? "the profile does not exist"
-                : profile.get().pendingUploadId().map(p -> "the profile now waits for upload " + p)
+                : Optional.ofNullable(profile.get().pendingUploadId()).map(p -> "the profile now waits for upload " + p)
                         .orElse("the profile waits for no upload"));
     }
 }

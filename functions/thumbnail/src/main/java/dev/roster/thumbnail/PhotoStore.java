@@ -1,5 +1,7 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
+import dev.roster.core.UploadKey;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,7 +21,6 @@ import java.util.Base64;
  */
 public final class PhotoStore {
     public static final String CROP_CACHE_CONTROL = "public, max-age=31536000, immutable";
-    public static final String CROPS_PREFIX = "crops/";
 
     private final S3Client s3;
     private final String photosBucket;
@@ -66,7 +67,7 @@ public final class PhotoStore {
 
     /** Stores a JPEG crop and returns its public URL. */
     public String putCrop(String profileId, byte[] jpeg) {
-        String key = CROPS_PREFIX + profileId + "/" + contentHash(jpeg) + ".jpg";
+        String key = PhotoKeys.crop(profileId, contentHash(jpeg));
         s3.putObject(b -> b.bucket(photosBucket).key(key)
                 .contentType("image/jpeg")
                 .cacheControl(CROP_CACHE_CONTROL), RequestBody.fromBytes(jpeg));

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
+import dev.roster.core.PhotoKeys;
+import dev.roster.core.UploadKey;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.aws.PrimingClients;
 import dev.roster.core.observe.DynamoDbCalls;
@@ -105,7 +107,7 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void>, Re
     }
 
     private PhotoOutcome handle(UploadedObject object) {
-        Log.profileId(UploadKey.parse(object.key()).map(UploadKey::profileId).orElse(null));
+        Log.profileId(PhotoKeys.parseUpload(object.key()).map(UploadKey::profileId).orElse(null));
         DynamoDbCalls.reset();
         long started = System.nanoTime();
         Metrics metrics = Metrics.start();

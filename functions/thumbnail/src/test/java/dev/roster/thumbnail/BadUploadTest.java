@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
@@ -83,7 +84,7 @@ class BadUploadTest {
         profiles.waitingForUpload(profileId, "up1", List.of("misc"));
 
         Rejected rejected = assertInstanceOf(Rejected.class,
-                handler.process(uploads.put("uploads/" + profileId + "/up1", bytes)).getFirst());
+                handler.process(uploads.put(PhotoKeys.upload(profileId, "up1"), bytes)).getFirst());
 
         assertEquals(reason, rejected.reason());
         Map<String, AttributeValue> profile = profiles.profile(profileId);
@@ -92,7 +93,7 @@ class BadUploadTest {
         assertFalse(profile.containsKey(ItemAttributes.PENDING_UPLOAD_ID));
         assertFalse(profile.containsKey(ItemAttributes.PHOTO));
         assertTrue(aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket"))
-                .prefix("crops/" + profileId + "/")).contents().isEmpty(), "no crops for a rejected file");
+                .prefix(PhotoKeys.cropsOf(profileId))).contents().isEmpty(), "no crops for a rejected file");
     }
 
     @Test
@@ -109,9 +110,9 @@ class BadUploadTest {
     @Test
     void objectLargerThanItsEventSaidIsStillRefusedAtTheLimit() {
         profiles.waitingForUpload("big00002", "up1", List.of());
-        aws.s3().putObject(b -> b.bucket(uploads.bucket()).key("uploads/big00002/up1"),
+        aws.s3().putObject(b -> b.bucket(uploads.bucket()).key(PhotoKeys.upload("big00002", "up1")),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(tooManyBytes()));
-        S3Event understated = Uploads.event(uploads.bucket(), "uploads/big00002/up1", 1000);
+        S3Event understated = Uploads.event(uploads.bucket(), PhotoKeys.upload("big00002", "up1"), 1000);
 
         Rejected rejected = assertInstanceOf(Rejected.class, handler.process(understated).getFirst());
 
@@ -121,7 +122,7 @@ class BadUploadTest {
     @Test
     void uploadThatIsGoneIsRejectedSoTheMemberCanTryAgain() {
         profiles.waitingForUpload("gone0001", "up1", List.of());
-        S3Event event = Uploads.event(uploads.bucket(), "uploads/gone0001/up1", 1000);
+        S3Event event = Uploads.event(uploads.bucket(), PhotoKeys.upload("gone0001", "up1"), 1000);
 
         Rejected rejected = assertInstanceOf(Rejected.class, handler.process(event).getFirst());
 

@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
 
@@ -57,7 +58,7 @@ public final class ColdStartBench {
                         "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent", listEvent));
                 String profileId = "cold%04d".formatted(run);
                 profiles.waitingForUpload(profileId, "up1", List.of("java", "rust"));
-                var event = uploads.put("uploads/" + profileId + "/up1", photo);
+                var event = uploads.put(PhotoKeys.upload(profileId, "up1"), photo);
                 Path thumbEvent = work.resolve("s3-" + run + ".json");
                 Files.writeString(thumbEvent, s3EventJson(event));
                 thumbnail.add(launch(classPath(build, "ThumbnailFunction", layer, launcherPath), jvmOptions, thumbEnv,

@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
@@ -57,7 +58,7 @@ class FailureClassificationTest {
     @Test
     void missingPhotosBucketIsTransientAndTheRetrySucceedsOnceItIsBack() {
         profiles.waitingForUpload("trans001", "up1", List.of("ops"));
-        S3Event event = uploads.put("uploads/trans001/up1", TestImages.jpeg(TestImages.photoLike(400, 400)));
+        S3Event event = uploads.put(PhotoKeys.upload("trans001", "up1"), TestImages.jpeg(TestImages.photoLike(400, 400)));
 
         ThumbnailHandler broken = handler(Map.of("PHOTOS_BUCKET", "roster-local-no-such-bucket"));
         assertThrows(NoSuchBucketException.class, () -> broken.handleRequest(event, null));
@@ -71,7 +72,7 @@ class FailureClassificationTest {
     @Test
     void missingTableIsTransient() {
         profiles.waitingForUpload("trans002", "up1", List.of());
-        S3Event event = uploads.put("uploads/trans002/up1", TestImages.jpeg(TestImages.photoLike(400, 400)));
+        S3Event event = uploads.put(PhotoKeys.upload("trans002", "up1"), TestImages.jpeg(TestImages.photoLike(400, 400)));
 
         assertThrows(ResourceNotFoundException.class,
                 () -> handler(Map.of("TABLE_NAME", "roster-local-no-such-table")).handleRequest(event, null));
@@ -80,7 +81,7 @@ class FailureClassificationTest {
     @Test
     void unreachableAwsIsTransientEvenForAnUnusableFile() throws IOException {
         profiles.waitingForUpload("trans003", "up1", List.of());
-        S3Event event = uploads.put("uploads/trans003/up1", "not a photo".getBytes());
+        S3Event event = uploads.put(PhotoKeys.upload("trans003", "up1"), "not a photo".getBytes());
 
         PhotoPipeline offline = pipelineAt(closedPort());
         SdkException failure = assertThrows(SdkException.class, () -> new ThumbnailHandler(offline).handleRequest(event, null));
@@ -130,7 +131,7 @@ class FailureClassificationTest {
         DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))).build();
-        return new PhotoPipeline(new ProfilePhotoTable(dynamoDb, aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
+        return new PhotoPipeline(new dev.roster.core.table.ProfileTable(dynamoDb, aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
                 new PhotoStore(s3, aws.physicalName("PhotosBucket"), "https://photos.roster.test"),
                 PhotoLimits.defaults(), new JpegEncoder(JpegEncoder.DEFAULT_QUALITY), Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.Env;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.table.ItemAttributes;
@@ -45,12 +46,12 @@ class FocalPointPipelineTest {
         profiles.focusPendingUpload("focus001", new FocalPoint(1, 0.5));
 
         Processed processed = assertInstanceOf(Processed.class, handler(Map.of()).process(
-                uploads.put("uploads/focus001/up1", TestImages.png(blueLeftRedRight(800, 400)))).getFirst());
+                uploads.put(PhotoKeys.upload("focus001", "up1"), TestImages.png(blueLeftRedRight(800, 400)))).getFirst());
 
         Map<String, AttributeValue> profile = profiles.profile("focus001");
         assertFalse(profile.containsKey(ItemAttributes.PENDING_FOCAL_POINT), "the pending focal point is used up");
         Map<String, AttributeValue> photo = profile.get(ItemAttributes.PHOTO).m();
-        assertEquals(ProfilePhotoTable.photoMap(processed.photo()), photo);
+        assertEquals(dev.roster.core.table.ProfileItems.photoValue(processed.photo().photo()).m(), photo);
         assertEquals(Map.of("x", AttributeValue.fromN("1.0"), "y", AttributeValue.fromN("0.5")),
                 photo.get(PhotoAttributes.FOCAL_POINT).m());
         assertEquals(window(400, 0, 400), photo.get(PhotoAttributes.WINDOW).m());
@@ -66,7 +67,7 @@ class FocalPointPipelineTest {
         texture(image, 620, 100, 150, 200);
 
         assertInstanceOf(Processed.class, handler(Map.of()).process(
-                uploads.put("uploads/smart001/up1", TestImages.png(image))).getFirst());
+                uploads.put(PhotoKeys.upload("smart001", "up1"), TestImages.png(image))).getFirst());
 
         Map<String, AttributeValue> photo = profiles.profile("smart001").get(ItemAttributes.PHOTO).m();
         assertFalse(photo.containsKey(PhotoAttributes.FOCAL_POINT));
@@ -81,7 +82,7 @@ class FocalPointPipelineTest {
         texture(image, 620, 100, 150, 200);
 
         assertInstanceOf(Processed.class, handler(Map.of("CROP_MODE", "centre")).process(
-                uploads.put("uploads/centre01/up1", TestImages.png(image))).getFirst());
+                uploads.put(PhotoKeys.upload("centre01", "up1"), TestImages.png(image))).getFirst());
 
         assertEquals(window(200, 0, 400),
                 profiles.profile("centre01").get(ItemAttributes.PHOTO).m().get(PhotoAttributes.WINDOW).m());
@@ -93,7 +94,7 @@ class FocalPointPipelineTest {
         profiles.focusPendingUpload("reject01", new FocalPoint(0.2, 0.2));
 
         assertInstanceOf(Rejected.class, handler(Map.of()).process(
-                uploads.put("uploads/reject01/up1", "not a photo".getBytes())).getFirst());
+                uploads.put(PhotoKeys.upload("reject01", "up1"), "not a photo".getBytes())).getFirst());
 
         assertFalse(profiles.profile("reject01").containsKey(ItemAttributes.PENDING_FOCAL_POINT));
     }

@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -39,8 +40,8 @@ class ObservabilityTest {
                 Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
         profiles.waitingForUpload("observe1", "up1", List.of("java"));
         profiles.waitingForUpload("observe2", "up2", List.of("java"));
-        var good = uploads.put("uploads/observe1/up1", TestImages.jpeg(TestImages.photoLike(1200, 1000)));
-        var bad = uploads.put("uploads/observe2/up2", "not a photo at all".getBytes());
+        var good = uploads.put(PhotoKeys.upload("observe1", "up1"), TestImages.jpeg(TestImages.photoLike(1200, 1000)));
+        var bad = uploads.put(PhotoKeys.upload("observe2", "up2"), "not a photo at all".getBytes());
         Log.sink(lines::add);
 
         handler.handleRequest(good, context("req-good"));

@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
@@ -76,10 +77,10 @@ class PhotoCommitFaultsTest {
     /** A profile showing the photo of upload "old", now waiting for upload "new"; the event for "new". */
     private S3Event profileWithOldPhotoWaitingForNew(String profileId) {
         profiles.waitingForUpload(profileId, "old", List.of("ops", "go"));
-        S3Event old = uploads.put("uploads/" + profileId + "/old", TestImages.jpeg(TestImages.quadrants(400, 400)));
+        S3Event old = uploads.put(PhotoKeys.upload(profileId, "old"), TestImages.jpeg(TestImages.quadrants(400, 400)));
         assertInstanceOf(Processed.class, healthy.process(old).getFirst());
         profiles.requestUpload(profileId, "new");
-        return uploads.put("uploads/" + profileId + "/new", TestImages.jpeg(TestImages.photoLike(640, 480)));
+        return uploads.put(PhotoKeys.upload(profileId, "new"), TestImages.jpeg(TestImages.photoLike(640, 480)));
     }
 
     @Test
@@ -134,7 +135,7 @@ class PhotoCommitFaultsTest {
                 long delayMillis = round * 250L; // from "second asked for at once" to "after the first is done"
 
                 profiles.waitingForUpload(profileId, "first", List.of("ops"));
-                S3Event first = uploads.put("uploads/" + profileId + "/first", TestImages.jpeg(TestImages.quadrants(300, 300)));
+                S3Event first = uploads.put(PhotoKeys.upload(profileId, "first"), TestImages.jpeg(TestImages.quadrants(300, 300)));
                 CyclicBarrier start = new CyclicBarrier(2);
                 // the first upload is processed while the member asks for, uploads and processes a second one
                 Future<PhotoOutcome> firstOutcome = threads.submit(() -> {
@@ -145,7 +146,7 @@ class PhotoCommitFaultsTest {
                     start.await();
                     Thread.sleep(delayMillis);
                     profiles.requestUpload(profileId, "second");
-                    S3Event second = uploads.put("uploads/" + profileId + "/second", TestImages.jpeg(TestImages.photoLike(300, 300)));
+                    S3Event second = uploads.put(PhotoKeys.upload(profileId, "second"), TestImages.jpeg(TestImages.photoLike(300, 300)));
                     return healthy.process(second).getFirst();
                 });
                 PhotoOutcome a = firstOutcome.get();
@@ -177,7 +178,7 @@ class PhotoCommitFaultsTest {
     }
 
     private Set<String> cropKeys(String profileId) {
-        return aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket")).prefix("crops/" + profileId + "/"))
+        return aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket")).prefix(PhotoKeys.cropsOf(profileId)))
                 .contents().stream().map(S3Object::key).collect(Collectors.toSet());
     }
 }

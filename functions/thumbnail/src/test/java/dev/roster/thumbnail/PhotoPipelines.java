@@ -42,7 +42,7 @@ final class PhotoPipelines {
             }
         };
         return new PhotoPipeline(
-                new ProfilePhotoTable(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
+                new dev.roster.core.table.ProfileTable(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
                 new PhotoStore(AwsClients.s3(), aws.physicalName("PhotosBucket"), photosBaseUrl),
                 PhotoLimits.defaults(), new JpegEncoder(JpegEncoder.DEFAULT_QUALITY), editingClock);
     }

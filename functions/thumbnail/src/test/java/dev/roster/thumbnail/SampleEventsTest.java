@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.roster.core.Env;
@@ -48,7 +49,7 @@ class SampleEventsTest {
     @Event(value = "events/s3-put-upload.json", type = S3Event.class)
     void samplePutEventProcessesThePhoto(S3Event event) {
         profiles.waitingForUpload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA", List.of("sample"));
-        aws.s3().putObject(b -> b.bucket(SAMPLE_BUCKET).key("uploads/k3Jd9xQa/01JDX4T7Q5M0Z8N3V6B2C9F1HA"),
+        aws.s3().putObject(b -> b.bucket(SAMPLE_BUCKET).key(PhotoKeys.upload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA")),
                 RequestBody.fromBytes(TestImages.jpeg(TestImages.photoLike(1024, 768))));
 
         assertInstanceOf(Processed.class, handler.process(event).getFirst());

@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
@@ -48,7 +49,7 @@ class ThumbnailHandlerTest {
     @Test
     void uploadedPhotoEndsUpOnTheProfileAndEveryTagItem() {
         profiles.waitingForUpload("happy001", "up1", List.of("rust", "java"));
-        S3Event event = uploads.put("uploads/happy001/up1",
+        S3Event event = uploads.put(PhotoKeys.upload("happy001", "up1"),
                 TestImages.withExif(TestImages.jpeg(TestImages.photoLike(1200, 900)), 1));
 
         Processed processed = assertInstanceOf(Processed.class, handler.process(event).getFirst());
@@ -58,7 +59,7 @@ class ThumbnailHandlerTest {
         assertFalse(profile.containsKey(ItemAttributes.PENDING_UPLOAD_ID));
         assertEquals("4", profile.get(ItemAttributes.VERSION).n(), "the photo write bumps the version");
         Map<String, AttributeValue> photo = profile.get(ItemAttributes.PHOTO).m();
-        assertEquals(ProfilePhotoTable.photoMap(processed.photo()), photo);
+        assertEquals(dev.roster.core.table.ProfileItems.photoValue(processed.photo().photo()).m(), photo);
         assertEquals("1200", photo.get(PhotoAttributes.SOURCE_WIDTH).n());
         assertEquals("900", photo.get(PhotoAttributes.SOURCE_HEIGHT).n());
         assertEquals(Integer.toString(CropSpec.VERSION), photo.get(PhotoAttributes.SPEC_VERSION).n());
@@ -81,15 +82,15 @@ class ThumbnailHandlerTest {
             assertEquals(spec.targetPixels(), image.getHeight(), spec.name());
             assertFalse(TestImages.jpegMarkers(crop.asByteArray()).contains(0xE1), spec + " carries EXIF");
         }
-        byte[] original = aws.s3().getObjectAsBytes(b -> b.bucket(uploads.bucket()).key("originals/happy001/up1")).asByteArray();
-        assertEquals(aws.s3().getObjectAsBytes(b -> b.bucket(uploads.bucket()).key("uploads/happy001/up1")).asByteArray().length,
+        byte[] original = aws.s3().getObjectAsBytes(b -> b.bucket(uploads.bucket()).key(PhotoKeys.original("happy001", "up1"))).asByteArray();
+        assertEquals(aws.s3().getObjectAsBytes(b -> b.bucket(uploads.bucket()).key(PhotoKeys.upload("happy001", "up1"))).asByteArray().length,
                 original.length);
     }
 
     @Test
     void duplicateEventChangesNothingTheSecondTime() {
         profiles.waitingForUpload("dupe0001", "up1", List.of("go"));
-        S3Event event = uploads.put("uploads/dupe0001/up1", TestImages.jpeg(TestImages.photoLike(640, 480)));
+        S3Event event = uploads.put(PhotoKeys.upload("dupe0001", "up1"), TestImages.jpeg(TestImages.photoLike(640, 480)));
         assertInstanceOf(Processed.class, handler.process(event).getFirst());
         Map<String, AttributeValue> afterFirst = profiles.profile("dupe0001");
         Map<String, AttributeValue> tagAfterFirst = profiles.tagItem("dupe0001", "go");
@@ -104,9 +105,9 @@ class ThumbnailHandlerTest {
     @Test
     void lateEventForAnOlderUploadLeavesTheNewerPhotoAlone() {
         profiles.waitingForUpload("late0001", "older", List.of("python"));
-        S3Event olderEvent = uploads.put("uploads/late0001/older", TestImages.jpeg(TestImages.quadrants(400, 400)));
+        S3Event olderEvent = uploads.put(PhotoKeys.upload("late0001", "older"), TestImages.jpeg(TestImages.quadrants(400, 400)));
         profiles.requestUpload("late0001", "newer"); // the member picked another photo before the first was done
-        S3Event newerEvent = uploads.put("uploads/late0001/newer", TestImages.jpeg(TestImages.photoLike(500, 500)));
+        S3Event newerEvent = uploads.put(PhotoKeys.upload("late0001", "newer"), TestImages.jpeg(TestImages.photoLike(500, 500)));
 
         // out of order: the newer upload's event is handled first
         assertInstanceOf(Processed.class, handler.process(newerEvent).getFirst());
@@ -116,14 +117,14 @@ class ThumbnailHandlerTest {
         assertEquals("the profile waits for no upload", late.why());
         assertEquals(newer, profiles.profile("late0001"));
         assertEquals("newer", newer.get(ItemAttributes.PHOTO).m().get(PhotoAttributes.UPLOAD_ID).s());
-        assertTrue(aws.s3().listObjectsV2(b -> b.bucket(uploads.bucket()).prefix("originals/late0001/older"))
+        assertTrue(aws.s3().listObjectsV2(b -> b.bucket(uploads.bucket()).prefix(PhotoKeys.original("late0001", "older")))
                 .contents().isEmpty(), "a stale upload is not kept as an original");
     }
 
     @Test
     void eventForAnUploadThatWasReplacedBeforeProcessingIsStaleAndTheNewOneStillPending() {
         profiles.waitingForUpload("late0002", "first", List.of());
-        S3Event firstEvent = uploads.put("uploads/late0002/first", TestImages.jpeg(TestImages.photoLike(300, 300)));
+        S3Event firstEvent = uploads.put(PhotoKeys.upload("late0002", "first"), TestImages.jpeg(TestImages.photoLike(300, 300)));
         profiles.requestUpload("late0002", "second");
 
         Stale stale = assertInstanceOf(Stale.class, handler.process(firstEvent).getFirst());
@@ -139,12 +140,12 @@ class ThumbnailHandlerTest {
     void unreadableUploadIsRejectedWithAReasonAndThePreviousPhotoStays() {
         profiles.waitingForUpload("reject01", "good", List.of("art"));
         assertInstanceOf(Processed.class, handler.process(
-                uploads.put("uploads/reject01/good", TestImages.jpeg(TestImages.photoLike(400, 300)))).getFirst());
+                uploads.put(PhotoKeys.upload("reject01", "good"), TestImages.jpeg(TestImages.photoLike(400, 300)))).getFirst());
         Map<String, AttributeValue> goodPhoto = profiles.profile("reject01").get(ItemAttributes.PHOTO).m();
         profiles.requestUpload("reject01", "bad");
 
         Rejected rejected = assertInstanceOf(Rejected.class, handler.process(
-                uploads.put("uploads/reject01/bad", "<html>not a photo</html>".getBytes())).getFirst());
+                uploads.put(PhotoKeys.upload("reject01", "bad"), "<html>not a photo</html>".getBytes())).getFirst());
 
         assertEquals("the file is not a photo; please upload a JPEG, PNG, GIF or WebP", rejected.reason());
         Map<String, AttributeValue> profile = profiles.profile("reject01");
@@ -153,7 +154,7 @@ class ThumbnailHandlerTest {
         assertFalse(profile.containsKey(ItemAttributes.PENDING_UPLOAD_ID));
         assertEquals(goodPhoto, profile.get(ItemAttributes.PHOTO).m(), "the previous photo stays on the profile");
         assertEquals(goodPhoto, profiles.tagItem("reject01", "art").get(ItemAttributes.PHOTO).m(), "and on its cards");
-        assertTrue(aws.s3().listObjectsV2(b -> b.bucket(uploads.bucket()).prefix("originals/reject01/bad")).contents().isEmpty(),
+        assertTrue(aws.s3().listObjectsV2(b -> b.bucket(uploads.bucket()).prefix(PhotoKeys.original("reject01", "bad"))).contents().isEmpty(),
                 "a rejected file is not kept");
     }
 
@@ -161,11 +162,11 @@ class ThumbnailHandlerTest {
     void nextGoodPhotoAfterARejectionClearsTheReason() {
         profiles.waitingForUpload("reject02", "bad", List.of());
         assertInstanceOf(Rejected.class, handler.process(
-                uploads.put("uploads/reject02/bad", TestImages.pngHeaderOnly(48000, 48000))).getFirst());
+                uploads.put(PhotoKeys.upload("reject02", "bad"), TestImages.pngHeaderOnly(48000, 48000))).getFirst());
         profiles.requestUpload("reject02", "good");
 
         assertInstanceOf(Processed.class, handler.process(
-                uploads.put("uploads/reject02/good", TestImages.jpeg(TestImages.photoLike(300, 300)))).getFirst());
+                uploads.put(PhotoKeys.upload("reject02", "good"), TestImages.jpeg(TestImages.photoLike(300, 300)))).getFirst());
 
         Map<String, AttributeValue> profile = profiles.profile("reject02");
         assertEquals(PhotoStatus.READY.name(), profile.get(ItemAttributes.PHOTO_STATUS).s());
@@ -175,7 +176,7 @@ class ThumbnailHandlerTest {
     @Test
     void profileEditedWhileThePhotoIsProcessedGetsThePhotoOnItsNewTagToo() {
         profiles.waitingForUpload("race0001", "up1", List.of("c"));
-        S3Event event = uploads.put("uploads/race0001/up1", TestImages.jpeg(TestImages.photoLike(400, 400)));
+        S3Event event = uploads.put(PhotoKeys.upload("race0001", "up1"), TestImages.jpeg(TestImages.photoLike(400, 400)));
         // the member adds a tag after the pipeline read the profile and before it commits
         PhotoPipeline pipeline = PhotoPipelines.withEditBeforeCommit(aws, PHOTOS_BASE_URL,
                 () -> profiles.addTag("race0001", "zig"));

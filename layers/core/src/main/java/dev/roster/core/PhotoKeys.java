@@ -1,15 +1,25 @@
 package dev.roster.core;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Object keys in the uploads bucket. {@code uploads/<profileId>/<uploadId>} is what the thumbnail function
- * processes (and only that); {@code originals/<profileId>/<uploadId>} is where it keeps an accepted upload
- * so the reprocess job can send it through the pipeline again; {@code imports/} holds bulk-import files and
- * their photos, which the pipeline never sees until the import copies one under {@code uploads/}.
+ * Every object key format, in one place. In the uploads bucket: {@code uploads/<profileId>/<uploadId>} is
+ * what the thumbnail function processes (and only that); {@code originals/<profileId>/<uploadId>} is where
+ * it keeps an accepted upload so the reprocess job can send it through the pipeline again; {@code imports/}
+ * holds bulk-import files and their photos, which the pipeline never sees until the import copies one under
+ * {@code uploads/}. In the photos bucket: {@code crops/<profileId>/<content hash>.jpg}.
  */
 public final class PhotoKeys {
     public static final String UPLOADS_PREFIX = "uploads/";
     public static final String ORIGINALS_PREFIX = "originals/";
     public static final String IMPORTS_PREFIX = "imports/";
+    public static final String CROPS_PREFIX = "crops/";
+
+    /** Ids as the profile function makes them (and nothing a client could smuggle a path into). */
+    private static final Pattern UPLOAD = Pattern.compile(
+            Pattern.quote(UPLOADS_PREFIX) + "([A-Za-z0-9_-]{1,64})/([A-Za-z0-9_-]{1,64})");
 
     private PhotoKeys() {
     }
@@ -20,5 +30,21 @@ public final class PhotoKeys {
 
     public static String original(String profileId, String uploadId) {
         return ORIGINALS_PREFIX + profileId + "/" + uploadId;
+    }
+
+    /** Where a crop is kept: named by its content, so writing the same crop twice writes the same object. */
+    public static String crop(String profileId, String contentHash) {
+        return CROPS_PREFIX + profileId + "/" + contentHash + ".jpg";
+    }
+
+    /** Every crop of a profile starts with this. */
+    public static String cropsOf(String profileId) {
+        return CROPS_PREFIX + profileId + "/";
+    }
+
+    /** The upload an (already URL-decoded) object key names, or empty when it is not an upload key. */
+    public static Optional<UploadKey> parseUpload(String key) {
+        Matcher matcher = UPLOAD.matcher(key);
+        return matcher.matches() ? Optional.of(new UploadKey(matcher.group(1), matcher.group(2))) : Optional.empty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.roster.local;
 
+import dev.roster.core.PhotoKeys;
+import dev.roster.core.table.ItemAttributes;
+import dev.roster.core.table.Keys;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -164,12 +167,13 @@ public final class ColdStart {
     private static String uploadEvent(LocalAws aws, byte[] photo, String uploadId) {
         String table = aws.physicalName("ProfilesTable");
         aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(
-                "PK", AttributeValue.fromS("C#main#P#coldcold"), "SK", AttributeValue.fromS("PROFILE"),
-                "profileId", AttributeValue.fromS("coldcold"), "pendingUploadId", AttributeValue.fromS(uploadId),
-                "version", AttributeValue.fromN("1"), "visible", AttributeValue.fromBool(false),
-                "tags", AttributeValue.fromL(List.of()))));
+                Keys.PK, AttributeValue.fromS(Keys.profilePk("main", "coldcold")), Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK),
+                ItemAttributes.PROFILE_ID, AttributeValue.fromS("coldcold"),
+                ItemAttributes.PENDING_UPLOAD_ID, AttributeValue.fromS(uploadId),
+                ItemAttributes.VERSION, AttributeValue.fromN("1"), ItemAttributes.VISIBLE, AttributeValue.fromBool(false),
+                ItemAttributes.TAGS, AttributeValue.fromL(List.of()))));
         String bucket = aws.physicalName("UploadsBucket");
-        String key = "uploads/coldcold/" + uploadId;
+        String key = PhotoKeys.upload("coldcold", uploadId);
         aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(photo));
         return """
                 {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",

@@ -1,5 +1,6 @@
 package dev.roster.local;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
@@ -60,7 +61,7 @@ class FocalPointChangeTest {
                 .header("content-type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(png)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, put.statusCode(), put.body());
-        process(thumbnails, notifications, "uploads/" + id + "/" + grant.get("uploadId"));
+        process(thumbnails, notifications, PhotoKeys.upload(id, (String) grant.get("uploadId")));
 
         Map<String, Object> first = call(profiles, HttpApiEvents.route("GET /me").as("mover"));
         assertEquals("READY", first.get("photoStatus"));
@@ -81,7 +82,7 @@ class FocalPointChangeTest {
         assertEquals(first.get("photo"), card.get("photo"));
 
         // S3 notifies the copy like any upload; the one pipeline crops it
-        process(thumbnails, notifications, "uploads/" + id + "/" + recrop);
+        process(thumbnails, notifications, PhotoKeys.upload(id, recrop));
 
         Map<String, Object> second = call(profiles, HttpApiEvents.route("GET /me").as("mover"));
         assertEquals("READY", second.get("photoStatus"));

@@ -1,5 +1,6 @@
 package dev.roster.local;
 
+import dev.roster.core.PhotoKeys;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.roster.emulator.LocalAws;
@@ -46,7 +47,7 @@ class NotificationPumpTest {
 
     @Test
     void uploadReachesTheFunctionAsAnS3EventWithTheTemplatesEnvironment(LocalAws aws) throws Exception {
-        aws.s3().putObject(b -> b.bucket(uploads(aws)).key("uploads/k3Jd9xQa/01JDX4T7Q5M0Z8N3V6B2C9F1HA")
+        aws.s3().putObject(b -> b.bucket(uploads(aws)).key(PhotoKeys.upload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA"))
                 .contentType("image/jpeg"), RequestBody.fromBytes(new byte[1234]));
 
         var call = RecordingHandlers.S3_CALLS.poll(15, TimeUnit.SECONDS);
@@ -54,7 +55,7 @@ class NotificationPumpTest {
         S3Event.S3EventNotificationRecord record = call.event().getRecords().getFirst();
         assertEquals("ObjectCreated:Put", record.getEventName());
         assertEquals(uploads(aws), record.getS3().getBucket().getName());
-        assertEquals("uploads/k3Jd9xQa/01JDX4T7Q5M0Z8N3V6B2C9F1HA", record.getS3().getObject().getUrlDecodedKey());
+        assertEquals(PhotoKeys.upload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA"), record.getS3().getObject().getUrlDecodedKey());
         assertEquals(1234L, record.getS3().getObject().getSizeAsLong());
         assertEquals(aws.physicalName("PhotosBucket"), call.env().required("PHOTOS_BUCKET"));
         assertEquals("http://127.0.0.1:3000/photos", call.env().required("PHOTOS_BASE_URL"));
@@ -65,19 +66,19 @@ class NotificationPumpTest {
 
     @Test
     void objectOutsideTheUploadsPrefixIsNotDelivered(LocalAws aws) throws Exception {
-        aws.s3().putObject(b -> b.bucket(uploads(aws)).key("originals/k3Jd9xQa/x"), RequestBody.fromBytes(new byte[10]));
-        aws.s3().putObject(b -> b.bucket(uploads(aws)).key("uploads/k3Jd9xQa/after"), RequestBody.fromBytes(new byte[10]));
+        aws.s3().putObject(b -> b.bucket(uploads(aws)).key(PhotoKeys.original("k3Jd9xQa", "x")), RequestBody.fromBytes(new byte[10]));
+        aws.s3().putObject(b -> b.bucket(uploads(aws)).key(PhotoKeys.upload("k3Jd9xQa", "after")), RequestBody.fromBytes(new byte[10]));
 
         var call = RecordingHandlers.S3_CALLS.poll(15, TimeUnit.SECONDS);
         assertNotNull(call);
-        assertEquals("uploads/k3Jd9xQa/after", call.event().getRecords().getFirst().getS3().getObject().getUrlDecodedKey());
+        assertEquals(PhotoKeys.upload("k3Jd9xQa", "after"), call.event().getRecords().getFirst().getS3().getObject().getUrlDecodedKey());
         assertNull(RecordingHandlers.S3_CALLS.poll(2, TimeUnit.SECONDS));
     }
 
     @Test
     void transientFailureIsRetriedAndThenSucceeds(LocalAws aws) throws Exception {
         RecordingHandlers.s3FailuresToGo = 2;
-        aws.s3().putObject(b -> b.bucket(uploads(aws)).key("uploads/p/retry"), RequestBody.fromBytes(new byte[10]));
+        aws.s3().putObject(b -> b.bucket(uploads(aws)).key(PhotoKeys.upload("p", "retry")), RequestBody.fromBytes(new byte[10]));
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertNotNull(RecordingHandlers.S3_CALLS.poll(15, TimeUnit.SECONDS), "attempt " + attempt);
@@ -90,7 +91,7 @@ class NotificationPumpTest {
     @Test
     void eventThatFailsEveryRetryLandsInTheDeadLetterQueue(LocalAws aws) throws Exception {
         RecordingHandlers.s3FailuresToGo = 100;
-        aws.s3().putObject(b -> b.bucket(uploads(aws)).key("uploads/p/doomed"), RequestBody.fromBytes(new byte[10]));
+        aws.s3().putObject(b -> b.bucket(uploads(aws)).key(PhotoKeys.upload("p", "doomed")), RequestBody.fromBytes(new byte[10]));
 
         List<Message> dead = deadLetters(aws, Duration.ofSeconds(20));
         assertEquals(1, dead.size());
@@ -101,7 +102,7 @@ class NotificationPumpTest {
         assertEquals("RetriesExhausted", context.get("condition"));
         assertEquals(3, ((Number) context.get("approximateInvokeCount")).intValue());
         assertEquals("java.lang.IllegalStateException", ((Map<?, ?>) record.get("responsePayload")).get("errorType"));
-        assertTrue(JSON.std.asString(record.get("requestPayload")).contains("uploads/p/doomed"));
+        assertTrue(JSON.std.asString(record.get("requestPayload")).contains(PhotoKeys.upload("p", "doomed")));
     }
 
     private static List<Message> deadLetters(LocalAws aws, Duration wait) {

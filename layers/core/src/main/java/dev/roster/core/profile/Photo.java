@@ -1,15 +1,15 @@
 package dev.roster.core.profile;
 
+import java.time.Instant;
+
 /**
- * The crops of a ready photo, as URLs (1x and 2x of the thumbnail and the detail image), plus placeholder and
- * colour; {@code crop} says where they were cut from (null for photos made before crop windows were recorded).
+ * A ready photo: its crops as URLs (1x and 2x of the thumbnail and the detail image), placeholder and colour
+ * (what a card shows), and how it was made: {@code crop} says where the crops were cut from (null for photos
+ * made before crop windows were recorded), {@code specVersion} the crop spec they were made to (0: unknown),
+ * {@code uploadId} the upload they came from and {@code processedAt} when (null when not recorded).
  */
 public record Photo(String thumb1x, String thumb2x, String detail1x, String detail2x, String placeholder, String colour,
-                    Crop crop) {
-
-    public Photo(String thumb1x, String thumb2x, String detail1x, String detail2x, String placeholder, String colour) {
-        this(thumb1x, thumb2x, detail1x, detail2x, placeholder, colour, null);
-    }
+                    Crop crop, int specVersion, String uploadId, Instant processedAt) {
 
     /**
      * The square window (upright source pixels) every crop was cut from, the upright source size, and the

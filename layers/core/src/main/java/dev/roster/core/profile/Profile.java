@@ -6,11 +6,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A profile as stored, with everything its owner may see. {@code version} is the ETag. */
+/**
+ * A profile as stored, with everything its owner may see. {@code version} is the ETag (0: never written).
+ * {@code sortName} is the name order it is filed under (its tag items' sort keys start with it), and
+ * {@code pendingFocalPoint} the focal point chosen for {@code pendingUploadId}, if any.
+ */
 public record Profile(String id, String ownerSub, String name, String organisation, String location, String website,
                       String bio, String email, List<String> tags, boolean visible, long version,
                       PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
-                      Avatar avatar) {
+                      Avatar avatar, String sortName, FocalPoint pendingFocalPoint) {
+    /** The same profile with its editable fields as {@code input} says and at {@code version} (after a save). */
+    public Profile edited(ProfileInput input, String newSortName, long newVersion) {
+        return new Profile(id, ownerSub, input.name(), input.organisation(), input.location(), input.website(),
+                input.bio(), input.email(), input.tags(), input.visible(), newVersion, photoStatus, photoRejection,
+                pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint);
+    }
+
+    /** The input this profile was written from (to rewrite its items with one thing changed, or to compare). */
+    public ProfileInput input() {
+        return new ProfileInput(name, organisation, location, website, bio, email, tags, visible);
+    }
+
+    /** Whether the member is waiting for {@code uploadId} to become their photo. */
+    public boolean waitsFor(String uploadId) {
+        return uploadId.equals(pendingUploadId);
+    }
+
     public Card card() {
         return new Card(id, name, organisation, location, tags, photo, avatar);
     }

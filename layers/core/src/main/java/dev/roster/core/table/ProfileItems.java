@@ -11,6 +11,8 @@ import dev.roster.core.profile.SearchText;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +26,14 @@ import static dev.roster.core.table.ItemAttributes.LOCATION;
 import static dev.roster.core.table.ItemAttributes.NAME;
 import static dev.roster.core.table.ItemAttributes.ORGANISATION;
 import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
+import static dev.roster.core.table.ItemAttributes.PENDING_FOCAL_POINT;
 import static dev.roster.core.table.ItemAttributes.PENDING_UPLOAD_ID;
 import static dev.roster.core.table.ItemAttributes.PHOTO;
 import static dev.roster.core.table.ItemAttributes.PHOTO_REJECTION;
 import static dev.roster.core.table.ItemAttributes.PHOTO_STATUS;
 import static dev.roster.core.table.ItemAttributes.PROFILE_ID;
 import static dev.roster.core.table.ItemAttributes.SEARCH;
+import static dev.roster.core.table.ItemAttributes.SORT_NAME;
 import static dev.roster.core.table.ItemAttributes.TAGS;
 import static dev.roster.core.table.ItemAttributes.VERSION;
 import static dev.roster.core.table.ItemAttributes.VISIBLE;
@@ -102,9 +106,33 @@ public final class ProfileItems {
         return item;
     }
 
+    /**
+     * What {@code PUT /me} (or an import) sets on the profile item: the card, the private fields, the sort
+     * name and the version; and the directory keys while it is visible ({@link #DIRECTORY_KEYS} are removed
+     * otherwise).
+     */
+    static Map<String, AttributeValue> editableFields(String community, String profileId, ProfileInput input,
+                                                      String sortName, long version) {
+        Map<String, AttributeValue> fields = new LinkedHashMap<>(cardAttributes(profileId, input, null));
+        fields.put(EMAIL, s(input.email()));
+        fields.put(WEBSITE, s(input.website()));
+        fields.put(BIO, s(input.bio()));
+        fields.put(VISIBLE, AttributeValue.fromBool(input.visible()));
+        fields.put(SORT_NAME, s(sortName));
+        fields.put(VERSION, n(version));
+        if (input.visible()) {
+            fields.put(Keys.GSI1PK, s(Keys.directoryPk(community)));
+            fields.put(Keys.GSI1SK, s(Keys.nameSortKey(sortName, profileId)));
+        }
+        return fields;
+    }
+
+    /** The attributes that put a profile item in the directory index (GSI1) while it is visible. */
+    static final List<String> DIRECTORY_KEYS = List.of(Keys.GSI1PK, Keys.GSI1SK);
+
     /** The sort name a profile item was filed under (what its tag items' sort keys start with). */
     public static String profileSortName(Map<String, AttributeValue> profileItem) {
-        String stored = string(profileItem, ItemAttributes.SORT_NAME);
+        String stored = string(profileItem, SORT_NAME);
         return stored.isEmpty() ? sortName(string(profileItem, NAME)) : stored;
     }
 
@@ -124,13 +152,44 @@ public final class ProfileItems {
                 version == null ? 0 : Long.parseLong(version.n()),
                 status == null || status.isEmpty() ? PhotoStatus.NONE : PhotoStatus.valueOf(status),
                 nullIfEmpty(string(item, PHOTO_REJECTION)), nullIfEmpty(string(item, PENDING_UPLOAD_ID)),
-                photo(item), avatar(item));
+                photo(item), avatar(item), profileSortName(item),
+                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null));
     }
 
-    /** The input a stored profile was written from (to rewrite its card items with one thing changed). */
-    public static ProfileInput input(Profile profile) {
-        return new ProfileInput(profile.name(), profile.organisation(), profile.location(), profile.website(),
-                profile.bio(), profile.email(), profile.tags(), profile.visible());
+    /**
+     * The stored photo map of {@code photo}: everything {@link #photo} reads back. Written on the profile
+     * item and copied onto its tag items.
+     */
+    public static AttributeValue photoValue(Photo photo) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        map.put(PhotoAttributes.THUMB_1X, s(photo.thumb1x()));
+        map.put(PhotoAttributes.THUMB_2X, s(photo.thumb2x()));
+        map.put(PhotoAttributes.DETAIL_1X, s(photo.detail1x()));
+        map.put(PhotoAttributes.DETAIL_2X, s(photo.detail2x()));
+        map.put(PhotoAttributes.PLACEHOLDER, s(photo.placeholder()));
+        map.put(PhotoAttributes.COLOUR, s(photo.colour()));
+        Photo.Crop crop = photo.crop();
+        if (crop != null) {
+            map.put(PhotoAttributes.SOURCE_WIDTH, n(crop.sourceWidth()));
+            map.put(PhotoAttributes.SOURCE_HEIGHT, n(crop.sourceHeight()));
+        }
+        if (photo.specVersion() > 0) {
+            map.put(PhotoAttributes.SPEC_VERSION, n(photo.specVersion()));
+        }
+        if (photo.uploadId() != null) {
+            map.put(PhotoAttributes.UPLOAD_ID, s(photo.uploadId()));
+        }
+        if (photo.processedAt() != null) {
+            map.put(PhotoAttributes.PROCESSED_AT, s(photo.processedAt().toString()));
+        }
+        if (crop != null) {
+            if (crop.focalPoint() != null) {
+                map.put(PhotoAttributes.FOCAL_POINT, focalPointValue(crop.focalPoint()));
+            }
+            map.put(PhotoAttributes.WINDOW, AttributeValue.fromM(Map.of("x", n(crop.x()), "y", n(crop.y()),
+                    "side", n(crop.side()))));
+        }
+        return AttributeValue.fromM(map);
     }
 
     private static Photo photo(Map<String, AttributeValue> item) {
@@ -141,7 +200,26 @@ public final class ProfileItems {
         Map<String, AttributeValue> photo = value.m();
         return new Photo(string(photo, PhotoAttributes.THUMB_1X), string(photo, PhotoAttributes.THUMB_2X),
                 string(photo, PhotoAttributes.DETAIL_1X), string(photo, PhotoAttributes.DETAIL_2X),
-                string(photo, PhotoAttributes.PLACEHOLDER), string(photo, PhotoAttributes.COLOUR), crop(photo));
+                string(photo, PhotoAttributes.PLACEHOLDER), string(photo, PhotoAttributes.COLOUR), crop(photo),
+                specVersion(photo), nullIfEmpty(string(photo, PhotoAttributes.UPLOAD_ID)), processedAt(photo));
+    }
+
+    private static int specVersion(Map<String, AttributeValue> photo) {
+        AttributeValue value = photo.get(PhotoAttributes.SPEC_VERSION);
+        try {
+            return value == null || value.n() == null ? 0 : Integer.parseInt(value.n());
+        } catch (NumberFormatException malformed) {
+            return 0;
+        }
+    }
+
+    private static Instant processedAt(Map<String, AttributeValue> photo) {
+        String value = string(photo, PhotoAttributes.PROCESSED_AT);
+        try {
+            return value.isEmpty() ? null : Instant.parse(value);
+        } catch (DateTimeParseException malformed) {
+            return null;
+        }
     }
 
     private static Photo.Crop crop(Map<String, AttributeValue> photo) {
@@ -189,7 +267,11 @@ public final class ProfileItems {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    public static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -2,6 +2,7 @@ package dev.roster.core.table;
 
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.profile.FocalPoint;
+import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -9,22 +10,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.roster.core.table.ItemAttributes.BIO;
 import static dev.roster.core.table.ItemAttributes.COUNT;
-import static dev.roster.core.table.ItemAttributes.EMAIL;
 import static dev.roster.core.table.ItemAttributes.IMPORT_ID;
+import static dev.roster.core.table.ItemAttributes.IMPORT_PHOTO_SOURCE;
 import static dev.roster.core.table.ItemAttributes.OWNED_PROFILE_ID;
 import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
 import static dev.roster.core.table.ItemAttributes.PENDING_FOCAL_POINT;
@@ -32,16 +32,17 @@ import static dev.roster.core.table.ItemAttributes.PENDING_UPLOAD_ID;
 import static dev.roster.core.table.ItemAttributes.PHOTO;
 import static dev.roster.core.table.ItemAttributes.PHOTO_REJECTION;
 import static dev.roster.core.table.ItemAttributes.PHOTO_STATUS;
-import static dev.roster.core.table.ItemAttributes.SORT_NAME;
+import static dev.roster.core.table.ItemAttributes.PROFILE_ID;
 import static dev.roster.core.table.ItemAttributes.VERSION;
-import static dev.roster.core.table.ItemAttributes.VISIBLE;
-import static dev.roster.core.table.ItemAttributes.WEBSITE;
+import static dev.roster.core.table.ProfileItems.n;
 import static dev.roster.core.table.ProfileItems.s;
 
 /**
- * The profile side of the table: owner pointers, profile items, their tag items and the tag counts. Every
- * change to card fields is one {@code TransactWriteItems} conditioned on the profile's {@code version}
- * (and its owner), so a stale or foreign write changes nothing.
+ * The profile side of the table, spoken in the domain: owner and import pointers, profile items, and the
+ * items derived from a visible profile (its tag items and the tag counts). Every change to what a card shows
+ * is one {@code TransactWriteItems} built by {@link #cardChange}, conditioned on the profile's
+ * {@code version} (and on whatever else the intent needs), so a stale or foreign write changes nothing.
+ * Callers never see an item map, an expression or a placeholder.
  */
 public final class ProfileTable {
     private final DynamoDbClient dynamoDb;
@@ -56,6 +57,7 @@ public final class ProfileTable {
 
     /** What a conditional write came to. */
     public sealed interface Write {
+        /** Written; the profile is now at {@code version} (-1 when the write does not say). */
         record Done(long version) implements Write {
         }
 
@@ -63,31 +65,43 @@ public final class ProfileTable {
         record ConditionFailed() implements Write {
         }
 
-        /**
-         * Another transaction touched one of the same items at the same moment, or DynamoDB throttled this one;
-         * nothing was written, and the same write may pass a moment later.
-         */
+        /** Another transaction touched one of the same items at the same moment, or DynamoDB throttled; nothing was written. */
         record Contended() implements Write {
         }
     }
 
+    // ---- reads
+
     public Optional<String> ownedProfileId(String sub) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
-                .key(key(Keys.ownerPk(community, sub), Keys.OWNER_SK))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(OWNED_PROFILE_ID).s());
+        return get(Keys.ownerPk(community, sub), Keys.OWNER_SK, true).map(item -> item.get(OWNED_PROFILE_ID).s());
     }
 
-    public Optional<Map<String, AttributeValue>> profileItem(String profileId, boolean consistent) {
+    /** The profile as last written (strongly consistent): what a write is based on. */
+    public Optional<Profile> read(String profileId) {
+        return get(Keys.profilePk(community, profileId), Keys.PROFILE_SK, true).map(ProfileItems::profile);
+    }
+
+    /** The profile, possibly a moment old (half the read cost): for showing, never for writing. */
+    public Optional<Profile> readEventually(String profileId) {
+        return get(Keys.profilePk(community, profileId), Keys.PROFILE_SK, false).map(ProfileItems::profile);
+    }
+
+    /** The profile an import id made, if any. */
+    public Optional<String> importedProfileId(String importId) {
+        return get(Keys.importPk(community, importId), Keys.IMPORT_SK, true).map(item -> item.get(OWNED_PROFILE_ID).s());
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk, boolean consistent) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(consistent)
-                .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))).item();
+                .key(key(pk, sk))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    // ---- profile fields
+
     /** Creates the owner pointer and the profile together; fails if the subject already owns one. */
     public Write create(String sub, String profileId, ProfileInput input) {
-        Map<String, AttributeValue> owner = key(Keys.ownerPk(community, sub), Keys.OWNER_SK);
-        owner.put(OWNED_PROFILE_ID, s(profileId));
-        return create(owner, Map.of(OWNER_SUB, s(sub)), profileId, input);
+        return create(Keys.ownerPk(community, sub), Keys.OWNER_SK, OWNER_SUB, sub, profileId, input);
     }
 
     /**
@@ -95,202 +109,79 @@ public final class ProfileTable {
      * so the same import id can never make a second profile. It has no owner until its member claims it.
      */
     public Write createImported(String importId, String profileId, ProfileInput input) {
-        Map<String, AttributeValue> pointer = key(Keys.importPk(community, importId), Keys.IMPORT_SK);
-        pointer.put(OWNED_PROFILE_ID, s(profileId));
-        return create(pointer, Map.of(IMPORT_ID, s(importId)), profileId, input);
-    }
-
-    /** The profile an import id made, if any. */
-    public Optional<String> importedProfileId(String importId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
-                .key(key(Keys.importPk(community, importId), Keys.IMPORT_SK))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(OWNED_PROFILE_ID).s());
+        return create(Keys.importPk(community, importId), Keys.IMPORT_SK, IMPORT_ID, importId, profileId, input);
     }
 
     /** The pointer item (owner or import) and the profile in one transaction; fails if either exists. */
-    private Write create(Map<String, AttributeValue> pointer, Map<String, AttributeValue> extra, String profileId,
+    private Write create(String pointerPk, String pointerSk, String origin, String originValue, String profileId,
                          ProfileInput input) {
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(pointer)
-                .conditionExpression("attribute_not_exists(PK)")).build());
-
-        Map<String, AttributeValue> profile = key(Keys.profilePk(community, profileId), Keys.PROFILE_SK);
-        profile.putAll(ProfileItems.cardAttributes(profileId, input, null));
-        profile.putAll(extra);
-        profile.put(EMAIL, s(input.email()));
-        profile.put(WEBSITE, s(input.website()));
-        profile.put(BIO, s(input.bio()));
-        profile.put(VISIBLE, AttributeValue.fromBool(input.visible()));
+        Map<String, AttributeValue> pointer = key(pointerPk, pointerSk);
+        pointer.put(OWNED_PROFILE_ID, s(profileId));
         String sortName = ProfileItems.sortName(input.name());
-        profile.put(SORT_NAME, s(sortName));
-        profile.put(VERSION, AttributeValue.fromN("1"));
+        Map<String, AttributeValue> profile = key(Keys.profilePk(community, profileId), Keys.PROFILE_SK);
+        profile.putAll(ProfileItems.editableFields(community, profileId, input, sortName, 1));
+        profile.put(origin, s(originValue));
         profile.put(PHOTO_STATUS, s(PhotoStatus.NONE.name()));
-        if (input.visible()) {
-            profile.put(Keys.GSI1PK, s(Keys.directoryPk(community)));
-            profile.put(Keys.GSI1SK, s(Keys.nameSortKey(sortName, profileId)));
-        }
-        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(profile)
-                .conditionExpression("attribute_not_exists(PK)")).build());
-        Set<String> visibleTags = input.visible() ? new LinkedHashSet<>(input.tags()) : Set.of();
-        addTagItems(actions, profileId, sortName, visibleTags, input, null);
-        addCountChanges(actions, Set.of(), visibleTags);
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(putNew(pointer));
+        actions.add(putNew(profile));
+        cardChange(actions, Optional.empty(), listing(profileId, input, sortName, null));
         return transact(actions, 1);
     }
 
     /**
-     * Rewrites the editable fields of {@code current} (read at {@code current.version()}) and moves its tag
-     * items and counts to match: tag items of tags dropped, of a changed sort name or of a profile made
-     * hidden are deleted; those of a visible profile are (re)written with the new card.
+     * Rewrites the editable fields of {@code current} (read at {@code current.version()}, owned by its
+     * {@code ownerSub}) and moves its tag items and counts to match.
      */
-    public Write update(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input) {
-        return update(currentItem, current, input, false);
+    public Write update(Profile current, ProfileInput input) {
+        return update(current, input, false);
     }
 
     /**
      * The same rewrite for a re-run of an import: conditioned on the version read and on the profile still
      * having no owner, so an import never overwrites what a member has made their own.
      */
-    public Write updateUnclaimed(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input) {
-        return update(currentItem, current, input, true);
+    public Write updateUnclaimed(Profile current, ProfileInput input) {
+        return update(current, input, true);
     }
 
-    private Write update(Map<String, AttributeValue> currentItem, Profile current, ProfileInput input, boolean unclaimed) {
-        String id = current.id();
-        String oldSort = ProfileItems.profileSortName(currentItem);
+    private Write update(Profile current, ProfileInput input, boolean unclaimed) {
         String newSort = ProfileItems.sortName(input.name());
         long next = current.version() + 1;
-
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> sets = new ArrayList<>();
-        Map<String, AttributeValue> fields = new LinkedHashMap<>(ProfileItems.cardAttributes(id, input, null));
-        fields.put(EMAIL, s(input.email()));
-        fields.put(WEBSITE, s(input.website()));
-        fields.put(BIO, s(input.bio()));
-        fields.put(VISIBLE, AttributeValue.fromBool(input.visible()));
-        fields.put(SORT_NAME, s(newSort));
-        fields.put(VERSION, AttributeValue.fromN(Long.toString(next)));
-        if (input.visible()) {
-            fields.put(Keys.GSI1PK, s(Keys.directoryPk(community)));
-            fields.put(Keys.GSI1SK, s(Keys.nameSortKey(newSort, id)));
+        ItemUpdate profile = profileUpdate(current.id())
+                .setAll(ProfileItems.editableFields(community, current.id(), input, newSort, next))
+                .whenVersion(current.version());
+        if (!input.visible()) {
+            profile.remove(ProfileItems.DIRECTORY_KEYS.toArray(String[]::new));
         }
-        int n = 0;
-        for (Map.Entry<String, AttributeValue> field : fields.entrySet()) {
-            names.put("#f" + n, field.getKey());
-            values.put(":f" + n, field.getValue());
-            sets.add("#f" + n + " = :f" + n);
-            n++;
+        if (unclaimed) {
+            profile.when(profile.absent(OWNER_SUB));
+        } else {
+            profile.whenEquals(OWNER_SUB, s(current.ownerSub()));
         }
-        String expression = "SET " + String.join(", ", sets)
-                + (input.visible() ? "" : " REMOVE " + Keys.GSI1PK + ", " + Keys.GSI1SK);
-        names.put("#version", VERSION);
-        names.put("#owner", OWNER_SUB);
-        values.put(":expected", AttributeValue.fromN(Long.toString(current.version())));
-        if (!unclaimed) {
-            values.put(":owner", s(current.ownerSub()));
-        }
-        String condition = "#version = :expected AND " + (unclaimed ? "attribute_not_exists(#owner)" : "#owner = :owner");
-
         List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                .key(key(Keys.profilePk(community, id), Keys.PROFILE_SK))
-                .updateExpression(expression)
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)).build());
-
-        Set<String> oldTags = current.visible() ? new LinkedHashSet<>(current.tags()) : Set.of();
-        Set<String> newTags = input.visible() ? new LinkedHashSet<>(input.tags()) : Set.of();
-        for (String tag : oldTags) {
-            if (!newTags.contains(tag) || !oldSort.equals(newSort)) {
-                actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
-                        .key(key(Keys.tagPk(community, tag), Keys.nameSortKey(oldSort, id)))).build());
-            }
-        }
-        addTagItems(actions, id, newSort, newTags, input, currentItem.get(PHOTO));
-        addCountChanges(actions, oldTags, newTags);
+        actions.add(profile.transactItem(tableName));
+        cardChange(actions, listing(current), listing(current.id(), input, newSort, current.photo()));
         return transact(actions, next);
     }
+
+    // ---- the photo
 
     /**
      * Records the upload the member was handed a URL for (or that re-crops the photo), and the focal point
      * to crop it around, if any; only that upload may change the photo later. The current photo stays until
      * the new crops are ready.
      */
-    public Write recordPendingUpload(String profileId, String ownerSub, String uploadId, Optional<FocalPoint> focalPoint) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":upload", s(uploadId),
-                ":pending", s(PhotoStatus.PENDING.name()), ":one", AttributeValue.fromN("1"), ":owner", s(ownerSub)));
-        focalPoint.ifPresent(point -> values.put(":focus", ProfileItems.focalPointValue(point)));
-        try {
-            Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
-                    .updateExpression("SET #pending = :upload, #status = :pending"
-                            + (focalPoint.isPresent() ? ", #focus = :focus REMOVE #rejection" : " REMOVE #rejection, #focus")
-                            + " ADD #version :one")
-                    .conditionExpression("#owner = :owner")
-                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#status", PHOTO_STATUS,
-                            "#rejection", PHOTO_REJECTION, "#version", VERSION, "#owner", OWNER_SUB,
-                            "#focus", PENDING_FOCAL_POINT))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            return new Write.Done(Long.parseLong(updated.get(VERSION).n()));
-        } catch (ConditionalCheckFailedException e) {
-            return new Write.ConditionFailed();
-        }
-    }
-
-    /**
-     * Makes {@code uploadId} the upload the profile waits for, on behalf of an ops job (import, reprocess)
-     * whose object is about to be put under {@code uploads/}: the same field {@code POST /me/photo} sets, so
-     * the thumbnail function treats it like any upload. {@code condition} (over {@code #pending},
-     * {@code #photo}, {@code #photo.#uploadId}, {@code #owner}, {@code #source} (the import photo source) and the given {@code values}) says when the job may still do it; a
-     * member's own upload in between makes it fail, and the member's photo wins.
-     */
-    public Write queuePhoto(String profileId, String uploadId, String condition, Map<String, AttributeValue> values,
-                            Map<String, AttributeValue> alsoSet) {
-        Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":upload", s(uploadId));
-        all.put(":one", AttributeValue.fromN("1"));
-        Map<String, String> names = new HashMap<>(Map.of("#pending", PENDING_UPLOAD_ID, "#version", VERSION,
-                "#photo", PHOTO, "#owner", OWNER_SUB, "#uploadId", ItemAttributes.PhotoAttributes.UPLOAD_ID,
-                "#source", ItemAttributes.IMPORT_PHOTO_SOURCE));
-        StringBuilder set = new StringBuilder("SET #pending = :upload");
-        int n = 0;
-        for (Map.Entry<String, AttributeValue> field : alsoSet.entrySet()) {
-            names.put("#a" + n, field.getKey());
-            all.put(":a" + n, field.getValue());
-            set.append(", #a").append(n).append(" = :a").append(n);
-            n++;
-        }
-        names.keySet().removeIf(name -> !(set + " " + condition + " #version").contains(name));
-        try {
-            Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
-                    .updateExpression(set + " ADD #version :one")
-                    .conditionExpression("attribute_exists(PK) AND (" + condition + ")")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(all)
-                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            return new Write.Done(Long.parseLong(updated.get(VERSION).n()));
-        } catch (ConditionalCheckFailedException e) {
-            return new Write.ConditionFailed();
-        }
-    }
-
-    /** Undoes {@link #queuePhoto} when its object could not be put under {@code uploads/} (only if still waiting for it). */
-    public Write unqueuePhoto(String profileId, String uploadId) {
-        try {
-            dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
-                    .updateExpression("REMOVE #pending, #focus ADD #version :one")
-                    .conditionExpression("#pending = :upload")
-                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#version", VERSION,
-                            "#focus", PENDING_FOCAL_POINT))
-                    .expressionAttributeValues(Map.of(":upload", s(uploadId), ":one", AttributeValue.fromN("1"))));
-            return new Write.Done(-1);
-        } catch (ConditionalCheckFailedException e) {
-            return new Write.ConditionFailed();
-        }
+    public Write requestPhoto(String profileId, String ownerSub, String uploadId, Optional<FocalPoint> focalPoint) {
+        ItemUpdate update = profileUpdate(profileId)
+                .set(PENDING_UPLOAD_ID, s(uploadId))
+                .set(PHOTO_STATUS, s(PhotoStatus.PENDING.name()))
+                .remove(PHOTO_REJECTION)
+                .add(VERSION, 1)
+                .whenEquals(OWNER_SUB, s(ownerSub));
+        focalPoint.ifPresentOrElse(point -> update.set(PENDING_FOCAL_POINT, ProfileItems.focalPointValue(point)),
+                () -> update.remove(PENDING_FOCAL_POINT));
+        return updateReturningVersion(update);
     }
 
     /**
@@ -298,81 +189,252 @@ public final class ProfileTable {
      * still there and READY. Does nothing if another upload was requested meanwhile.
      */
     public void abandonUpload(String profileId, String uploadId) {
-        try {
-            dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))
-                    .updateExpression("SET #status = :ready REMOVE #pending, #focus ADD #version :one")
-                    .conditionExpression("#pending = :upload")
-                    .expressionAttributeNames(Map.of("#pending", PENDING_UPLOAD_ID, "#status", PHOTO_STATUS,
-                            "#version", VERSION, "#focus", PENDING_FOCAL_POINT))
-                    .expressionAttributeValues(Map.of(":upload", s(uploadId), ":ready", s(PhotoStatus.READY.name()),
-                            ":one", AttributeValue.fromN("1"))));
-        } catch (ConditionalCheckFailedException e) {
-            // a newer upload took its place: nothing to undo
-        }
+        updateItem(profileUpdate(profileId)
+                .set(PHOTO_STATUS, s(PhotoStatus.READY.name()))
+                .remove(PENDING_UPLOAD_ID, PENDING_FOCAL_POINT)
+                .add(VERSION, 1)
+                .whenEquals(PENDING_UPLOAD_ID, s(uploadId)));
+        // a condition failure means a newer upload took its place: nothing to undo
+    }
+
+    /**
+     * Makes {@code uploadId} the upload an imported profile waits for, its photo being copied from the
+     * import's {@code sourceKey}: only while nobody has claimed the profile and only once per source (unless
+     * this very upload is still pending: a retry whose copy failed), so a re-run of the import does not queue
+     * the same photo again.
+     */
+    public Write queueImportedPhoto(String profileId, String uploadId, String sourceKey) {
+        ItemUpdate update = profileUpdate(profileId).set(IMPORT_PHOTO_SOURCE, s(sourceKey));
+        update.when(update.absent(OWNER_SUB))
+                .when(update.absent(IMPORT_PHOTO_SOURCE) + " OR " + update.name(IMPORT_PHOTO_SOURCE) + " <> "
+                        + update.value(s(sourceKey)) + " OR " + update.name(PENDING_UPLOAD_ID) + " = "
+                        + update.value(s(uploadId)));
+        return queuePhoto(update, uploadId);
+    }
+
+    /**
+     * Makes {@code uploadId} the upload a profile waits for, to re-crop the photo of {@code originalUploadId}
+     * (around the member's {@code focalPoint}, if they chose one): only while that photo is still the
+     * profile's and no other upload is pending, so a member's own upload in between wins.
+     */
+    public Write queueReprocess(String profileId, String uploadId, String originalUploadId, Optional<FocalPoint> focalPoint) {
+        ItemUpdate update = profileUpdate(profileId);
+        focalPoint.ifPresent(point -> update.set(PENDING_FOCAL_POINT, ProfileItems.focalPointValue(point)));
+        update.when(update.absent(PENDING_UPLOAD_ID) + " OR " + update.name(PENDING_UPLOAD_ID) + " = "
+                        + update.value(s(uploadId)))
+                .whenEquals(PHOTO + "." + ItemAttributes.PhotoAttributes.UPLOAD_ID, s(originalUploadId));
+        return queuePhoto(update, uploadId);
+    }
+
+    /**
+     * An ops job (import, reprocess) makes {@code uploadId} the upload the profile waits for before its object
+     * is put under {@code uploads/}: the same field {@code POST /me/photo} sets, so the thumbnail function
+     * treats it like any upload.
+     */
+    private Write queuePhoto(ItemUpdate update, String uploadId) {
+        return updateReturningVersion(update.set(PENDING_UPLOAD_ID, s(uploadId)).add(VERSION, 1).whenExists(Keys.PK));
+    }
+
+    /** Undoes a queued photo when its object could not be put under {@code uploads/} (only if still waiting for it). */
+    public Write unqueuePhoto(String profileId, String uploadId) {
+        return updateItem(profileUpdate(profileId)
+                .remove(PENDING_UPLOAD_ID, PENDING_FOCAL_POINT)
+                .add(VERSION, 1)
+                .whenEquals(PENDING_UPLOAD_ID, s(uploadId)));
+    }
+
+    /**
+     * The crops of {@code uploadId} become the profile's photo, on the profile item (status READY, pending
+     * upload and rejection removed) and on each of its tag items; conditioned on the profile still waiting
+     * for that upload and on the version read, so the set of tag items written is the one it has.
+     */
+    public Write replacePhoto(Profile current, String uploadId, Photo photo) {
+        long next = current.version() + 1;
+        ItemUpdate profile = profileUpdate(current.id())
+                .set(PHOTO, ProfileItems.photoValue(photo))
+                .set(PHOTO_STATUS, s(PhotoStatus.READY.name()))
+                .set(VERSION, n(next))
+                .remove(PENDING_UPLOAD_ID, PENDING_FOCAL_POINT, PHOTO_REJECTION)
+                .whenEquals(PENDING_UPLOAD_ID, s(uploadId))
+                .whenVersion(current.version());
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(profile.transactItem(tableName));
+        cardChange(actions, listing(current), listing(current.id(), current.input(), current.sortName(), photo));
+        return transact(actions, next);
+    }
+
+    /**
+     * Marks the pending upload REJECTED with a reason the member can read; the previous photo (if any)
+     * stays on the card. Only the profile item changes: tag items hold no photo status.
+     */
+    public Write rejectPhoto(String profileId, String uploadId, String reason) {
+        return updateItem(profileUpdate(profileId)
+                .set(PHOTO_STATUS, s(PhotoStatus.REJECTED.name()))
+                .set(PHOTO_REJECTION, s(reason))
+                .remove(PENDING_UPLOAD_ID, PENDING_FOCAL_POINT)
+                .add(VERSION, 1)
+                .whenEquals(PENDING_UPLOAD_ID, s(uploadId)));
     }
 
     /**
      * Drops the photo from the profile and its tag items (cards fall back to the avatar) and forgets any
      * pending upload, so an upload still in flight cannot bring the photo back.
      */
-    public Write removePhoto(Map<String, AttributeValue> currentItem, Profile current) {
+    public Write removePhoto(Profile current) {
         long next = current.version() + 1;
+        ItemUpdate profile = profileUpdate(current.id())
+                .set(PHOTO_STATUS, s(PhotoStatus.NONE.name()))
+                .set(VERSION, n(next))
+                .remove(PHOTO, PENDING_UPLOAD_ID, PENDING_FOCAL_POINT, PHOTO_REJECTION)
+                .whenVersion(current.version())
+                .whenEquals(OWNER_SUB, s(current.ownerSub()));
         List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                .key(key(Keys.profilePk(community, current.id()), Keys.PROFILE_SK))
-                .updateExpression("SET #status = :none, #version = :next REMOVE #photo, #pending, #focus, #rejection")
-                .conditionExpression("#version = :expected AND #owner = :owner")
-                .expressionAttributeNames(Map.of("#status", PHOTO_STATUS, "#version", VERSION, "#photo", PHOTO,
-                        "#pending", PENDING_UPLOAD_ID, "#rejection", PHOTO_REJECTION, "#owner", OWNER_SUB,
-                        "#focus", PENDING_FOCAL_POINT))
-                .expressionAttributeValues(Map.of(":none", s(PhotoStatus.NONE.name()),
-                        ":next", AttributeValue.fromN(Long.toString(next)),
-                        ":expected", AttributeValue.fromN(Long.toString(current.version())),
-                        ":owner", s(current.ownerSub())))).build());
-        if (current.visible()) {
-            String sort = ProfileItems.profileSortName(currentItem);
-            for (String tag : new LinkedHashSet<>(current.tags())) {
-                actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                        .key(key(Keys.tagPk(community, tag), Keys.nameSortKey(sort, current.id())))
-                        .updateExpression("REMOVE #photo")
-                        .conditionExpression("attribute_exists(PK)")
-                        .expressionAttributeNames(Map.of("#photo", PHOTO))).build());
-            }
-        }
+        actions.add(profile.transactItem(tableName));
+        cardChange(actions, listing(current), listing(current.id(), current.input(), current.sortName(), null));
         return transact(actions, next);
     }
 
-    private void addTagItems(List<TransactWriteItem> actions, String id, String sortName, Set<String> tags,
-                             ProfileInput input, AttributeValue photo) {
-        Map<String, AttributeValue> card = ProfileItems.cardAttributes(id, input, photo);
-        for (String tag : tags) {
-            Map<String, AttributeValue> item = key(Keys.tagPk(community, tag), Keys.nameSortKey(sortName, id));
-            item.putAll(card);
-            actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)).build());
-        }
+    // ---- the reprocess job's scan
+
+    /** A place in the table a scan can start after (ops hand it back as a cursor). */
+    public record Position(String pk, String sk) {
     }
 
-    /** Visible profiles per tag: +1 for each tag a visible profile gains, -1 for each it loses. */
-    private void addCountChanges(List<TransactWriteItem> actions, Set<String> before, Set<String> after) {
-        for (String tag : after) {
-            if (!before.contains(tag)) {
+    /** One page of a scan: the profiles it matched, how many items it read, and where the next page starts (null: done). */
+    public record ScanPage(List<Profile> profiles, int scannedItems, Position next) {
+    }
+
+    /** Where {@code profileId}'s item sits, to resume a scan just after it. */
+    public Position positionOf(String profileId) {
+        return new Position(Keys.profilePk(community, profileId), Keys.PROFILE_SK);
+    }
+
+    /**
+     * A page of this community's profiles whose photo was made to a crop spec older than {@code specVersion}
+     * (or lacks a crop): a paged, filtered {@code Scan} of at most {@code pageItems} items read, for a job ops
+     * run by hand. Each profile carries its pending upload and photo, nothing else.
+     */
+    public ScanPage photosOlderThan(int specVersion, Optional<Position> after, int pageItems) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#photo", PHOTO,
+                "#uploadId", ItemAttributes.PhotoAttributes.UPLOAD_ID, "#spec", ItemAttributes.PhotoAttributes.SPEC_VERSION,
+                "#id", PROFILE_ID, "#pending", PENDING_UPLOAD_ID));
+        StringBuilder missingCrop = new StringBuilder();
+        List<String> crops = List.of(ItemAttributes.PhotoAttributes.THUMB_1X, ItemAttributes.PhotoAttributes.THUMB_2X,
+                ItemAttributes.PhotoAttributes.DETAIL_1X, ItemAttributes.PhotoAttributes.DETAIL_2X);
+        for (int i = 0; i < crops.size(); i++) {
+            names.put("#c" + i, crops.get(i));
+            missingCrop.append(" OR attribute_not_exists(#photo.#c").append(i).append(")");
+        }
+        String filter = "#sk = :profile AND begins_with(#pk, :prefix) AND attribute_exists(#photo.#uploadId)"
+                + " AND (attribute_not_exists(#photo.#spec) OR #photo.#spec < :version" + missingCrop + ")";
+        ScanResponse page = dynamoDb.scan(b -> b.tableName(tableName).limit(pageItems)
+                .exclusiveStartKey(after.map(p -> key(p.pk(), p.sk())).orElse(null))
+                .filterExpression(filter)
+                .projectionExpression("#pk, #sk, #id, #pending, #photo")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(Map.of(
+                        ":profile", s(Keys.PROFILE_SK),
+                        ":prefix", s(Keys.profilePk(community, "")),
+                        ":version", n(specVersion))));
+        Position next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? new Position(page.lastEvaluatedKey().get(Keys.PK).s(), page.lastEvaluatedKey().get(Keys.SK).s())
+                : null;
+        return new ScanPage(page.items().stream().map(ProfileItems::profile).toList(), page.scannedCount(), next);
+    }
+
+    // ---- the items derived from a profile, written in the profile's transaction
+
+    /**
+     * A visible profile's place in the directory: what its derived items are made of. A hidden profile has
+     * none, so it is in no list.
+     */
+    private record Listing(String profileId, String sortName, Set<String> tags, Map<String, AttributeValue> card) {
+    }
+
+    private static Optional<Listing> listing(Profile profile) {
+        return listing(profile.id(), profile.input(), profile.sortName(), profile.photo());
+    }
+
+    private static Optional<Listing> listing(String profileId, ProfileInput input, String sortName, Photo photo) {
+        if (!input.visible()) {
+            return Optional.empty();
+        }
+        // distinct: two actions on one tag item would fail the whole transaction
+        return Optional.of(new Listing(profileId, sortName, new LinkedHashSet<>(input.tags()),
+                ProfileItems.cardAttributes(profileId, input, photo == null ? null : ProfileItems.photoValue(photo))));
+    }
+
+    /**
+     * The one place where a change of what a profile shows reaches its derived items: tag items of tags
+     * dropped, of a changed sort name or of a profile made hidden are deleted; those of a visible profile are
+     * (re)written with the new card; the tag counts follow. Every item derived from a profile's card is added
+     * to the transaction here.
+     */
+    private void cardChange(List<TransactWriteItem> actions, Optional<Listing> before, Optional<Listing> after) {
+        Set<String> oldTags = before.map(Listing::tags).orElse(Set.of());
+        Set<String> newTags = after.map(Listing::tags).orElse(Set.of());
+        boolean moved = before.isPresent() && after.isPresent() && !before.get().sortName().equals(after.get().sortName());
+        before.ifPresent(old -> {
+            for (String tag : old.tags()) {
+                if (!newTags.contains(tag) || moved) {
+                    actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
+                            .key(key(Keys.tagPk(community, tag), Keys.nameSortKey(old.sortName(), old.profileId())))).build());
+                }
+            }
+        });
+        after.ifPresent(listing -> {
+            for (String tag : listing.tags()) {
+                Map<String, AttributeValue> item = key(Keys.tagPk(community, tag),
+                        Keys.nameSortKey(listing.sortName(), listing.profileId()));
+                item.putAll(listing.card());
+                actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)).build());
+            }
+        });
+        for (String tag : newTags) {
+            if (!oldTags.contains(tag)) {
                 actions.add(countChange(tag, 1));
             }
         }
-        for (String tag : before) {
-            if (!after.contains(tag)) {
+        for (String tag : oldTags) {
+            if (!newTags.contains(tag)) {
                 actions.add(countChange(tag, -1));
             }
         }
     }
 
+    /** Visible profiles per tag: +1 for each tag a visible profile gains, -1 for each it loses. */
     private TransactWriteItem countChange(String tag, int delta) {
-        return TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                .key(key(Keys.tagCountsPk(community), tag))
-                .updateExpression("ADD #count :delta")
-                .expressionAttributeNames(Map.of("#count", COUNT))
-                .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta))))).build();
+        return new ItemUpdate(key(Keys.tagCountsPk(community), tag)).add(COUNT, delta).transactItem(tableName);
+    }
+
+    // ---- writing
+
+    private ItemUpdate profileUpdate(String profileId) {
+        return new ItemUpdate(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK));
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
+                .conditionExpression("attribute_not_exists(" + Keys.PK + ")")).build();
+    }
+
+    private Write updateItem(ItemUpdate update) {
+        try {
+            dynamoDb.updateItem(update.request(tableName).build());
+            return new Write.Done(-1);
+        } catch (ConditionalCheckFailedException e) {
+            return new Write.ConditionFailed();
+        }
+    }
+
+    private Write updateReturningVersion(ItemUpdate update) {
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(update.request(tableName)
+                    .returnValues(ReturnValue.UPDATED_NEW).build()).attributes();
+            return new Write.Done(Long.parseLong(updated.get(VERSION).n()));
+        } catch (ConditionalCheckFailedException e) {
+            return new Write.ConditionFailed();
+        }
     }
 
     private Write transact(List<TransactWriteItem> actions, long version) {
@@ -390,11 +452,11 @@ public final class ProfileTable {
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     /**
-     * What a cancelled transaction means, from DynamoDB's per-action reasons. A failed condition is someone
-     * else's newer write; a conflict with another transaction or throttling is the moment's, and the same
-     * transaction may run again. Any other reason (a validation error, an item too large, …) fails again on
-     * every retry: it is a bug, thrown with the reasons so it is logged and answered 500, never passed off as
-     * contention a client would retry forever.
+     * What a cancelled transaction means, from DynamoDB's per-action reasons, decided here for every
+     * transaction of the table. A failed condition is someone else's newer write; a conflict with another
+     * transaction or throttling is the moment's, and the same transaction may run again. Any other reason (a
+     * validation error, an item too large, …) fails again on every retry: it is a bug, thrown with the reasons
+     * so it is logged and answered 500, never passed off as contention a client would retry forever.
      */
     static Write cancelled(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.hasCancellationReasons()
@@ -411,7 +473,7 @@ public final class ProfileTable {
         return conditionFailed ? new Write.ConditionFailed() : new Write.Contended();
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
+    static Map<String, AttributeValue> key(String pk, String sk) {
         Map<String, AttributeValue> key = new HashMap<>();
         key.put(Keys.PK, s(pk));
         key.put(Keys.SK, s(sk));

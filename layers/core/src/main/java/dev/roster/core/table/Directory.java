@@ -1,9 +1,6 @@
-package dev.roster.list;
+package dev.roster.core.table;
 
 import dev.roster.core.profile.Card;
-import dev.roster.core.table.ItemAttributes;
-import dev.roster.core.table.Keys;
-import dev.roster.core.table.ProfileItems;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -27,7 +24,7 @@ import java.util.Set;
  * filter, so a filtered page may be short (even empty) and still carry a cursor.</li>
  * </ul>
  */
-final class Directory {
+public final class Directory {
     /** The card without {@code search}: what the page needs, so DynamoDB sends no more. */
     private static final String CARD_PROJECTION;
     private static final Map<String, String> CARD_NAMES = new HashMap<>();
@@ -47,33 +44,36 @@ final class Directory {
     private final String tableName;
     private final String community;
 
-    Directory(DynamoDbClient dynamoDb, String tableName, String community) {
+    public Directory(DynamoDbClient dynamoDb, String tableName, String community) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.community = community;
     }
 
-    record Page(List<Card> cards, Map<String, String> next) {
-    }
-
-    record TagCount(String tag, long count) {
-    }
-
     /**
-     * What a cursor must match to continue a query: community, partition, and every filter. A cursor of one
-     * query handed to another would skip or repeat profiles, so it is refused instead.
+     * A page: its cards and where the next one starts ({@code next}: key attribute names to values, null at
+     * the end). Positions are what the caller signs into a cursor and hands back.
      */
-    String shape(ListRequest request) {
-        return String.join("|", "v1", community, String.join(",", request.tags()),
-                request.query() == null ? "" : request.query());
+    public record Page(List<Card> cards, Map<String, String> next) {
+    }
+
+    public record TagCount(String tag, long count) {
+    }
+
+    /** What a page asks for: profiles with every one of {@code tags} (none: all), matching {@code query} (null: any). */
+    public record PageQuery(List<String> tags, String query, int limit) {
+    }
+
+    public String community() {
+        return community;
     }
 
     /** Key attributes a position of this query has (GSI1 positions carry the table's key too). */
-    static Set<String> positionAttributes(ListRequest request) {
+    public static Set<String> positionAttributes(PageQuery request) {
         return request.tags().isEmpty() ? Set.of(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK) : Set.of(Keys.PK, Keys.SK);
     }
 
-    Page page(ListRequest request, Map<String, String> position) {
+    public Page page(PageQuery request, Map<String, String> position) {
         Map<String, String> names = new HashMap<>(CARD_NAMES);
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> filters = new ArrayList<>();
@@ -122,7 +122,7 @@ final class Directory {
     }
 
     /** Every tag carried by at least one visible profile, with how many carry it, in tag order. One Query. */
-    List<TagCount> tagCounts() {
+    public List<TagCount> tagCounts() {
         QueryResponse response = dynamoDb.query(q -> q.tableName(tableName)
                 .keyConditionExpression("#pk = :pk")
                 .filterExpression("#count > :zero")
