@@ -1,11 +1,14 @@
 # Build targets for `sam build` (BuildMethod: makefile). SAM calls build-<LogicalId> with ARTIFACTS_DIR set;
 # each target builds its module with the Maven reactor, so modules keep their parent POM.
-# The layer carries roster-core and its jars under java/lib; each function carries only its own classes
-# (at the zip root) and its own extra jars (lib/).
+# The layer carries roster-core and its jars under java/lib, and libvips for the functions' architecture with its
+# licence notice under lib/ (/opt/lib on Lambda, where the thumbnail function loads it); each function carries
+# only its own classes (at the zip root) and its own extra jars (lib/).
 
 MVN ?= ./mvnw -q -ntp -B
 JAVA_HOME ?= $(firstword $(wildcard /usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/java-25-*))
 export JAVA_HOME
+# template.yaml: Globals.Function.Architectures
+LIBVIPS_ARCH ?= arm64
 
 define function_artifacts
 	$(MVN) -pl $(1) -am package -DskipTests
@@ -18,6 +21,8 @@ build-RosterLayer:
 	$(MVN) -pl layers/core -am package -DskipTests
 	mkdir -p $(ARTIFACTS_DIR)/java/lib
 	cp layers/core/target/roster-core-*.jar layers/core/target/lambda-lib/*.jar $(ARTIFACTS_DIR)/java/lib/
+	bash layers/libvips/fetch $(LIBVIPS_ARCH) $(ARTIFACTS_DIR)/lib
+	rm -f $(ARTIFACTS_DIR)/lib/.libvips-integrity
 
 build-ListProfilesFunction:
 	$(call function_artifacts,functions/list-profiles)

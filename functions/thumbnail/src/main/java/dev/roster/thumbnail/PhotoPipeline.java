@@ -16,6 +16,7 @@ import dev.roster.thumbnail.image.CropChoice;
 import dev.roster.thumbnail.image.CropSpec;
 import dev.roster.thumbnail.image.Cropper;
 import dev.roster.thumbnail.image.JpegEncoder;
+import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
 import dev.roster.thumbnail.image.UnusablePhotoException;
@@ -59,7 +60,7 @@ public final class PhotoPipeline {
         this.table = table;
         this.store = store;
         this.limits = limits;
-        this.decoder = new PhotoDecoder(limits);
+        this.decoder = new PhotoDecoder(limits, Libvips.shared());
         this.encoder = encoder;
         this.cropper = new Cropper(encoder);
         this.cropMode = cropMode;
@@ -78,6 +79,11 @@ public final class PhotoPipeline {
                 new JpegEncoder(quality),
                 CropChoice.mode(env.optional("CROP_MODE", "smart")),
                 Clock.systemUTC());
+    }
+
+    /** Whether plain JPEGs are decoded by libvips (loaded and verified once per process), or why not. */
+    public Libvips.Availability nativeJpeg() {
+        return decoder.nativeJpeg();
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.roster.core.aws.PrimingClients;
 import dev.roster.core.observe.DynamoDbCalls;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
+import dev.roster.thumbnail.image.Libvips;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,6 +46,19 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void>, Re
         this.primeRequests = () -> primeRequests(env);
         Log.function("thumbnail");
         Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
+        reportDecoder(pipeline.nativeJpeg());
+    }
+
+    /** At init (before the SnapStart snapshot): which JPEG decoder this environment uses, once. */
+    static void reportDecoder(Libvips.Availability nativeJpeg) {
+        switch (nativeJpeg) {
+            case Libvips.Availability.Loaded loaded -> Log.info("JPEGs are decoded by libvips " + loaded.libvips().version());
+            case Libvips.Availability.Unavailable unavailable -> {
+                Log.warn("native JPEG decoder unavailable, JPEGs are decoded by the JDK (same crops, slower): "
+                        + unavailable.reason());
+                Metrics.start().count("NativeDecoderUnavailable").flush();
+            }
+        }
     }
 
     public ThumbnailHandler(PhotoPipeline pipeline) {

@@ -2,6 +2,7 @@ package dev.roster.thumbnail;
 
 import dev.roster.thumbnail.image.Cropper;
 import dev.roster.thumbnail.image.JpegEncoder;
+import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
 import dev.roster.thumbnail.image.UnusablePhotoException;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Runs the function's decode-and-crop path over every {@link HostileFiles} case in a JVM of its own, started
- * by {@link HostileUploadTest} with the function's heap, and prints one line per case:
+ * by {@link HostileUploadTest} with the function's heap and decoder (libvips for plain JPEGs where the build
+ * fetched it), and prints one line per case:
  * {@code CASE <index> <PROCESSED|REJECTED|CRASHED> <millis> <detail>}. A crash (an exception the decoder
  * does not turn into a rejection, or an OutOfMemoryError) is reported, not thrown, so every case runs.
  */
@@ -22,7 +24,11 @@ public final class HostileDecode {
 
     public static void main(String[] args) {
         List<HostileFiles.Case> cases = HostileFiles.all(args[0], args[1]);
-        PhotoDecoder decoder = new PhotoDecoder(PhotoLimits.defaults());
+        PhotoDecoder decoder = new PhotoDecoder(PhotoLimits.defaults(), Libvips.shared());
+        System.out.println("decoder for plain JPEGs: " + switch (decoder.nativeJpeg()) {
+            case Libvips.Availability.Loaded loaded -> "libvips " + loaded.libvips().version();
+            case Libvips.Availability.Unavailable unavailable -> "ImageIO (" + unavailable.reason() + ")";
+        });
         Cropper cropper = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
         for (int i = 0; i < cases.size(); i++) {
             System.out.println("START\t" + i);

@@ -70,7 +70,10 @@ class HostileUploadTest {
         memoryMb = functionSetting(template, "MemorySize");
         timeoutSeconds = functionSetting(template, "Timeout");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the function's decoder: libvips for plain JPEGs (as the build fetched it for this machine), else ImageIO
         Process fork = new ProcessBuilder(java, "-Xmx" + memoryMb + "m", "-Djava.awt.headless=true",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Droster.libvips.dir=" + System.getProperty("roster.libvips.dir", ""),
                 "-cp", System.getProperty("java.class.path"), HostileDecode.class.getName(), url, fifo.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<String> started = new ArrayList<>();

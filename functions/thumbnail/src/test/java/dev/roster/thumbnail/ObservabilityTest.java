@@ -9,6 +9,8 @@ import dev.roster.core.Env;
 import dev.roster.core.json.Json;
 import dev.roster.core.observe.Log;
 import dev.roster.emulator.LocalAws;
+import dev.roster.thumbnail.image.Libvips;
+import dev.roster.thumbnail.image.NativeLibrary;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,28 @@ class ObservabilityTest {
         assertEquals(1, rejected.get("PhotosRejected"));
         assertEquals("NotAnImage", rejected.get("Reason"));
         assertFalse(lines.stream().anyMatch(l -> l.contains("@")), "no e-mail address in the log");
+    }
+
+    @Test
+    void aNativeDecoderThatCannotBeUsedIsOneWarningWithTheReasonAndOneMetricAtInit() {
+        Log.sink(lines::add);
+        ThumbnailHandler.reportDecoder(new Libvips.Availability.Unavailable("no libvips-cpp.so.8.18.7 in /nowhere"));
+
+        List<Map<String, Object>> parsed = lines.stream().map(Json::parseTrusted).toList();
+        assertEquals(2, parsed.size(), lines.toString());
+        assertEquals("WARN", parsed.get(0).get("level"), lines.toString());
+        assertTrue(String.valueOf(parsed.get(0).get("message")).endsWith(": no libvips-cpp.so.8.18.7 in /nowhere"), lines.toString());
+        assertEquals(1, parsed.get(1).get("NativeDecoderUnavailable"), lines.toString());
+    }
+
+    @Test
+    void aVerifiedNativeDecoderIsOneInfoLineWithItsVersion() {
+        Libvips libvips = NativeLibrary.required();
+        Log.sink(lines::add);
+        ThumbnailHandler.reportDecoder(new Libvips.Availability.Loaded(libvips));
+
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.getFirst().contains("JPEGs are decoded by libvips " + libvips.version()), lines.toString());
     }
 
     private static Context context(String requestId) {

@@ -9,7 +9,11 @@ import java.util.Optional;
  * to read 3 and 4 components) is there. Enough to tell a plain YCbCr or greyscale photo, which the JDK's
  * own reader decodes fastest, from the files that need TwelveMonkeys (CMYK, YCCK, colour profiles).
  */
-public record JpegHeader(int components, boolean iccProfile, boolean adobe, int longestSide) {
+public record JpegHeader(int components, boolean iccProfile, boolean adobe, int width, int height) {
+
+    public int longestSide() {
+        return Math.max(width, height);
+    }
 
     /** A JFIF/EXIF photo in YCbCr or grey, no profile, no Adobe transform: nothing for a colour manager to do. */
     public boolean plain() {
@@ -49,7 +53,7 @@ public record JpegHeader(int components, boolean iccProfile, boolean adobe, int 
                 }
                 int height = (jpeg[body + 1] & 0xFF) << 8 | jpeg[body + 2] & 0xFF;
                 int width = (jpeg[body + 3] & 0xFF) << 8 | jpeg[body + 4] & 0xFF;
-                return Optional.of(new JpegHeader(jpeg[body + 5] & 0xFF, icc, adobe, Math.max(width, height)));
+                return Optional.of(new JpegHeader(jpeg[body + 5] & 0xFF, icc, adobe, width, height));
             }
             offset = body + length - 2;
         }

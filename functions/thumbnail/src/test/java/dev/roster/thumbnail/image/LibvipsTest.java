@@ -1,0 +1,66 @@
+package dev.roster.thumbnail.image;
+
+import dev.roster.thumbnail.TestImages;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LibvipsTest {
+
+    @Test
+    void theFetchedLibraryLoadsAndDecodesTheVerificationJpegLikeImageIo() {
+        Libvips libvips = NativeLibrary.required();
+        assertTrue(libvips.version().startsWith("8."), libvips.version());
+        assertEquals(null, libvips.verify());
+    }
+
+    @Test
+    void aMissingLibraryIsUnavailableWithTheFolderItWasLookedFor(@org.junit.jupiter.api.io.TempDir Path empty) {
+        var unavailable = assertInstanceOf(Libvips.Availability.Unavailable.class, Libvips.load(empty));
+        assertTrue(unavailable.reason().contains(empty.toString()), unavailable.reason());
+    }
+
+    @Test
+    void aJpegIsShrunkOnLoadInTheDctDomainToEachSideOverTheShrinkRoundedDown() throws Exception {
+        Libvips libvips = NativeLibrary.required();
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(1001, 603));
+        for (int shrink : new int[] {1, 2, 4, 8}) {
+            Libvips.Pixels pixels = libvips.decodeJpeg(jpeg, 1001, 603, shrink);
+            assertEquals(1001 / shrink, pixels.width());
+            assertEquals(603 / shrink, pixels.height());
+            assertEquals(3, pixels.bands());
+        }
+    }
+
+    @Test
+    void aTruncatedJpegIsRefusedWithLibvipsReason() {
+        Libvips libvips = NativeLibrary.required();
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(640, 480));
+        byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+        var refused = assertThrows(Libvips.Refused.class, () -> libvips.decodeJpeg(cut, 640, 480, 1));
+        assertTrue(!refused.getMessage().isBlank());
+    }
+
+    @Test
+    void aHeaderThatDisagreesWithTheCallersSizeIsRefused() {
+        Libvips libvips = NativeLibrary.required();
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(640, 480));
+        var refused = assertThrows(Libvips.Refused.class, () -> libvips.decodeJpeg(jpeg, 4000, 3000, 2));
+        assertTrue(refused.getMessage().contains("expected 2000×1500"), refused.getMessage());
+    }
+
+    @Test
+    void theShrinkIsTheLargestDctScaleThatKeepsTheSquareAboveTheFloor() {
+        assertEquals(2, Libvips.shrinkFor(3000, 1500));
+        assertEquals(2, Libvips.shrinkFor(4000, 1500));
+        assertEquals(4, Libvips.shrinkFor(6000, 1500));
+        assertEquals(8, Libvips.shrinkFor(12000, 1500));
+        assertEquals(1, Libvips.shrinkFor(2999, 1500));
+        assertEquals(1, Libvips.shrinkFor(800, 1500));
+    }
+}
