@@ -301,4 +301,22 @@ public final class TestImages {
         g.setColor(colour);
         g.fillRect(x, y, w, h);
     }
+
+    /** Peak signal-to-noise ratio of two images of the same size over their RGB channels, in dB. */
+    public static double psnr(BufferedImage a, BufferedImage b) {
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double d = (p >> shift & 0xFF) - (q >> shift & 0xFF);
+                    sum += d * d;
+                    n++;
+                }
+            }
+        }
+        return 10 * Math.log10(255.0 * 255.0 / (sum / n));
+    }
 }

@@ -67,7 +67,7 @@ class NativeDecodeTest {
             BufferedImage b = TestImages.read(todayCrops.get(i).jpeg());
             assertEquals(b.getWidth(), a.getWidth());
             double colour = meanColourDifference(a, b);
-            double psnr = psnr(a, b);
+            double psnr = TestImages.psnr(a, b);
             System.out.printf("%-40s %-10s mean colour difference %.2f, PSNR %.1f dB%n", name, fastCrops.get(i).spec(), colour, psnr);
             assertTrue(colour <= MAX_MEAN_COLOUR_DIFFERENCE, fastCrops.get(i).spec() + ": mean colour differs by " + colour);
             assertTrue(psnr >= MIN_PSNR_DB, fastCrops.get(i).spec() + ": PSNR " + psnr + " dB");
@@ -112,22 +112,5 @@ class NativeDecodeTest {
             }
         }
         return sum / (double) (image.getWidth() * image.getHeight());
-    }
-
-    static double psnr(BufferedImage a, BufferedImage b) {
-        double sum = 0;
-        int n = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    double d = (p >> shift & 0xFF) - (q >> shift & 0xFF);
-                    sum += d * d;
-                    n++;
-                }
-            }
-        }
-        return 10 * Math.log10(255.0 * 255.0 / (sum / n));
     }
 }

@@ -38,24 +38,6 @@ class ShrinkOnLoadQualityTest {
         // the same filter and the same JPEG encoding, from every source pixel: only decimation differs
         BufferedImage reference = TestImages.read(encoder.encode(
                 Thumbnails.of(source).forceSize(CropSpec.LARGEST_PIXELS, CropSpec.LARGEST_PIXELS).asBufferedImage()));
-        return psnr(ours, reference);
-    }
-
-    private static double psnr(BufferedImage a, BufferedImage b) {
-        double sum = 0;
-        int n = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    double d = (p >> shift & 0xFF) - (q >> shift & 0xFF);
-                    sum += d * d;
-                    n++;
-                }
-            }
-        }
-        double mse = sum / n;
-        return 10 * Math.log10(255.0 * 255.0 / mse);
+        return TestImages.psnr(ours, reference);
     }
 }
