@@ -48,22 +48,31 @@ public final class ColdStartBench {
                     Map.of("CURSOR_SECRET", "cold-start-secret")));
             Map<String, String> thumbEnv = environment(aws, aws.functionEnvironment("ThumbnailFunction",
                     Map.of("PHOTOS_BASE_URL", "https://photos.example.org")));
+            // the layer's lib/ stands for /opt/lib; COLD_START_LIBVIPS=0 measures the function with ImageIO only
+            boolean libvips = !"0".equals(System.getenv("COLD_START_LIBVIPS"));
+            thumbEnv.put("LIBVIPS_DIR", libvips ? build.resolve("RosterLayer/lib").toString() : work.resolve("no-libvips").toString());
+            String decoderLine = libvips ? "JPEGs are decoded by libvips" : "native JPEG decoder unavailable";
 
-            System.out.printf(Locale.ROOT, "JVM options: %s; %d runs each; load %s%n", jvmOptions, runs, load());
+            System.out.printf(Locale.ROOT, "JVM options: %s; %d runs each; load %s; thumbnail JPEG decoder: %s%n",
+                    jvmOptions, runs, load(), libvips ? "libvips (the layer's lib/)" : "ImageIO");
             List<String> list = new ArrayList<>();
             List<String> thumbnail = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
-                list.add(launch(classPath(build, "ListProfilesFunction", layer, launcherPath), jvmOptions, listEnv,
+                list.add(lastLine(launch(classPath(build, "ListProfilesFunction", layer, launcherPath), jvmOptions, listEnv,
                         "dev.roster.list.ListProfilesHandler",
-                        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent", listEvent));
+                        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent", listEvent)));
                 String profileId = "cold%04d".formatted(run);
                 profiles.waitingForUpload(profileId, "up1", List.of("java", "rust"));
                 var event = uploads.put(PhotoKeys.upload(profileId, "up1"), photo);
                 Path thumbEvent = work.resolve("s3-" + run + ".json");
                 Files.writeString(thumbEvent, s3EventJson(event));
-                thumbnail.add(launch(classPath(build, "ThumbnailFunction", layer, launcherPath), jvmOptions, thumbEnv,
+                String out = launch(classPath(build, "ThumbnailFunction", layer, launcherPath), jvmOptions, thumbEnv,
                         "dev.roster.thumbnail.ThumbnailHandler",
-                        "com.amazonaws.services.lambda.runtime.events.S3Event", thumbEvent));
+                        "com.amazonaws.services.lambda.runtime.events.S3Event", thumbEvent);
+                if (!out.contains(decoderLine)) {
+                    throw new IllegalStateException("the thumbnail function did not say '" + decoderLine + "': " + out);
+                }
+                thumbnail.add(lastLine(out));
             }
             report("ListProfilesFunction (GET /profiles, limit=24)", list);
             report("ThumbnailFunction (S3 event, 12 MP JPEG)", thumbnail);
@@ -122,11 +131,15 @@ public final class ColdStartBench {
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes()).trim();
-        String last = out.lines().reduce((a, b) -> b).orElse("");
+        String last = lastLine(out);
         if (process.waitFor() != 0 || !last.startsWith("{")) {
             throw new IllegalStateException(handler + " failed: " + out);
         }
-        return last; // the handler's own log lines come first
+        return out; // the handler's own log lines, then the launcher's figures
+    }
+
+    private static String lastLine(String out) {
+        return out.lines().reduce((a, b) -> b).orElse("");
     }
 
     private static void report(String function, List<String> lines) {

@@ -2,6 +2,7 @@ package dev.roster.thumbnail;
 
 import dev.roster.thumbnail.image.Cropper;
 import dev.roster.thumbnail.image.JpegEncoder;
+import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
 
@@ -38,7 +39,9 @@ import java.util.Locale;
  * <p>
  * {@code ThumbnailBench make DIR} writes the default inputs: photo-like 2, 12 and 24 MP JPEGs (quality
  * 90, 4:2:0, as cameras write them) and a 2000×2000 PNG, so no large binaries live in the repository.
- * Options before the files: {@code --warmup N} (default 5), {@code --runs N} (default 15).
+ * Options before the files: {@code --warmup N} (default 5), {@code --runs N} (default 15), {@code --decoder
+ * libvips|imageio} (default: the function's, libvips for plain JPEGs when it loads; the JSON line's
+ * {@code decoder} says which ran).
  */
 public final class ThumbnailBench {
     private ThumbnailBench() {
@@ -51,27 +54,38 @@ public final class ThumbnailBench {
         }
         int warmup = 5;
         int runs = 15;
+        boolean nativeJpeg = true;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--decoder" -> nativeJpeg = switch (args[++i]) {
+                    case "libvips" -> true;
+                    case "imageio" -> false;
+                    default -> throw new IllegalArgumentException("--decoder is libvips or imageio, not " + args[i]);
+                };
                 default -> files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty() || runs < 1) {
-            System.err.println("usage: ThumbnailBench [--warmup N] [--runs N] FILE... | make DIR");
+            System.err.println("usage: ThumbnailBench [--warmup N] [--runs N] [--decoder libvips|imageio] FILE... | make DIR");
             System.exit(2);
         }
+        PhotoDecoder decoder = nativeJpeg
+                ? new PhotoDecoder(PhotoLimits.defaults(), Libvips.shared())
+                : new PhotoDecoder(PhotoLimits.defaults());
+        if (nativeJpeg && decoder.nativeJpeg() instanceof Libvips.Availability.Unavailable unavailable) {
+            System.err.println("libvips unavailable, measuring ImageIO: " + unavailable.reason());
+        }
         for (Path file : files) {
-            System.out.println(measure(file, warmup, runs));
+            System.out.println(measure(decoder, file, warmup, runs));
         }
     }
 
-    static String measure(Path file, int warmup, int runs) throws Exception {
+    static String measure(PhotoDecoder decoder, Path file, int warmup, int runs) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         int[] size = storedSize(bytes);
-        PhotoDecoder decoder = new PhotoDecoder(PhotoLimits.defaults());
         Cropper cropper = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
         for (int i = 0; i < warmup; i++) {
             cropper.crop(decoder.decode(bytes));
@@ -93,15 +107,19 @@ public final class ThumbnailBench {
                 .filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         double[] decodeMillis = new double[runs];
+        PhotoDecoder.Decoder decodedBy = null;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            decoder.decode(bytes);
+            decodedBy = decoder.decode(bytes).decodedBy();
             decodeMillis[i] = (System.nanoTime() - start) / 1e6;
         }
+        String decoderName = decodedBy == PhotoDecoder.Decoder.LIBVIPS
+                && decoder.nativeJpeg() instanceof Libvips.Availability.Loaded loaded
+                ? "libvips " + loaded.libvips().version() : "imageio";
         return String.format(Locale.ROOT,
-                "{\"file\":\"%s\",\"width\":%d,\"height\":%d,\"median_ms\":%.1f,\"p90_ms\":%.1f,\"runs\":%d,"
+                "{\"file\":\"%s\",\"decoder\":\"%s\",\"width\":%d,\"height\":%d,\"median_ms\":%.1f,\"p90_ms\":%.1f,\"runs\":%d,"
                         + "\"peak_heap_mb\":%d,\"decode_median_ms\":%.1f,\"source_bytes\":%d,\"crops_bytes\":%d}",
-                file.toString().replace("\\", "\\\\").replace("\"", "\\\""), size[0], size[1],
+                file.toString().replace("\\", "\\\\").replace("\"", "\\\""), decoderName, size[0], size[1],
                 percentile(millis, 50), percentile(millis, 90), runs, peak >> 20, percentile(decodeMillis, 50),
                 bytes.length, cropBytes);
     }
