@@ -39,8 +39,11 @@ export function placeholderUrl(hash) {
   return placeholders.get(hash);
 }
 
-/** The photo in a 100×100 box: ThumbHash (or the dominant colour) until the 1x/2x thumbnail has loaded. */
-export function photo(item) {
+/**
+ * The photo in a 100×100 box: ThumbHash (or the dominant colour) until the 1x/2x thumbnail has loaded.
+ * eager: for the cards on the first screen, which should not wait for layout to start loading.
+ */
+export function photo(item, { eager = false } = {}) {
   const p = item.photo;
   if (!p || !p.thumb1x) return avatar(item);
   const box = element('div', { class: 'photo', 'data-placeholder': p.placeholder ? 'thumbhash' : 'colour' });
@@ -53,7 +56,7 @@ export function photo(item) {
     width: 100,
     height: 100,
     alt: '',
-    loading: 'lazy',
+    loading: eager ? 'eager' : 'lazy',
     decoding: 'async',
   });
   const loaded = () => img.classList.add('loaded');

@@ -12,6 +12,8 @@ const PAGE_SIZE = 24;
 const SEARCH_DELAY_MS = 300;
 // a card shows this many tags; its page shows them all
 const CARD_TAGS = 3;
+// the cards that can be on the first screen (a desktop's first rows): their photos load at once
+const FIRST_SCREEN_CARDS = 6;
 
 const state = {
   tags: new Set(),
@@ -49,7 +51,7 @@ export function directoryHref() {
 
 // The whole card opens the profile (the name's link is stretched over it in CSS); the tag buttons sit above
 // that link so they stay clickable, and each is its own Tab stop.
-function card(item) {
+function card(item, index) {
   const id = profileId(item);
   const where = [item.organisation, item.location].filter(Boolean).join(' · ');
   // the tags being filtered by come first: the card shows why it matched
@@ -58,7 +60,7 @@ function card(item) {
   return element(
     'li',
     { class: 'card', 'data-profile-id': id },
-    photo(item),
+    photo(item, { eager: state.shown + index < FIRST_SCREEN_CARDS }),
     element(
       'div',
       { class: 'card-text' },
@@ -110,7 +112,7 @@ async function loadPage() {
     if (!response.ok) throw ApiError.of(response);
     const items = response.body.items || [];
     for (const item of items) cards.set(profileId(item), item);
-    $('grid').append(...items.map(card));
+    $('grid').append(...items.map((item, index) => card(item, index)));
     state.shown += items.length;
     state.next = response.body.next || null;
     const filtered = state.tags.size || state.q;
