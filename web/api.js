@@ -50,6 +50,20 @@ export function endSession() {
   session = null;
 }
 
+/** A GET whose answer is not JSON (a vCard): the body as a Blob; throws ApiError when not ok. */
+export async function apiBlob(path) {
+  const response = await fetch(config.apiBase + path, { headers: { authorization: 'Bearer ' + session.token } });
+  if (response.status === 401) {
+    endSession();
+    window.dispatchEvent(new CustomEvent('roster:signed-out', { detail: { reason: 'expired' } }));
+  }
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiError(response.status, body, retryAfterSeconds(response.headers.get('retry-after')));
+  }
+  return response.blob();
+}
+
 /** One API call with the member's token: {status, ok, body (parsed JSON or null), etag, retryAfterSeconds}. */
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   const init = { method, headers: { ...headers, authorization: 'Bearer ' + session.token } };

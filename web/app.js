@@ -9,7 +9,7 @@ import { $, notice } from './dom.js';
 import { forgetMine } from './me.js';
 import { directoryHref, leaveDirectory, resetDirectory, showDirectory, wireDirectory } from './views/directory.js';
 import { showEditor, wireEditor } from './views/editor.js';
-import { setBackLink, showProfile } from './views/profile.js';
+import { setBackLink, showProfile, wireProfile } from './views/profile.js';
 
 const OFFLINE_MESSAGE = 'You are offline: what you see may be out of date, and nothing can be saved until you are back online.';
 
@@ -114,6 +114,7 @@ async function start() {
   wireConnectivity();
   wireDirectory();
   wireEditor();
+  wireProfile();
   window.addEventListener('hashchange', route);
 
   let session = null;

@@ -321,6 +321,38 @@ test('uploads a photo with progress and sees its thumbnail appear', async () => 
   await page.getByRole('button', { name: 'Save profile' }).waitFor();
 });
 
+test('shows contact details on my page once I opt in, and "Add to contacts" downloads them as a vCard', async () => {
+  await page.getByRole('link', { name: 'My profile' }).click();
+  await page.getByRole('button', { name: 'Save profile' }).waitFor();
+  await page.getByLabel('Contact e-mail').fill(`contact-${run}@example.org`);
+  await page.getByLabel('Phone').fill('+44 7700 900123');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByText('Saved.').waitFor();
+  const id = await page.evaluate(async () => (await import('/me.js')).mine.me.id);
+  await page.goto(ROSTER_URL + '/#/profiles/' + id);
+  await page.getByRole('heading', { level: 1, name: 'Eve Tester' }).waitFor();
+  assert.equal(await page.locator('#profile-contact-list').isVisible(), false, 'not shown before opting in');
+
+  await page.goto(ROSTER_URL + '/#/me');
+  await page.getByLabel('Show my contact details to signed-in members').check();
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await page.getByText('Saved.').waitFor();
+  await page.goto(ROSTER_URL + '/#/profiles/' + id);
+  await page.getByRole('heading', { level: 1, name: 'Eve Tester' }).waitFor();
+  await page.getByRole('link', { name: `contact-${run}@example.org` }).waitFor();
+  assert.equal(await page.getByRole('link', { name: '+447700900123' }).getAttribute('href'), 'tel:+447700900123');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to contacts' }).click()]);
+  assert.equal(download.suggestedFilename(), 'Eve Tester.vcf');
+  const card = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+  assert.match(card, /^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+  assert.ok(card.includes(`\r\nEMAIL:contact-${run}@example.org\r\n`) && card.includes('\r\nTEL;VALUE=uri:tel:+447700900123\r\n'), card);
+  assert.ok(!card.includes(email), 'never the sign-in e-mail');
+  // never on a card
+  await page.goto(ROSTER_URL + `/#/?tag=${myTag}`);
+  await page.getByText('Showing 1 profile (all of them).').waitFor();
+  assert.ok(!(await page.locator('#grid').innerText()).includes('contact-'), 'no contact on cards');
+});
+
 test('moves the focal point with the keyboard and by dragging, and sees both crops made again', async () => {
   await page.getByRole('link', { name: 'My profile' }).click();
   const handle = page.getByRole('slider', { name: 'Crop' });

@@ -19,6 +19,9 @@ function fillForm(me) {
   form.elements.bio.value = (me && me.bio) || '';
   form.elements.tags.value = ((me && me.tags) || []).join(', ');
   form.elements.visible.checked = me ? !!me.visible : true;
+  form.elements.contactEmail.value = (me && me.contactEmail) || '';
+  form.elements.contactPhone.value = (me && me.contactPhone) || '';
+  form.elements.showContact.checked = !!(me && me.showContact);
   $('save-profile').textContent = me ? 'Save profile' : 'Create profile';
 }
 
@@ -47,7 +50,8 @@ async function saveProfile(event) {
     return;
   }
   const body = { name: form.elements.name.value.trim(), visible: form.elements.visible.checked };
-  for (const field of ['organisation', 'location', 'website', 'bio']) {
+  body.showContact = form.elements.showContact.checked;
+  for (const field of ['organisation', 'location', 'website', 'bio', 'contactEmail', 'contactPhone']) {
     const value = form.elements[field].value.trim();
     if (value) body[field] = value;
   }

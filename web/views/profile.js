@@ -1,7 +1,7 @@
 // A member's page (#/profiles/<id>): GET /profiles/{id} shown in full — the detail crop, name, where, website,
 // bio and tags (each a link to the directory filtered by it). Everything is set as text or through safe
 // attributes: the bio is never parsed as HTML and only http(s) websites become links.
-import { api, ApiError } from '../api.js';
+import { api, apiBlob, ApiError } from '../api.js';
 import { $, element, setStatus } from '../dom.js';
 import { knownMine } from '../me.js';
 import { avatar, placeholderUrl } from '../photo.js';
@@ -51,6 +51,49 @@ function picture(profile) {
   return box;
 }
 
+function contactItem(label, href, text) {
+  return element('li', {}, element('span', { class: 'label' }, label + ' '), element('a', { href }, text));
+}
+
+/** The contact details the member chose to show (absent otherwise), and "Add to contacts". */
+function renderContact(profile) {
+  const contact = profile.contact || {};
+  const items = [];
+  if (contact.contactEmail) items.push(contactItem('E-mail', 'mailto:' + contact.contactEmail, contact.contactEmail));
+  if (contact.contactPhone) items.push(contactItem('Phone', 'tel:' + contact.contactPhone, contact.contactPhone));
+  $('profile-contact-list').replaceChildren(...items);
+  $('profile-contact-list').hidden = items.length === 0;
+  $('profile-contact').hidden = false;
+  setStatus('vcard-status', '');
+  shownId = profile.id;
+  shownName = profile.name;
+}
+
+let shownId = null;
+let shownName = '';
+
+/** Downloads GET /profiles/{id}/vcard (the API needs the token, so not a plain link): a .vcf file. */
+async function addToContacts() {
+  setStatus('vcard-status', 'Preparing the contact card…');
+  try {
+    const response = await apiBlob('/profiles/' + encodeURIComponent(shownId) + '/vcard');
+    const url = URL.createObjectURL(response);
+    const link = element('a', { href: url, download: shownName.replace(/[\\/:*?"<>|]/g, '') + '.vcf', hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus('vcard-status', 'Contact card downloaded: open it to add ' + shownName + ' to your contacts.');
+  } catch (e) {
+    if (e.status !== 401) setStatus('vcard-status', 'Could not make the contact card: ' + e.message, true);
+  }
+}
+
+/** Wires "Add to contacts" (once, at start). */
+export function wireProfile() {
+  $('add-to-contacts').addEventListener('click', addToContacts);
+}
+
 function show(node, visible) {
   node.hidden = !visible;
   return visible;
@@ -74,6 +117,7 @@ function render(profile) {
   show($('profile-tags'), tags.length > 0);
   $('profile-tags').setAttribute('aria-label', `Tags of ${profile.name}`);
   $('profile-tags').replaceChildren(...tags.map((tag) => element('li', {}, element('a', { href: tagHref(tag) }, tag))));
+  renderContact(profile);
   $('profile-page').hidden = false;
 }
 

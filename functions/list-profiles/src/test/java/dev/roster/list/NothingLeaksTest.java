@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every read route, scanned: no response another member can get ever holds an e-mail address, an owner's
- * subject or anything of a hidden profile (its id, name or a tag only hidden profiles carry).
+ * subject or anything of a hidden profile (its id, name or a tag only hidden profiles carry). Contact details
+ * appear only on the page (and vCard) of a visible profile whose owner chose to show them, never in a list,
+ * a tag count or a search.
  */
 @WithLocalAws
 class NothingLeaksTest {
@@ -29,6 +31,8 @@ class NothingLeaksTest {
     private static final List<String> visibleIds = new ArrayList<>();
     private static final List<String> hiddenIds = new ArrayList<>();
     private static final List<String> secrets = new ArrayList<>();
+    // shown on their owner's page only: never in what lists and search return
+    private static final List<String> shownContacts = new ArrayList<>();
 
     @BeforeAll
     static void communityWithPrivateData(LocalAws aws) {
@@ -39,12 +43,18 @@ class NothingLeaksTest {
             String email = "person" + i + "@private.example";
             String name = hidden ? "Hiddenperson " + i : "Member " + i;
             List<String> tags = hidden ? List.of("shared", "only-hidden") : List.of("shared");
+            boolean showContact = !hidden && i % 2 == 0;
+            String contactEmail = (showContact ? "shown" : "kept") + i + "@contact.example";
+            String phone = "+4420794600" + String.format("%02d", i);
             String body = Json.write(Map.of("name", name, "organisation", "Acme", "email", email, "visible", !hidden,
-                    "tags", tags, "bio", "bio of " + name));
+                    "tags", tags, "bio", "bio of " + name, "contactEmail", contactEmail,
+                    "contactPhone", phone.substring(0, 3) + " " + phone.substring(3), "showContact", showContact));
             Community.Member member = community.join(sub, body);
             (hidden ? hiddenIds : visibleIds).add(member.id());
             secrets.add(sub);
             secrets.add(email);
+            (showContact ? shownContacts : secrets).add(contactEmail);
+            (showContact ? shownContacts : secrets).add(phone);
             if (hidden) {
                 secrets.add(member.id());
                 secrets.add(name);
@@ -59,6 +69,7 @@ class NothingLeaksTest {
     @Test
     void noReadRouteShowsEmailsOwnersOrHiddenProfiles() {
         List<String> bodies = new ArrayList<>();
+        List<String> listBodies = new ArrayList<>();
         for (String query : List.of("limit=5", "limit=5&tag=shared", "limit=5&tag=only-hidden", "limit=5&q=hiddenperson",
                 "limit=5&q=private.example", "limit=5&q=subject")) {
             String cursor = null;
@@ -66,6 +77,7 @@ class NothingLeaksTest {
                 Community.Page page = community.page(query + (cursor == null ? "" : "&cursor=" + cursor));
                 assertEquals(200, page.status(), page.body());
                 bodies.add(page.body());
+                listBodies.add(page.body());
                 for (Map<String, Object> card : page.items()) {
                     assertTrue(Set.of("id", "name", "organisation", "location", "tags", "photo", "avatar").containsAll(card.keySet()),
                             "a card holds card fields only: " + card.keySet());
@@ -79,19 +91,40 @@ class NothingLeaksTest {
 
         APIGatewayV2HTTPResponse tags = community.list.handleRequest(HttpApiEvents.route("GET /tags").as("reader").build(), null);
         bodies.add(tags.getBody());
+        listBodies.add(tags.getBody());
+        for (String query : List.of("q=contact.example", "q=shown0", "q=%2B44207", "q=4420794600")) {
+            Community.Page page = community.page(query);
+            assertEquals(List.of(), page.items(), "contact details are not searched: " + query);
+            listBodies.add(page.body());
+        }
         assertEquals(Map.of("shared", (long) VISIBLE), community.tagCounts(), "tag counts count visible profiles only");
 
+        int pagesWithContact = 0;
         for (String id : visibleIds) {
             APIGatewayV2HTTPResponse seen = community.profiles.handleRequest(
                     HttpApiEvents.route("GET /profiles/{id}").as("reader").pathParameter("id", id).build(), null);
             assertEquals(200, seen.getStatusCode());
             bodies.add(seen.getBody());
+            pagesWithContact += seen.getBody().contains("@contact.example") ? 1 : 0;
+            APIGatewayV2HTTPResponse vcard = community.profiles.handleRequest(
+                    HttpApiEvents.route("GET /profiles/{id}/vcard").as("reader").pathParameter("id", id).build(), null);
+            assertEquals(200, vcard.getStatusCode());
+            bodies.add(vcard.getBody());
         }
+        assertEquals((VISIBLE + 1) / 2, pagesWithContact, "the scan sees the contacts members chose to show");
         for (String id : hiddenIds) {
-            APIGatewayV2HTTPResponse hidden = community.profiles.handleRequest(
-                    HttpApiEvents.route("GET /profiles/{id}").as("reader").pathParameter("id", id).build(), null);
-            assertEquals(404, hidden.getStatusCode(), "a hidden profile is not found by others");
-            assertFalse(hidden.getBody().contains("Hiddenperson"), hidden.getBody());
+            for (String route : List.of("GET /profiles/{id}", "GET /profiles/{id}/vcard")) {
+                APIGatewayV2HTTPResponse hidden = community.profiles.handleRequest(
+                        HttpApiEvents.route(route).as("reader").pathParameter("id", id).build(), null);
+                assertEquals(404, hidden.getStatusCode(), "a hidden profile is not found by others");
+                assertFalse(hidden.getBody().contains("Hiddenperson"), hidden.getBody());
+                assertFalse(hidden.getBody().contains("@contact.example"), hidden.getBody());
+            }
+        }
+        for (String body : listBodies) {
+            for (String contact : shownContacts) {
+                assertFalse(body.contains(contact), "a list or search holds the contact '" + contact + "': " + body);
+            }
         }
 
         for (String body : bodies) {

@@ -19,6 +19,8 @@ import dev.roster.core.http.HttpResponses;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.profile.VCard;
+import dev.roster.profile.ProfileOutcome.ContactCard;
 import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
 import dev.roster.profile.ProfileOutcome.OwnProfile;
 import dev.roster.profile.ProfileOutcome.PhotoRemoved;
@@ -40,7 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /profiles/{id}}, {@code GET /me}, {@code PUT /me}, {@code POST /me/photo}, {@code DELETE /me/photo},
+ * {@code GET /profiles/{id}}, {@code GET /profiles/{id}/vcard}, {@code GET /me}, {@code PUT /me}, {@code POST /me/photo}, {@code DELETE /me/photo},
  * {@code PUT /me/photo/focal-point}.
  * Parses the event, asks {@link ProfileService}, renders its outcome.
  */
@@ -162,6 +164,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
                     }
                     yield service.publicProfile(sub, id);
                 }
+                case "GET /profiles/{id}/vcard" -> service.contactCard(sub, HttpRequests.pathParameter(event, "id"));
                 case "GET /me" -> service.me(caller);
                 case "PUT /me" -> service.save(caller,
                         ProfileInput.fromJson(Json.parseObject(HttpRequests.body(event, MAX_PROFILE_BODY_BYTES))),
@@ -187,7 +190,9 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private static APIGatewayV2HTTPResponse render(ProfileOutcome outcome) {
         return switch (outcome) {
-            case PublicProfile p -> HttpResponses.json(200, p.profile().publicJson());
+            case PublicProfile p -> HttpResponses.json(200, p.profile().pageJson());
+            case ContactCard card -> HttpResponses.text(200, VCard.CONTENT_TYPE, VCard.of(card.profile()),
+                    Map.of("content-disposition", attachment(VCard.fileName(card.profile()))));
             case OwnProfile own -> HttpResponses.json(200, own.profile().ownerJson(), Map.of("etag", own.profile().etag()));
             case Saved saved -> HttpResponses.json(saved.created() ? 201 : 200, saved.profile().ownerJson(),
                     Map.of("etag", saved.profile().etag()));
@@ -212,6 +217,13 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         };
     }
 
+    /** RFC 6266: an ASCII fallback name and the real one, percent-encoded UTF-8. */
+    static String attachment(String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9 ._-]", "_");
+        String encoded = java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
     /** The route API Gateway matched; derived from method and path when a hand-made event lacks it. */
     static String routeKey(APIGatewayV2HTTPEvent event) {
         if (event.getRouteKey() != null && !event.getRouteKey().isBlank()) {
@@ -221,7 +233,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         String method = http == null ? "" : http.getMethod();
         String path = event.getRawPath() == null ? "" : event.getRawPath();
         if (path.startsWith("/profiles/")) {
-            path = "/profiles/{id}";
+            path = path.endsWith("/vcard") ? "/profiles/{id}/vcard" : "/profiles/{id}";
         }
         return method + " " + path;
     }

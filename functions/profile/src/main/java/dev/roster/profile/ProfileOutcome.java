@@ -10,6 +10,10 @@ sealed interface ProfileOutcome {
     record PublicProfile(Profile profile) implements ProfileOutcome {
     }
 
+    /** Someone's profile as a vCard ({@code GET /profiles/{id}/vcard}): what its page shows, as a contact. */
+    record ContactCard(Profile profile) implements ProfileOutcome {
+    }
+
     /** The caller's own profile, with the private and status fields. */
     record OwnProfile(Profile profile) implements ProfileOutcome {
     }

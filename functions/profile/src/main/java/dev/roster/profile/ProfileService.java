@@ -98,6 +98,12 @@ public final class ProfileService {
         }
     }
 
+    /** {@code GET /profiles/{id}/vcard}: the same profile, for the same callers, as a contact card. */
+    ProfileOutcome contactCard(String callerSub, String profileId) {
+        ProfileOutcome page = publicProfile(callerSub, profileId);
+        return page instanceof PublicProfile visible ? new ProfileOutcome.ContactCard(visible.profile()) : page;
+    }
+
     ProfileOutcome me(Caller caller) {
         Ownership ownership = owned(caller);
         return ownership.profileId()
@@ -168,7 +174,7 @@ public final class ProfileService {
                     Profile created = new Profile(id, sub, input.name(), input.organisation(), input.location(),
                             input.website(), input.bio(), input.email(), input.tags(), input.visible(), done.version(),
                             PhotoStatus.NONE, null, null, null, Avatar.of(id, input.name()),
-                            ProfileItems.sortName(input.name()), null);
+                            ProfileItems.sortName(input.name()), null, input.contact());
                     return new Saved(created, true);
                 }
                 case Write.ConditionFailed failed -> {

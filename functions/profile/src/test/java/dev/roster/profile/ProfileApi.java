@@ -69,6 +69,10 @@ final class ProfileApi {
         return send(HttpApiEvents.route("GET /profiles/{id}").as(sub).pathParameter("id", id).build());
     }
 
+    Response getVCard(String sub, String id) {
+        return send(HttpApiEvents.route("GET /profiles/{id}/vcard").as(sub).pathParameter("id", id).build());
+    }
+
     Response requestUpload(String sub, String json) {
         return send(HttpApiEvents.route("POST /me/photo").as(sub).body(json).build());
     }

@@ -30,6 +30,13 @@ public final class HttpResponses {
                 .build();
     }
 
+    /** A body that is not JSON (a vCard), with its content type; not cached by shared caches either. */
+    public static APIGatewayV2HTTPResponse text(int status, String contentType, String body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of("content-type", contentType, "cache-control", "no-store"));
+        all.putAll(headers);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(all).withBody(body).build();
+    }
+
     public static APIGatewayV2HTTPResponse noContent() {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(204)

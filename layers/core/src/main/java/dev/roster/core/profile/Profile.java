@@ -9,22 +9,27 @@ import java.util.Map;
 /**
  * A profile as stored, with everything its owner may see. {@code version} is the ETag (0: never written).
  * {@code sortName} is the name order it is filed under (its tag items' sort keys start with it), and
- * {@code pendingFocalPoint} the focal point chosen for {@code pendingUploadId}, if any.
+ * {@code pendingFocalPoint} the focal point chosen for {@code pendingUploadId}, if any; {@code contact} the
+ * contact details, shown on its page only when their owner chose to.
  */
 public record Profile(String id, String ownerSub, String name, String organisation, String location, String website,
                       String bio, String email, List<String> tags, boolean visible, long version,
                       PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
-                      Avatar avatar, String sortName, FocalPoint pendingFocalPoint) {
+                      Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact) {
+    public Profile {
+        contact = contact == null ? Contact.NONE : contact;
+    }
+
     /** The same profile with its editable fields as {@code input} says and at {@code version} (after a save). */
     public Profile edited(ProfileInput input, String newSortName, long newVersion) {
         return new Profile(id, ownerSub, input.name(), input.organisation(), input.location(), input.website(),
                 input.bio(), input.email(), input.tags(), input.visible(), newVersion, photoStatus, photoRejection,
-                pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint);
+                pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint, input.contact());
     }
 
     /** The input this profile was written from (to rewrite its items with one thing changed, or to compare). */
     public ProfileInput input() {
-        return new ProfileInput(name, organisation, location, website, bio, email, tags, visible);
+        return new ProfileInput(name, organisation, location, website, bio, email, tags, visible, contact);
     }
 
     /** Whether the member is waiting for {@code uploadId} to become their photo. */
@@ -44,10 +49,24 @@ public record Profile(String id, String ownerSub, String name, String organisati
         return json;
     }
 
+    /**
+     * {@code GET /profiles/{id}}: the page a signed-in member sees, the public view plus the contact details its
+     * owner chose to show (absent when none are shown). Never used for cards, lists or search.
+     */
+    public Map<String, Object> pageJson() {
+        Map<String, Object> json = publicJson();
+        Map<String, Object> shown = contact.shownJson();
+        if (!shown.isEmpty()) {
+            json.put("contact", shown);
+        }
+        return json;
+    }
+
     /** {@code GET /me}: the owner's own view, including the private and status fields. */
     public Map<String, Object> ownerJson() {
         Map<String, Object> json = publicJson();
         json.put("email", email);
+        contact.putOwnerFields(json);
         json.put("visible", visible);
         json.put("photoStatus", photoStatus.name());
         json.put("photoRejection", photoStatus == PhotoStatus.REJECTED ? photoRejection : null);

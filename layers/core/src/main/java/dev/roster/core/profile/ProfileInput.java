@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * What a member may set on their profile ({@code PUT /me}), validated and normalised. A {@code PUT} replaces
- * every field: an absent optional field is empty afterwards, an absent {@code visible} is {@code false}.
+ * every field: an absent optional field is empty afterwards, an absent {@code visible} is {@code false}, absent
+ * contact details are none (and not shown).
  */
 public record ProfileInput(String name, String organisation, String location, String website, String bio,
-                           String email, List<String> tags, boolean visible) {
+                           String email, List<String> tags, boolean visible, Contact contact) {
     public static final int MAX_NAME_CHARS = 100;
     public static final int MAX_ORGANISATION_CHARS = 120;
     public static final int MAX_LOCATION_CHARS = 120;
@@ -25,7 +26,8 @@ public record ProfileInput(String name, String organisation, String location, St
     public static final int MAX_BIO_CHARS = 2000;
     public static final int MAX_EMAIL_CHARS = 254;
     public static final Set<String> FIELDS = Set.of(
-            "name", "organisation", "location", "website", "bio", "email", "tags", "visible");
+            "name", "organisation", "location", "website", "bio", "email", "tags", "visible",
+            "contactEmail", "contactPhone", "showContact");
 
     /** Control characters and bidi overrides (which can disguise text); joiners stay, emoji sequences need them. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\t]]");
@@ -34,6 +36,13 @@ public record ProfileInput(String name, String organisation, String location, St
 
     public ProfileInput {
         tags = List.copyOf(tags);
+        contact = contact == null ? Contact.NONE : contact;
+    }
+
+    /** A profile without contact details. */
+    public ProfileInput(String name, String organisation, String location, String website, String bio,
+                        String email, List<String> tags, boolean visible) {
+        this(name, organisation, location, website, bio, email, tags, visible, Contact.NONE);
     }
 
     /** Reads and checks a {@code PUT /me} body; every problem is listed in one 400 message. */
@@ -58,10 +67,12 @@ public record ProfileInput(String name, String organisation, String location, St
         List<String> rawTags = fields.strings("tags");
         List<String> tags = Tags.normaliseAll(rawTags == null ? List.of() : rawTags, problems);
         Boolean visible = fields.bool("visible");
+        Contact contact = Contact.fromJson(fields, problems);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_profile", String.join("; ", problems));
         }
-        return new ProfileInput(name, organisation, location, website, bio, email, tags, Boolean.TRUE.equals(visible));
+        return new ProfileInput(name, organisation, location, website, bio, email, tags, Boolean.TRUE.equals(visible),
+                contact);
     }
 
     private static String line(String field, String value, int maxChars, List<String> problems) {

@@ -6,7 +6,9 @@ import java.util.List;
  * Attribute names of the table's items, shared by every function that reads or writes them.
  * <p>
  * Profile item ({@code C#c#P#<id>} / {@code PROFILE}): the card attributes plus {@link #OWNER_SUB},
- * {@link #EMAIL}, {@link #WEBSITE}, {@link #BIO}, {@link #VISIBLE}, {@link #SORT_NAME}, {@link #VERSION}
+ * {@link #EMAIL}, {@link #WEBSITE}, {@link #BIO}, the contact details ({@link #CONTACT_EMAIL},
+ * {@link #CONTACT_PHONE}, {@link #SHOW_CONTACT}; never on tag items or in GSI1), {@link #VISIBLE},
+ * {@link #SORT_NAME}, {@link #VERSION}
  * and the photo state ({@link #PHOTO_STATUS}, {@link #PHOTO_REJECTION}, {@link #PENDING_UPLOAD_ID}).
  * Tag items carry a copy of the card attributes only. GSI1 projects exactly {@link #CARD} (template.yaml,
  * {@code NonKeyAttributes}; a test keeps the two equal).
@@ -28,6 +30,11 @@ public final class ItemAttributes {
     public static final String EMAIL = "email";
     public static final String WEBSITE = "website";
     public static final String BIO = "bio";
+    public static final String CONTACT_EMAIL = "contactEmail";
+    /** E.164. */
+    public static final String CONTACT_PHONE = "contactPhone";
+    /** Boolean: the member chose to show the contact details on their profile page. */
+    public static final String SHOW_CONTACT = "showContact";
     public static final String VISIBLE = "visible";
     public static final String SORT_NAME = "sortName";
     /** Number, incremented by every write to the profile item; the API's ETag, every transaction's condition. */

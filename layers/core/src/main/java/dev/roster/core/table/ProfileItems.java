@@ -2,6 +2,7 @@ package dev.roster.core.table;
 
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.profile.Avatar;
+import dev.roster.core.profile.Contact;
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
@@ -117,6 +118,10 @@ public final class ProfileItems {
         fields.put(EMAIL, s(input.email()));
         fields.put(WEBSITE, s(input.website()));
         fields.put(BIO, s(input.bio()));
+        // the contact details live on the profile item only: cardAttributes (tag items, GSI1) never hold them
+        fields.put(ItemAttributes.CONTACT_EMAIL, s(input.contact().email()));
+        fields.put(ItemAttributes.CONTACT_PHONE, s(input.contact().phone()));
+        fields.put(ItemAttributes.SHOW_CONTACT, AttributeValue.fromBool(input.contact().shown()));
         fields.put(VISIBLE, AttributeValue.fromBool(input.visible()));
         fields.put(SORT_NAME, s(sortName));
         fields.put(VERSION, n(version));
@@ -153,7 +158,13 @@ public final class ProfileItems {
                 status == null || status.isEmpty() ? PhotoStatus.NONE : PhotoStatus.valueOf(status),
                 nullIfEmpty(string(item, PHOTO_REJECTION)), nullIfEmpty(string(item, PENDING_UPLOAD_ID)),
                 photo(item), avatar(item), profileSortName(item),
-                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null));
+                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null), contact(item));
+    }
+
+    private static Contact contact(Map<String, AttributeValue> item) {
+        AttributeValue shown = item.get(ItemAttributes.SHOW_CONTACT);
+        return new Contact(string(item, ItemAttributes.CONTACT_EMAIL), string(item, ItemAttributes.CONTACT_PHONE),
+                shown != null && Boolean.TRUE.equals(shown.bool()));
     }
 
     /**

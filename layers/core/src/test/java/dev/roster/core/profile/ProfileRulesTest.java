@@ -94,6 +94,24 @@ class ProfileRulesTest {
     }
 
     @Test
+    void contactPhonesAreE164AndEmailsRealAddresses() {
+        ProfileInput ok = ProfileInput.fromJson(Json.parseObject(
+                "{\"name\":\"A\",\"contactEmail\":\" a.b+c@mail.example.org \",\"contactPhone\":\"+1 (415) 555-0100\",\"showContact\":true}"));
+        assertEquals(new Contact("a.b+c@mail.example.org", "+14155550100", true), ok.contact());
+        assertEquals(Contact.NONE, ProfileInput.fromJson(Json.parseObject("{\"name\":\"A\"}")).contact(), "nothing shown by default");
+        for (String phone : List.of("4155550100", "+0 415 555 0100", "+1 415 555 0100 0000 1", "+44 7700 900123 ext 4", "+12")) {
+            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Json.parseObject(
+                    "{\"name\":\"A\",\"contactPhone\":\"" + phone + "\"}")), phone);
+            assertTrue(e.getMessage().contains("contactPhone: '" + phone + "' is not an international number"), e.getMessage());
+        }
+        for (String email : List.of("a@b", "a b@example.org", "@example.org", "a@-example.org", "a@example..org")) {
+            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Json.parseObject(
+                    "{\"name\":\"A\",\"contactEmail\":\"" + email + "\"}")), email);
+            assertTrue(e.getMessage().contains("contactEmail: "), e.getMessage());
+        }
+    }
+
+    @Test
     void emojiSequencesAreTextButBidiOverridesAreNot() {
         ProfileInput ok = ProfileInput.fromJson(Json.parseObject("{\"name\":\"Dev 👩‍💻\"}"));
         assertEquals("Dev 👩‍💻", ok.name());
