@@ -85,7 +85,7 @@ public final class Claims {
                     .key(pointerKey(verifiedEmail))).item();
             AttributeValue ids = pointer == null ? null : pointer.get(CLAIMABLE_PROFILE_IDS);
             if (ids == null || !ids.hasSs() || ids.ss().isEmpty()) {
-                return new Outcome.NothingToClaim();
+                return nothingUnlessClaimedConcurrently(sub);
             }
             // the pointer may still name a profile whose address changed or that was claimed: check each one
             List<Map<String, AttributeValue>> candidates = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class Claims {
                 return new Outcome.Ambiguous(candidates.size());
             }
             if (candidates.isEmpty()) {
-                return new Outcome.NothingToClaim();
+                return nothingUnlessClaimedConcurrently(sub);
             }
             Profile profile = ProfileItems.profile(candidates.getFirst());
             try {
@@ -110,7 +110,16 @@ public final class Claims {
                 // someone else claimed it, or the import changed it meanwhile: look again
             }
         }
-        return new Outcome.NothingToClaim();
+        return nothingUnlessClaimedConcurrently(sub);
+    }
+
+    /**
+     * Nothing is left to claim, but the offer may be gone because a concurrent first request of the same member
+     * (another tab, a retry) has just claimed it: that request's transaction wrote the owner pointer together
+     * with withdrawing the offer, so a consistent read of the pointer tells the two apart.
+     */
+    private Outcome nothingUnlessClaimedConcurrently(String sub) {
+        return ownedProfileId(sub).<Outcome>map(Outcome.Claimed::new).orElseGet(Outcome.NothingToClaim::new);
     }
 
     private List<TransactWriteItem> claimActions(String sub, String email, Profile profile) {
