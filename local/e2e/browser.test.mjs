@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { axeViolations, screenshot } from './axe.js';
 import { launch } from './browser.js';
-import { ROSTER_URL, api, devToken, pngImage } from './stack.js';
+import { readFileSync } from 'node:fs';
+import { API_URL, ROSTER_URL, api, devToken, pngImage } from './stack.js';
 
 const PAGE_SIZE = 24;
 let browser;
@@ -15,6 +16,7 @@ const run = Date.now().toString(36);
 const email = `e2e-${run}@example.org`;
 const myTag = `e2e-${run}`; // this run's profile only
 const errors = [];
+const requests = []; // every request the page sent: method and URL
 
 /** Every visible profile, walked through the API with its cursor (what the grid must end up showing). */
 async function allVisible(tag) {
@@ -49,6 +51,7 @@ before(async () => {
   page = browser.context.pages()[0] || (await browser.context.newPage());
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push({ method: r.method(), url: r.url() }));
 });
 
 after(async () => {
@@ -487,4 +490,20 @@ test('removes my photo only after asking', async () => {
   await page.getByText('Photo removed.').waitFor();
   assert.equal(await page.locator('#my-photo .avatar').count(), 1, 'the initials instead');
   assert.deepEqual(errors, [], 'no script errors');
+});
+
+test('calls the API on its own origin: one request per call, never a CORS preflight', async () => {
+  const calls = requests.filter((r) => r.url.startsWith(API_URL + '/'));
+  assert.ok(calls.length >= 10, `the page called the API under ${API_URL}: ${calls.length} requests`);
+  assert.deepEqual(requests.filter((r) => r.method === 'OPTIONS' && r.url.startsWith(ROSTER_URL)), []);
+  assert.deepEqual(requests.filter((r) => /\/(profiles|tags|me)\b/.test(new URL(r.url).pathname)
+      && !r.url.startsWith(API_URL + '/')), [], 'no API call goes anywhere but /api on the same origin');
+  // the browser may not report preflights to the page: the stack's own request log (local/e2e/run) counts
+  // what reached the server, one line per request
+  if (process.env.ROSTER_LOG) {
+    const lines = readFileSync(process.env.ROSTER_LOG, 'utf8').split('\n');
+    const apiLines = lines.filter((l) => / \/api\//.test(l));
+    assert.ok(apiLines.some((l) => / GET \/api\/profiles/.test(l)), 'the log shows the API calls');
+    assert.deepEqual(apiLines.filter((l) => / OPTIONS \/api\//.test(l)), [], 'no preflight reached the API');
+  }
 });

@@ -16,7 +16,7 @@ test('signs in through the OIDC authorization-code flow with PKCE and calls the 
     await page.route('**/config.json', (route) =>
       route.fulfill({
         contentType: 'application/json',
-        body: JSON.stringify({ apiBase: '', auth: { mode: 'oidc', issuer: ROSTER_URL + '/local', clientId: 'roster-local' } }),
+        body: JSON.stringify({ apiBase: '/api', auth: { mode: 'oidc', issuer: ROSTER_URL + '/local', clientId: 'roster-local' } }),
       }),
     );
     await page.goto(ROSTER_URL + '/');

@@ -23,6 +23,9 @@ export async function devToken(sub, name, email) {
   return (await response.json()).token;
 }
 
+/** The API, on the site's origin under /api as behind the deployment's distribution. */
+export const API_URL = ROSTER_URL + '/api';
+
 /** Calls the API as the holder of {@code token}; returns { status, body, etag }. */
 export async function api(token, path, { method = 'GET', body, headers = {} } = {}) {
   const init = { method, headers: { ...headers, authorization: 'Bearer ' + token } };
@@ -30,7 +33,7 @@ export async function api(token, path, { method = 'GET', body, headers = {} } = 
     init.body = JSON.stringify(body);
     init.headers['content-type'] = 'application/json';
   }
-  const response = await fetch(ROSTER_URL + path, init);
+  const response = await fetch(API_URL + path, init);
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, etag: response.headers.get('etag') };
 }

@@ -103,7 +103,7 @@ public final class ListBench {
     }
 
     private static void addPhoto(LocalAws aws, String table, String id) {
-        String base = "https://d111111abcdef8.cloudfront.net/crops/v1/" + id + "/3f2a9c1e7b";
+        String base = "https://d111111abcdef8.cloudfront.net/photos/" + id + "/3f2a9c1e7b";
         AttributeValue photo = AttributeValue.fromM(Map.of(
                 "thumb1x", AttributeValue.fromS(base + "-thumb-100.jpg"),
                 "thumb2x", AttributeValue.fromS(base + "-thumb-200.jpg"),

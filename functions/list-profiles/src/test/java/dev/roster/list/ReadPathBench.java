@@ -417,7 +417,7 @@ public final class ReadPathBench {
     }
 
     private static AttributeValue photo(String id) {
-        String base = "https://d111111abcdef8.cloudfront.net/crops/v1/" + id + "/3f2a9c1e7b";
+        String base = "https://d111111abcdef8.cloudfront.net/photos/" + id + "/3f2a9c1e7b";
         return AttributeValue.fromM(Map.of(
                 "thumb1x", AttributeValue.fromS(base + "-thumb-100.jpg"),
                 "thumb2x", AttributeValue.fromS(base + "-thumb-200.jpg"),

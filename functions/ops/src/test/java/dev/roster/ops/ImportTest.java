@@ -101,7 +101,7 @@ class ImportTest {
         assertInstanceOf(PhotoOutcome.Processed.class, outcomes.getFirst());
         Profile ada = imported("U001");
         assertEquals(PhotoStatus.READY, ada.photoStatus());
-        assertTrue(ada.photo().thumb1x().startsWith("https://photos.roster.test/crops/" + ada.id() + "/"), ada.photo().thumb1x());
+        assertTrue(ada.photo().thumb1x().startsWith("https://photos.roster.test/photos/" + ada.id() + "/"), ada.photo().thumb1x());
     }
 
     @Test

@@ -128,7 +128,7 @@ class FocalPointApiTest {
                 .updateExpression("SET #photo = :photo, #status = :ready")
                 .expressionAttributeNames(Map.of("#photo", ItemAttributes.PHOTO, "#status", ItemAttributes.PHOTO_STATUS))
                 .expressionAttributeValues(Map.of(":ready", AttributeValue.fromS("READY"), ":photo", AttributeValue.fromM(Map.of(
-                        PhotoAttributes.THUMB_1X, AttributeValue.fromS("https://photos.test/crops/" + id + "/a.jpg"),
+                        PhotoAttributes.THUMB_1X, AttributeValue.fromS("https://photos.test/photos/" + id + "/a.jpg"),
                         PhotoAttributes.UPLOAD_ID, AttributeValue.fromS(uploadId))))));
     }
 

@@ -96,7 +96,7 @@ class FailureClassificationTest {
     void keysOutsideTheUploadPatternNeverReachAws() throws IOException {
         // every call of this pipeline's clients would fail with a refused connection
         ThumbnailHandler offline = new ThumbnailHandler(pipelineAt(closedPort()));
-        for (String encodedKey : List.of("originals%2Fk3Jd9xQa%2Fup1", "crops/k3Jd9xQa/abc.jpg",
+        for (String encodedKey : List.of("originals%2Fk3Jd9xQa%2Fup1", "photos/k3Jd9xQa/abc.jpg",
                 "uploads/k3Jd9xQa", "uploads/k3Jd9xQa/up1/extra", "uploads/k3Jd9xQa/my+photo.jpg",
                 "uploads/..%2Fk3Jd9xQa/up1", "uploads/k3Jd9xQa/%zz", "uploads/k3Jd9xQa/up1%00")) {
             S3Event event = Uploads.event(uploads.bucket(), encodedKey, 1000);

@@ -72,7 +72,7 @@ class ThumbnailHandlerTest {
 
         for (CropSpec spec : CropSpec.values()) {
             String url = photo.get(spec.attribute()).s();
-            assertTrue(url.startsWith(PHOTOS_BASE_URL + "/crops/happy001/") && url.endsWith(".jpg"), url);
+            assertTrue(url.startsWith(PHOTOS_BASE_URL + "/photos/happy001/") && url.endsWith(".jpg"), url);
             ResponseBytes<GetObjectResponse> crop = aws.s3().getObjectAsBytes(b -> b
                     .bucket(aws.physicalName("PhotosBucket")).key(url.substring(PHOTOS_BASE_URL.length() + 1)));
             assertEquals("image/jpeg", crop.response().contentType());

@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
  * what the thumbnail function processes (and only that); {@code originals/<profileId>/<uploadId>} is where
  * it keeps an accepted upload so the reprocess job can send it through the pipeline again; {@code imports/}
  * holds bulk-import files and their photos, which the pipeline never sees until the import copies one under
- * {@code uploads/}. In the photos bucket: {@code crops/<profileId>/<content hash>.jpg}.
+ * {@code uploads/}. In the photos bucket: {@code photos/<profileId>/<content hash>.jpg}, the same path as in the
+ * crop's URL: the site's distribution serves {@code /photos/*} from this bucket, passing the path on as the key.
  */
 public final class PhotoKeys {
     public static final String UPLOADS_PREFIX = "uploads/";
     public static final String ORIGINALS_PREFIX = "originals/";
     public static final String IMPORTS_PREFIX = "imports/";
-    public static final String CROPS_PREFIX = "crops/";
+    public static final String CROPS_PREFIX = "photos/";
 
     /** Ids as the profile function makes them (and nothing a client could smuggle a path into). */
     private static final Pattern UPLOAD = Pattern.compile(

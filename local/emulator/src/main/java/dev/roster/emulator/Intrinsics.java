@@ -13,9 +13,10 @@ import static dev.roster.emulator.SamTemplate.asMap;
 
 /**
  * Evaluates the CloudFormation intrinsic functions roster's template uses ({@code Ref}, {@code Fn::Sub},
- * {@code Fn::GetAtt}, {@code Fn::If}, {@code Fn::Equals}, {@code Fn::Join}, {@code Fn::Select}) against
- * local values: parameter defaults, pseudo parameters and the physical names the local stack gave each
- * resource.
+ * {@code Fn::GetAtt}, {@code Fn::If}, {@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or},
+ * {@code Fn::Join}, {@code Fn::Split}, {@code Fn::Select}) against local values: parameter defaults, pseudo
+ * parameters and the physical names the local stack gave each resource. {@code !Ref AWS::NoValue} removes the
+ * property (or list item) it stands for, as CloudFormation does.
  */
 public final class Intrinsics {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
@@ -34,7 +35,15 @@ public final class Intrinsics {
         this.attributes = attributes;
     }
 
+    /** What {@code !Ref AWS::NoValue} evaluates to until the enclosing map or list drops it. */
+    private static final Object NO_VALUE = new Object();
+
     public Object evaluate(Object value) {
+        Object evaluated = evaluateOrNoValue(value);
+        return evaluated == NO_VALUE ? null : evaluated;
+    }
+
+    private Object evaluateOrNoValue(Object value) {
         if (value instanceof Map<?, ?> raw) {
             Map<String, Object> map = asMap(raw);
             if (map.size() == 1) {
@@ -42,7 +51,7 @@ public final class Intrinsics {
                 Object argument = map.get(key);
                 switch (key) {
                     case "Ref":
-                        return ref(argument.toString());
+                        return argument.toString().equals("AWS::NoValue") ? NO_VALUE : ref(argument.toString());
                     case "Fn::Sub":
                         return sub(argument);
                     case "Fn::GetAtt": {
@@ -51,7 +60,20 @@ public final class Intrinsics {
                     }
                     case "Fn::If": {
                         List<Object> parts = asList(argument);
-                        return evaluate(condition(parts.get(0).toString()) ? parts.get(1) : parts.get(2));
+                        return evaluateOrNoValue(condition(parts.get(0).toString()) ? parts.get(1) : parts.get(2));
+                    }
+                    case "Fn::Not":
+                        return !Boolean.TRUE.equals(evaluate(asList(argument).getFirst()));
+                    case "Fn::And":
+                        return asList(argument).stream().allMatch(c -> Boolean.TRUE.equals(evaluate(c)));
+                    case "Fn::Or":
+                        return asList(argument).stream().anyMatch(c -> Boolean.TRUE.equals(evaluate(c)));
+                    case "Condition":
+                        return condition(argument.toString());
+                    case "Fn::Split": {
+                        List<Object> parts = asList(argument);
+                        return List.<Object>of(evaluateString(parts.get(1)).split(Pattern.quote(
+                                parts.get(0).toString()), -1));
                     }
                     case "Fn::Equals": {
                         List<Object> parts = asList(argument);
@@ -77,12 +99,22 @@ public final class Intrinsics {
                 }
             }
             Map<String, Object> evaluated = new LinkedHashMap<>();
-            map.forEach((k, v) -> evaluated.put(k, evaluate(v)));
+            map.forEach((k, v) -> {
+                Object item = evaluateOrNoValue(v);
+                if (item != NO_VALUE) {
+                    evaluated.put(k, item);
+                }
+            });
             return evaluated;
         }
         if (value instanceof List<?> list) {
             List<Object> evaluated = new ArrayList<>();
-            list.forEach(item -> evaluated.add(evaluate(item)));
+            list.forEach(item -> {
+                Object element = evaluateOrNoValue(item);
+                if (element != NO_VALUE) {
+                    evaluated.add(element);
+                }
+            });
             return evaluated;
         }
         return value;

@@ -74,6 +74,32 @@ class IntrinsicsTest {
     }
 
     @Test
+    void conditionsCombineAndNoValueDropsWhatItStandsFor() throws IOException {
+        SamTemplate template = template("""
+                Parameters:
+                  Origins: {Type: CommaDelimitedList, Default: ""}
+                Conditions:
+                  HasOrigins: !Not [!Equals [!Join ['', !Ref Origins], '']]
+                  Both: !And [!Condition HasOrigins, !Equals [a, a]]
+                  Either: !Or [!Condition HasOrigins, !Equals [a, a]]
+                Resources: {}
+                """);
+        Map<String, Object> cors = Map.of("Cors", Map.of("Fn::If", List.of("HasOrigins",
+                Map.of("Fn::Split", List.of(",", Map.of("Fn::Join", List.of(",", Map.of("Ref", "Origins"))))),
+                Map.of("Ref", "AWS::NoValue"))), "Kept", "yes");
+        Intrinsics none = new Intrinsics(template, Map.of("Origins", ""), attribute -> null);
+        assertEquals(false, none.condition("HasOrigins"));
+        assertEquals(false, none.condition("Both"));
+        assertEquals(true, none.condition("Either"));
+        assertEquals(Map.of("Kept", "yes"), none.evaluate(cors));
+        assertEquals(List.of("x"), none.evaluate(List.of("x", Map.of("Ref", "AWS::NoValue"))));
+
+        Intrinsics some = new Intrinsics(template, Map.of("Origins", "http://a,http://b"), attribute -> null);
+        assertEquals(true, some.condition("Both"));
+        assertEquals(Map.of("Cors", List.of("http://a", "http://b"), "Kept", "yes"), some.evaluate(cors));
+    }
+
+    @Test
     void unknownReferenceIsAnErrorNotANull() throws IOException {
         Intrinsics intrinsics = new Intrinsics(template(YAML), Map.of(), attribute -> null);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -65,9 +65,9 @@ class TemplateProvisioningTest {
         assertEquals(LocalAws.STACK_NAME + "-uploads-" + LocalAws.ACCOUNT_ID, uploads);
 
         String photos = aws.physicalName("PhotosBucket");
-        aws.s3().putObject(b -> b.bucket(photos).key("crops/a.jpg").contentType("image/jpeg"),
+        aws.s3().putObject(b -> b.bucket(photos).key("photos/a.jpg").contentType("image/jpeg"),
                 RequestBody.fromBytes(new byte[] {1, 2, 3}));
-        var object = aws.s3().getObjectAsBytes(b -> b.bucket(photos).key("crops/a.jpg"));
+        var object = aws.s3().getObjectAsBytes(b -> b.bucket(photos).key("photos/a.jpg"));
         assertEquals("image/jpeg", object.response().contentType());
         assertEquals(3, object.asByteArray().length);
     }
@@ -108,12 +108,12 @@ class TemplateProvisioningTest {
     @Test
     void functionEnvironmentComesFromTheTemplate(LocalAws aws) {
         Map<String, String> env = aws.functionEnvironment("ThumbnailFunction",
-                Map.of("PHOTOS_BASE_URL", "http://127.0.0.1:9/photos"));
+                Map.of("PHOTOS_BASE_URL", "http://127.0.0.1:9"));
         assertEquals(aws.physicalName("ProfilesTable"), env.get("TABLE_NAME"));
         assertEquals(aws.physicalName("PhotosBucket"), env.get("PHOTOS_BUCKET"));
         assertEquals("main", env.get("COMMUNITY_ID"));
         assertEquals("15728640", env.get("MAX_UPLOAD_BYTES"));
-        assertEquals("http://127.0.0.1:9/photos", env.get("PHOTOS_BASE_URL"));
+        assertEquals("http://127.0.0.1:9", env.get("PHOTOS_BASE_URL"));
 
         Map<String, String> profile = aws.functionEnvironment("ProfileFunction", Map.of());
         assertEquals(aws.physicalName("UploadsBucket"), profile.get("UPLOADS_BUCKET"));

@@ -88,7 +88,7 @@ public final class ColdStart {
         Map<String, Object> props = properties(aws.template().resource(function));
         String handler = String.valueOf(props.get("Handler"));
         Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(function,
-                Map.of("CURSOR_SECRET", "cold-start-secret-cold-start-secret", "PHOTOS_BASE_URL", "http://127.0.0.1/photos")));
+                Map.of("CURSOR_SECRET", "cold-start-secret-cold-start-secret", "PHOTOS_BASE_URL", "http://127.0.0.1")));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(JVM_OPTIONS.split(" ")));

@@ -46,10 +46,12 @@ public final class FrontDoor {
         }
     }
 
-    /** Whether API Gateway would answer this request itself or through a route (so no other local server should). */
+    /**
+     * Whether this request is the API's: its path is under the stage's base path ({@code /api/…}), where API
+     * Gateway answers every request itself or through a route (so no other local server should).
+     */
     public boolean handles(IncomingRequest request) {
-        return (api.cors().enabled() && CorsPolicy.isPreflight(request.method(), request.joinedHeaders()))
-                || api.route(request.method(), request.rawPath()).isPresent();
+        return api.routePath(request.rawPath()).isPresent();
     }
 
     public Response handle(IncomingRequest request) {
@@ -91,7 +93,7 @@ public final class FrontDoor {
         }
         Instant now = clock.instant();
         String host = Optional.ofNullable(request.header("host")).orElse("127.0.0.1");
-        Map<String, Object> event = HttpApiEvents.event(request, match.get(), authorization, requestId, host, now);
+        Map<String, Object> event = HttpApiEvents.event(request, api.stage(), match.get(), authorization, requestId, host, now);
         LambdaFunction function = functions.apply(route.functionId());
         String json;
         try {

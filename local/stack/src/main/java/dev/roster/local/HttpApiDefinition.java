@@ -19,10 +19,27 @@ import static dev.roster.emulator.SamTemplate.properties;
 /**
  * The HTTP API as {@code template.yaml} declares it: every function's {@code HttpApi} events (method, path,
  * authorizer), the API's JWT authorizer configuration and its CORS configuration, evaluated with the local
- * parameter values. The front door serves exactly this; a route added to the template is served locally
- * on the next run.
+ * parameter values, and the stage it is served at ({@code StageName}: a named stage answers under
+ * {@code /<stage>/…}, as the distribution's {@code /api/*} reaches it). The front door serves exactly this; a
+ * route added to the template is served locally on the next run.
  */
-public record HttpApiDefinition(List<Route> routes, Map<String, JwtConfiguration> authorizers, CorsPolicy cors) {
+public record HttpApiDefinition(String stage, List<Route> routes, Map<String, JwtConfiguration> authorizers,
+                                CorsPolicy cors) {
+    public static final String DEFAULT_STAGE = "$default";
+
+    /** Where the API's routes start: {@code /api} for the stage {@code api}, the root for {@code $default}. */
+    public String basePath() {
+        return stage.equals(DEFAULT_STAGE) ? "" : "/" + stage;
+    }
+
+    /** The path a route sees: {@code /api/profiles} → {@code /profiles}; empty when outside the stage. */
+    public Optional<String> routePath(String rawPath) {
+        String base = basePath();
+        if (base.isEmpty()) {
+            return Optional.of(rawPath);
+        }
+        return rawPath.startsWith(base + "/") ? Optional.of(rawPath.substring(base.length())) : Optional.empty();
+    }
 
     /** One {@code HttpApi} event: {@code GET /profiles/{id}} → {@code ProfileFunction}. */
     public record Route(String method, String path, String functionId, String authorizer) {
@@ -86,13 +103,20 @@ public record HttpApiDefinition(List<Route> routes, Map<String, JwtConfiguration
     public record Match(Route route, Map<String, String> pathParameters) {
     }
 
-    /** The route API Gateway would pick for this request, if any (method {@code ANY} matches every method). */
+    /**
+     * The route API Gateway would pick for this request, if any (method {@code ANY} matches every method);
+     * {@code rawPath} includes the stage, as the request and the event's {@code rawPath} do.
+     */
     public Optional<Match> route(String method, String rawPath) {
+        Optional<String> path = routePath(rawPath);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
         return routes.stream()
                 .filter(r -> r.method().equals(method) || r.method().equals("ANY"))
                 .sorted(Comparator.comparingInt(Route::specificity).reversed()
                         .thenComparing(r -> r.method().equals("ANY") ? 1 : 0))
-                .flatMap(r -> r.match(rawPath).map(p -> new Match(r, p)).stream())
+                .flatMap(r -> r.match(path.get()).map(p -> new Match(r, p)).stream())
                 .findFirst();
     }
 
@@ -152,9 +176,10 @@ public record HttpApiDefinition(List<Route> routes, Map<String, JwtConfiguration
                             functionId, authorizer));
                 }));
 
-        CorsPolicy cors = api.containsKey("CorsConfiguration")
-                ? CorsPolicy.from(asMap(intrinsics.evaluate(api.get("CorsConfiguration"))))
-                : CorsPolicy.NONE;
-        return new HttpApiDefinition(List.copyOf(routes), Map.copyOf(authorizers), cors);
+        Object corsConfiguration = api.containsKey("CorsConfiguration")
+                ? intrinsics.evaluate(api.get("CorsConfiguration")) : null;
+        CorsPolicy cors = corsConfiguration == null ? CorsPolicy.NONE : CorsPolicy.from(asMap(corsConfiguration));
+        String stage = String.valueOf(api.getOrDefault("StageName", DEFAULT_STAGE));
+        return new HttpApiDefinition(stage, List.copyOf(routes), Map.copyOf(authorizers), cors);
     }
 }

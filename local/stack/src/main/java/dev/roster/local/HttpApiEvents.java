@@ -27,7 +27,7 @@ public final class HttpApiEvents {
     private HttpApiEvents() {
     }
 
-    public static Map<String, Object> event(IncomingRequest request, HttpApiDefinition.Match match,
+    public static Map<String, Object> event(IncomingRequest request, String stage, HttpApiDefinition.Match match,
                                             JwtAuthorizer.Allowed authorization, String requestId, String host,
                                             Instant time) {
         Map<String, Object> event = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class HttpApiEvents {
         context.put("http", http);
         context.put("requestId", requestId);
         context.put("routeKey", match.route().routeKey());
-        context.put("stage", "$default");
+        context.put("stage", stage);
         context.put("time", REQUEST_TIME.format(time));
         context.put("timeEpoch", time.toEpochMilli());
         event.put("requestContext", context);

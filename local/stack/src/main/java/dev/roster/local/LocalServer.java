@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * The one loopback HTTP server of the local stack, in front of everything a browser reaches: the local
- * issuer ({@code /local/…}), the photos ({@code /photos/…}, the local CloudFront), the HTTP API (the
- * template's routes and CORS preflights) and the web client (every other {@code GET}). Logs one line per
- * request.
+ * The one loopback HTTP server of the local stack, laid out like the site's distribution: the photos at
+ * {@code /photos/…}, the HTTP API at {@code /api/…} (the template's routes and CORS preflights) and the web
+ * client at every other {@code GET}; plus the local issuer ({@code /local/…}). Logs one line per request.
  */
 public final class LocalServer implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -86,12 +85,10 @@ public final class LocalServer implements AutoCloseable {
             return r.api().handle(request);
         }
         if (request.method().equals("GET") || request.method().equals("HEAD")) {
-            FrontDoor.Response file = r.web().serve(request);
-            if (file.status() != 404) {
-                return file;
-            }
+            return r.web().serve(request);
         }
-        return r.api().handle(request);
+        // the site's bucket origin allows GET and HEAD only
+        return FrontDoor.Response.message(403, "Forbidden", "web: " + request.method() + " is not allowed here");
     }
 
     private static void write(HttpExchange exchange, FrontDoor.Response response) throws IOException {

@@ -39,16 +39,18 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, LambdaFunction> functions;
     private final List<NotificationPump> pumps;
     private final PhotoServer photos;
+    private final HttpApiDefinition api;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(LocalServer server, LocalAws aws, LocalIssuer issuer, Map<String, LambdaFunction> functions,
-                       List<NotificationPump> pumps, PhotoServer photos) {
+                       List<NotificationPump> pumps, PhotoServer photos, HttpApiDefinition api) {
         this.server = server;
         this.aws = aws;
         this.issuer = issuer;
         this.functions = functions;
         this.pumps = pumps;
         this.photos = photos;
+        this.api = api;
     }
 
     /**
@@ -64,7 +66,8 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> parameters = Map.of(
                     "JwtIssuer", issuerUrl,
                     "JwtAudience", AUDIENCE,
-                    "CorsAllowedOrigins", origin + ",http://localhost:" + server.port());
+                    // the site, the API and the photos share this origin; localhost is another one, as an operator may add
+                    "CorsAllowedOrigins", "http://localhost:" + server.port());
             aws = emulator == null ? LocalAws.start(template, parameters) : LocalAws.connect(emulator, template, parameters);
             aws.useAsSdkDefault();
 
@@ -102,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
             PhotoServer photos = PhotoServer.forDistribution(aws);
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("url", origin);
+            info.put("api", origin + api.basePath());
             info.put("emulator", aws.endpoint().toString());
             info.put("region", LocalAws.REGION.id());
             Map<String, String> resources = new LinkedHashMap<>();
@@ -111,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
             info.put("resources", resources);
             server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, origin, info, functions::get), photos, frontDoor,
                     new StaticFiles(webRoot)));
-            return new LocalStack(server, aws, issuer, functions, pumps, photos);
+            return new LocalStack(server, aws, issuer, functions, pumps, photos, api);
         } catch (RuntimeException e) {
             server.close();
             if (aws != null) {
@@ -122,12 +126,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * What has no local meaning in the functions' environment: the CloudFront domain becomes this server's
-     * {@code /photos}, and a dynamic reference ({@code {{resolve:secretsmanager:…}}}) a random value per run.
+     * What has no local meaning in the functions' environment: the distribution's domain becomes this server's
+     * origin, and a dynamic reference ({@code {{resolve:secretsmanager:…}}}) a random value per run.
      */
     static Map<String, String> localOverrides(LocalAws aws, String origin) {
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("PHOTOS_BASE_URL", origin + PhotoServer.PREFIX.substring(0, PhotoServer.PREFIX.length() - 1));
+        overrides.put("PHOTOS_BASE_URL", origin);
         SecureRandom random = new SecureRandom();
         for (String id : aws.template().resourcesOfType("AWS::Serverless::Function").keySet()) {
             aws.functionEnvironment(id, overrides).forEach((name, value) -> {
@@ -148,6 +152,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI url() {
         return server.url();
+    }
+
+    /** Where the HTTP API answers: {@code /api} on this origin, as on the site's distribution. */
+    public URI apiUrl() {
+        return URI.create(server.url() + api.basePath());
     }
 
     public LocalAws aws() {
@@ -189,7 +198,7 @@ public final class LocalStack implements AutoCloseable {
             }, "local-stack-stop"));
             String seeded = "";
             if (options.seed()) {
-                Seeder.Result result = new Seeder(stack.url()).seed();
+                Seeder.Result result = new Seeder(stack.apiUrl()).seed();
                 seeded = " · " + result.summary();
             }
             System.out.println("roster local: ready at " + stack.url() + "/ in "

@@ -1,6 +1,7 @@
 package dev.roster.local;
 
 import dev.roster.emulator.LocalAws;
+import dev.roster.emulator.SamTemplate;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -17,10 +18,11 @@ import static dev.roster.emulator.SamTemplate.asMap;
 import static dev.roster.emulator.SamTemplate.properties;
 
 /**
- * The local CloudFront for photos: {@code GET /photos/<key>} reads {@code <key>} from the bucket that the
- * template's distribution has as its origin, with the object's content type and cache headers, so the
- * URLs the pipeline writes into the items (with {@code PHOTOS_BASE_URL} set to {@code .../photos}) load
- * in a browser while the bucket itself stays private.
+ * The local CloudFront for photos: {@code GET /photos/<rest>} reads the key {@code photos/<rest>} (the path,
+ * as CloudFront passes it on) from the bucket that the template's distribution serves {@code /photos/*}
+ * from, with the object's content type and cache headers, so the URLs the pipeline writes into the items
+ * (with {@code PHOTOS_BASE_URL} set to this server's origin) load in a browser while the bucket itself stays
+ * private.
  */
 public final class PhotoServer {
     public static final String PREFIX = "/photos/";
@@ -33,7 +35,7 @@ public final class PhotoServer {
         this.bucket = bucket;
     }
 
-    /** Serves the origin bucket of the template's {@code AWS::CloudFront::Distribution}. */
+    /** Serves the bucket behind the {@code /photos/*} behaviour of the template's {@code AWS::CloudFront::Distribution}. */
     public static PhotoServer forDistribution(LocalAws aws) {
         var distributions = aws.template().resourcesOfType("AWS::CloudFront::Distribution");
         if (distributions.size() != 1) {
@@ -41,7 +43,15 @@ public final class PhotoServer {
                     + distributions.size());
         }
         Map<String, Object> config = asMap(properties(distributions.values().iterator().next()).get("DistributionConfig"));
-        Map<String, Object> origin = asMap(asList(config.get("Origins")).getFirst());
+        String pattern = PREFIX + "*";
+        Object originId = asList(config.getOrDefault("CacheBehaviors", List.of())).stream().map(SamTemplate::asMap)
+                .filter(behaviour -> pattern.equals(behaviour.get("PathPattern")))
+                .map(behaviour -> behaviour.get("TargetOriginId")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the distribution in template.yaml has no " + pattern
+                        + " behaviour"));
+        Map<String, Object> origin = asList(config.get("Origins")).stream().map(SamTemplate::asMap)
+                .filter(o -> originId.equals(o.get("Id"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the distribution in template.yaml has no origin " + originId));
         List<Object> getAtt = asList(asMap(origin.get("DomainName")).get("Fn::GetAtt"));
         return new PhotoServer(aws.s3(), aws.physicalName(String.valueOf(getAtt.getFirst())));
     }
@@ -54,8 +64,8 @@ public final class PhotoServer {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return FrontDoor.Response.message(405, "Method Not Allowed", "photos");
         }
-        String key = URLDecoder.decode(request.rawPath().substring(PREFIX.length()), StandardCharsets.UTF_8);
-        if (key.isEmpty()) {
+        String key = URLDecoder.decode(request.rawPath().substring(1), StandardCharsets.UTF_8);
+        if (key.length() == PREFIX.length() - 1) {
             return FrontDoor.Response.message(404, "Not Found", "photos: no key");
         }
         ResponseBytes<GetObjectResponse> object;

@@ -34,7 +34,10 @@ public final class Seeder {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param base the local stack's URL: the seeder goes through its front door and issuer like any client */
+    /**
+     * @param base the local stack's API ({@code …/api}): the seeder goes through its front door and issuer like
+     *             any client
+     */
     public Seeder(URI base) {
         this.base = base;
     }
@@ -194,7 +197,7 @@ public final class Seeder {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("authorization", "Bearer " + token);
     }
 

@@ -306,7 +306,7 @@ class DirectoryUnderLoadTest {
     }
 
     private HttpRequest.Builder request(String target, String token) {
-        return HttpRequest.newBuilder(URI.create(stack.url() + target)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(stack.apiUrl() + target)).timeout(Duration.ofSeconds(30))
                 .header("authorization", "Bearer " + token).header("content-type", "application/json");
     }
 

@@ -82,6 +82,11 @@ class FrontDoorTest {
         return HttpRequest.newBuilder(URI.create(server.url() + target)).timeout(Duration.ofSeconds(20));
     }
 
+    /** A request to the API, which answers under its stage ({@code /api}) as behind the site's distribution. */
+    private static HttpRequest.Builder apiRequest(String target) {
+        return request(api.basePath() + target);
+    }
+
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -104,7 +109,7 @@ class FrontDoorTest {
 
     @Test
     void getWithQueryBuildsThePayload2EventApiGatewaySends() throws Exception {
-        HttpResponse<String> response = send(request("/profiles?limit=2&tag=java&tag=climbing%20wall&q=ad%C3%A1")
+        HttpResponse<String> response = send(apiRequest("/profiles?limit=2&tag=java&tag=climbing%20wall&q=ad%C3%A1")
                 .header("Authorization", "Bearer " + token("ada"))
                 .header("X-Custom", "one").header("Cookie", "a=1; b=2").GET().build());
 
@@ -114,7 +119,8 @@ class FrontDoorTest {
         APIGatewayV2HTTPEvent event = call.event();
         assertEquals("2.0", event.getVersion());
         assertEquals("GET /profiles", event.getRouteKey());
-        assertEquals("/profiles", event.getRawPath());
+        // a named stage stays in the path the function sees, as API Gateway sends it
+        assertEquals("/api/profiles", event.getRawPath());
         assertEquals("limit=2&tag=java&tag=climbing%20wall&q=ad%C3%A1", event.getRawQueryString());
         assertEquals(Map.of("limit", "2", "tag", "java,climbing wall", "q", "adá"), event.getQueryStringParameters());
         assertEquals("one", event.getHeaders().get("x-custom"));
@@ -126,10 +132,10 @@ class FrontDoorTest {
         assertFalse(event.getIsBase64Encoded());
         var context = event.getRequestContext();
         assertEquals("GET", context.getHttp().getMethod());
-        assertEquals("/profiles", context.getHttp().getPath());
+        assertEquals("/api/profiles", context.getHttp().getPath());
         assertEquals("127.0.0.1", context.getHttp().getSourceIp());
         assertEquals("GET /profiles", context.getRouteKey());
-        assertEquals("$default", context.getStage());
+        assertEquals("api", context.getStage());
         assertEquals(response.headers().firstValue("apigw-requestid").orElseThrow(), context.getRequestId());
         assertEquals("ada", context.getAuthorizer().getJwt().getClaims().get("sub"));
         assertEquals("ada@example.org", context.getAuthorizer().getJwt().getClaims().get("email"));
@@ -141,10 +147,10 @@ class FrontDoorTest {
 
     @Test
     void pathParameterAndJsonBodyReachTheFunction() throws Exception {
-        send(request("/profiles/k3Jd9xQa").header("Authorization", "Bearer " + token("ada")).GET().build());
+        send(apiRequest("/profiles/k3Jd9xQa").header("Authorization", "Bearer " + token("ada")).GET().build());
         assertEquals(Map.of("id", "k3Jd9xQa"), received().event().getPathParameters());
 
-        send(request("/me").header("Authorization", "Bearer " + token("ada")).header("content-type", "application/json")
+        send(apiRequest("/me").header("Authorization", "Bearer " + token("ada")).header("content-type", "application/json")
                 .header("If-Match", "\"3\"").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")).build());
         APIGatewayV2HTTPEvent put = received().event();
         assertEquals("PUT /me", put.getRouteKey());
@@ -156,7 +162,7 @@ class FrontDoorTest {
     @Test
     void binaryBodyArrivesBase64Encoded() throws Exception {
         byte[] bytes = {(byte) 0xff, (byte) 0xd8, 0, 1, 2};
-        send(request("/me/photo").header("Authorization", "Bearer " + token("ada"))
+        send(apiRequest("/me/photo").header("Authorization", "Bearer " + token("ada"))
                 .header("content-type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
         APIGatewayV2HTTPEvent event = received().event();
         assertTrue(event.getIsBase64Encoded());
@@ -165,7 +171,7 @@ class FrontDoorTest {
 
     @Test
     void functionGetsTheEnvironmentTheTemplateGivesIt(LocalAws aws) throws Exception {
-        send(request("/me").header("Authorization", "Bearer " + token("ada")).GET().build());
+        send(apiRequest("/me").header("Authorization", "Bearer " + token("ada")).GET().build());
         var env = received().env();
         assertEquals(aws.physicalName("ProfilesTable"), env.required("TABLE_NAME"));
         assertEquals("roster-local-uploads-123456789012", env.required("UPLOADS_BUCKET"));
@@ -175,7 +181,7 @@ class FrontDoorTest {
 
     @Test
     void requestWithoutTokenIsUnauthorizedAndNeverReachesTheFunction() throws Exception {
-        HttpResponse<String> response = send(request("/me").GET().build());
+        HttpResponse<String> response = send(apiRequest("/me").GET().build());
         assertEquals(401, response.statusCode());
         assertEquals("{\"message\":\"Unauthorized\"}", response.body());
         assertEquals("Bearer", response.headers().firstValue("www-authenticate").orElseThrow());
@@ -185,7 +191,7 @@ class FrontDoorTest {
     @Test
     void tokenForAnotherAudienceIsUnauthorizedWithTheReason() throws Exception {
         String foreign = new LocalIssuer(issuer.issuer(), "another-client", Clock.systemUTC()).issue("ada", null, null).token();
-        HttpResponse<String> response = send(request("/profiles").header("Authorization", "Bearer " + foreign).GET().build());
+        HttpResponse<String> response = send(apiRequest("/profiles").header("Authorization", "Bearer " + foreign).GET().build());
         assertEquals(401, response.statusCode());
         // another issuer instance has another key: the signature check comes first
         assertTrue(response.headers().firstValue("www-authenticate").orElseThrow().contains("error=\"invalid_token\""));
@@ -193,7 +199,7 @@ class FrontDoorTest {
         String wrongAudience = issuer.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(issuer.issuer())
                 .audience("another-client").subject("ada")
                 .expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000)).build());
-        HttpResponse<String> second = send(request("/profiles").header("Authorization", "Bearer " + wrongAudience).GET().build());
+        HttpResponse<String> second = send(apiRequest("/profiles").header("Authorization", "Bearer " + wrongAudience).GET().build());
         assertEquals(401, second.statusCode());
         assertTrue(second.headers().firstValue("www-authenticate").orElseThrow()
                 .contains("error_description=\"the token does not have a valid audience\""));
@@ -232,7 +238,7 @@ class FrontDoorTest {
     @MethodSource("tokensThatAreNotAMember")
     void everyRouteAnswers401ToANonMemberAndNoFunctionRuns(String kind, String authorization) throws Exception {
         for (HttpApiDefinition.Route route : api.routes()) {
-            HttpRequest.Builder request = request(route.path().replace("{id}", "AAAAAAAA"))
+            HttpRequest.Builder request = apiRequest(route.path().replace("{id}", "AAAAAAAA"))
                     .method(route.method(), route.method().equals("GET") || route.method().equals("DELETE")
                             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
             if (authorization != null) {
@@ -247,11 +253,11 @@ class FrontDoorTest {
 
     @Test
     void unknownRouteAndUnroutedMethodAreNotFound() throws Exception {
-        HttpResponse<String> unknown = send(request("/nope").header("Authorization", "Bearer " + token("ada"))
+        HttpResponse<String> unknown = send(apiRequest("/nope").header("Authorization", "Bearer " + token("ada"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(404, unknown.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", unknown.body());
-        HttpResponse<String> wrongMethod = send(request("/tags").header("Authorization", "Bearer " + token("ada"))
+        HttpResponse<String> wrongMethod = send(apiRequest("/tags").header("Authorization", "Bearer " + token("ada"))
                 .DELETE().build());
         assertEquals(404, wrongMethod.statusCode());
         assertTrue(RecordingHandlers.HTTP_CALLS.isEmpty());
@@ -262,7 +268,7 @@ class FrontDoorTest {
         RecordingHandlers.httpAnswer = event -> {
             throw new IllegalStateException("boom");
         };
-        HttpResponse<String> response = send(request("/tags").header("Authorization", "Bearer " + token("ada")).GET().build());
+        HttpResponse<String> response = send(apiRequest("/tags").header("Authorization", "Bearer " + token("ada")).GET().build());
         assertEquals(500, response.statusCode());
         assertEquals("{\"message\":\"Internal Server Error\"}", response.body());
     }
@@ -275,7 +281,7 @@ class FrontDoorTest {
                 .withCookies(List.of("session=x; HttpOnly"))
                 .withBody(Base64.getEncoder().encodeToString("png!".getBytes(StandardCharsets.UTF_8)))
                 .withIsBase64Encoded(true).build();
-        HttpResponse<byte[]> response = HTTP.send(request("/me").header("Authorization", "Bearer " + token("ada"))
+        HttpResponse<byte[]> response = HTTP.send(apiRequest("/me").header("Authorization", "Bearer " + token("ada"))
                 .header("Origin", "http://localhost:3000").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(412, response.statusCode());
         assertEquals("png!", new String(response.body(), StandardCharsets.UTF_8));
@@ -288,7 +294,7 @@ class FrontDoorTest {
 
     @Test
     void preflightIsAnsweredFromTheTemplatesCorsConfigurationWithoutAToken() throws Exception {
-        HttpResponse<String> allowed = send(request("/me").header("Origin", "http://localhost:3000")
+        HttpResponse<String> allowed = send(apiRequest("/me").header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
@@ -297,10 +303,10 @@ class FrontDoorTest {
         assertEquals("GET,PUT,POST,DELETE,OPTIONS", allowed.headers().firstValue("access-control-allow-methods").orElseThrow());
         assertEquals("600", allowed.headers().firstValue("access-control-max-age").orElseThrow());
 
-        HttpResponse<String> otherOrigin = send(request("/me").header("Origin", "https://evil.example")
+        HttpResponse<String> otherOrigin = send(apiRequest("/me").header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "PUT").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
         assertTrue(otherOrigin.headers().firstValue("access-control-allow-origin").isEmpty());
-        HttpResponse<String> otherHeader = send(request("/me").header("Origin", "http://localhost:3000")
+        HttpResponse<String> otherHeader = send(apiRequest("/me").header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "PUT").header("Access-Control-Request-Headers", "x-secret")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
         assertTrue(otherHeader.headers().firstValue("access-control-allow-origin").isEmpty());
@@ -314,7 +320,7 @@ class FrontDoorTest {
                 .build());
         assertEquals(200, issued.statusCode());
         String token = String.valueOf(JSON.std.mapFrom(issued.body()).get("token"));
-        send(request("/tags").header("Authorization", "Bearer " + token).GET().build());
+        send(apiRequest("/tags").header("Authorization", "Bearer " + token).GET().build());
         assertEquals("grace", received().event().getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
 
         HttpResponse<String> noSub = send(request("/local/token")
@@ -329,7 +335,7 @@ class FrontDoorTest {
 
     @Test
     void bodyOverTheTenMegabytePayloadLimitIsRefusedBeforeTheFunction() throws Exception {
-        HttpResponse<String> response = send(request("/me").header("Authorization", "Bearer " + token("ada"))
+        HttpResponse<String> response = send(apiRequest("/me").header("Authorization", "Bearer " + token("ada"))
                 .header("content-type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[IncomingRequest.MAX_BODY_BYTES + 1])).build());
         assertEquals(413, response.statusCode());
@@ -343,5 +349,21 @@ class FrontDoorTest {
         assertEquals(200, index.statusCode());
         assertTrue(index.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
         assertEquals(404, send(request("/../pom.xml").GET().build()).statusCode());
+    }
+
+    @Test
+    void siteApiAndPhotosShareOneOriginUnderTheDistributionsPaths() throws Exception {
+        assertEquals("/api", api.basePath());
+        // a route's path outside /api is the site's, not the API's: no function runs
+        HttpResponse<String> outside = send(request("/profiles").header("Authorization", "Bearer " + token("ada")).GET().build());
+        assertEquals(404, outside.statusCode());
+        assertEquals(403, send(request("/me").header("Authorization", "Bearer " + token("ada"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode());
+        assertTrue(RecordingHandlers.HTTP_CALLS.isEmpty());
+        // under /api, what no route matches is API Gateway's own 404
+        HttpResponse<String> noRoute = send(apiRequest("/index.html").GET().build());
+        assertEquals(404, noRoute.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", noRoute.body());
+        assertEquals(404, send(request("/photos/nobody/none.jpg").GET().build()).statusCode());
     }
 }

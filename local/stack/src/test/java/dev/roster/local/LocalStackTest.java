@@ -25,7 +25,8 @@ class LocalStackTest {
     void cloudFrontDomainAndSecretReferencesGetLocalValues(LocalAws aws) {
         Map<String, String> overrides = LocalStack.localOverrides(aws, "http://127.0.0.1:3999");
 
-        assertEquals("http://127.0.0.1:3999/photos", overrides.get("PHOTOS_BASE_URL"));
+        // crops are written under photos/ and served at the same path on this origin
+        assertEquals("http://127.0.0.1:3999", overrides.get("PHOTOS_BASE_URL"));
         String secret = overrides.get("CURSOR_SECRET");
         assertTrue(secret != null && secret.length() >= 40 && !secret.contains("resolve"), secret);
         assertNotEquals(secret, LocalStack.localOverrides(aws, "http://127.0.0.1:3999").get("CURSOR_SECRET"));
@@ -40,7 +41,7 @@ class LocalStackTest {
                     HttpResponse.BodyHandlers.ofString());
             String token = String.valueOf(JSON.std.mapFrom(issued.body()).get("token"));
 
-            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/me"))
+            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/me"))
                     .timeout(Duration.ofSeconds(30)).header("authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
 
@@ -48,7 +49,7 @@ class LocalStackTest {
             assertNotEquals(401, me.statusCode(), me.body());
             assertNotEquals(500, me.statusCode(), me.body());
             assertTrue(me.body().contains("\"error\"") || me.statusCode() == 200, me.body());
-            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/me")).build(),
+            assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/me")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         }
     }

@@ -31,7 +31,7 @@ class NotificationPumpTest {
     void start(LocalAws aws) {
         RecordingHandlers.reset();
         LambdaFunction function = LambdaFunction.fromTemplate(aws, "ThumbnailFunction",
-                Map.of("PHOTOS_BASE_URL", "http://127.0.0.1:3000/photos"),
+                Map.of("PHOTOS_BASE_URL", "http://127.0.0.1:3000"),
                 RecordingHandlers.S3.class.getName() + "::handleRequest");
         pump = NotificationPump.start(aws, function, List.of(Duration.ofMillis(100), Duration.ofMillis(200)));
     }
@@ -58,7 +58,7 @@ class NotificationPumpTest {
         assertEquals(PhotoKeys.upload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA"), record.getS3().getObject().getUrlDecodedKey());
         assertEquals(1234L, record.getS3().getObject().getSizeAsLong());
         assertEquals(aws.physicalName("PhotosBucket"), call.env().required("PHOTOS_BUCKET"));
-        assertEquals("http://127.0.0.1:3000/photos", call.env().required("PHOTOS_BASE_URL"));
+        assertEquals("http://127.0.0.1:3000", call.env().required("PHOTOS_BASE_URL"));
         assertEquals("40", call.env().required("MAX_SOURCE_MEGAPIXELS"));
         assertEquals("roster-local-ThumbnailFunction", call.context().getFunctionName());
         assertEquals(60_000, call.context().getRemainingTimeInMillis(), 5_000);

@@ -12,7 +12,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** /photos/<key> is the local CloudFront: it serves the distribution's origin bucket with the objects' headers. */
+/**
+ * /photos/<rest> is the local CloudFront: it serves the key photos/<rest> (the path, as CloudFront passes it on)
+ * from the bucket behind the distribution's /photos/* behaviour, with the objects' headers.
+ */
 @WithLocalAws
 class PhotoServerTest {
     private static IncomingRequest get(String path, Map<String, List<String>> headers) {
@@ -20,7 +23,7 @@ class PhotoServerTest {
     }
 
     @Test
-    void servesTheDistributionsOriginBucket(LocalAws aws) {
+    void servesTheBucketBehindTheDistributionsPhotosBehaviour(LocalAws aws) {
         assertEquals(aws.physicalName("PhotosBucket"), PhotoServer.forDistribution(aws).bucket());
     }
 
@@ -28,16 +31,16 @@ class PhotoServerTest {
     void cropIsServedWithItsContentTypeAndCacheHeaders(LocalAws aws) {
         PhotoServer photos = PhotoServer.forDistribution(aws);
         byte[] jpeg = "jpeg bytes".getBytes(StandardCharsets.UTF_8);
-        aws.s3().putObject(b -> b.bucket(photos.bucket()).key("p/k3Jd9xQa/abc-thumb@2x.jpg").contentType("image/jpeg")
+        aws.s3().putObject(b -> b.bucket(photos.bucket()).key("photos/k3Jd9xQa/abc-thumb@2x.jpg").contentType("image/jpeg")
                 .cacheControl("public, max-age=31536000, immutable"), RequestBody.fromBytes(jpeg));
 
-        FrontDoor.Response response = photos.serve(get("/photos/p/k3Jd9xQa/abc-thumb@2x.jpg", Map.of()));
+        FrontDoor.Response response = photos.serve(get("/photos/k3Jd9xQa/abc-thumb@2x.jpg", Map.of()));
 
         assertEquals(200, response.status());
         assertArrayEquals(jpeg, response.body());
         assertEquals("image/jpeg", response.headers().get("content-type"));
         assertEquals("public, max-age=31536000, immutable", response.headers().get("cache-control"));
-        FrontDoor.Response again = photos.serve(get("/photos/p/k3Jd9xQa/abc-thumb@2x.jpg",
+        FrontDoor.Response again = photos.serve(get("/photos/k3Jd9xQa/abc-thumb@2x.jpg",
                 Map.of("if-none-match", List.of(response.headers().get("etag")))));
         assertEquals(304, again.status());
     }
