@@ -10,6 +10,7 @@ import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.aws.PrimingClients;
+import dev.roster.core.http.Membership;
 import dev.roster.core.http.SampleRequests;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
@@ -47,6 +48,7 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
             {"Count":1,"ScannedCount":1,"Items":[{"PK":{"S":"C#main#TAGS"},"SK":{"S":"java"},"count":{"N":"3"}}]}""";
 
     private final ListProfiles service;
+    private final Membership membership;
     private Runnable primeRequests = () -> { };
 
     public ListProfilesHandler() {
@@ -64,11 +66,16 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
     public ListProfilesHandler(Env env, DynamoDbClient dynamoDb, Clock clock) {
         this(new ListProfiles(
                 new Directory(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
-                new Cursors(env.required("CURSOR_SECRET"), clock)));
+                new Cursors(env.required("CURSOR_SECRET"), clock)), Membership.from(env));
     }
 
     ListProfilesHandler(ListProfiles service) {
+        this(service, Membership.ANY_SIGNED_IN_USER);
+    }
+
+    ListProfilesHandler(ListProfiles service, Membership membership) {
         this.service = service;
+        this.membership = membership;
     }
 
     /** SnapStart: snapshot after the request code has run once (the first member's page would pay for it otherwise). */
@@ -86,8 +93,8 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
         Log.quietly(() -> {
             var pages = new ListProfilesHandler(env, PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(SAMPLE_PAGE)), Clock.systemUTC());
             var tags = new ListProfilesHandler(env, PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(SAMPLE_TAGS)), Clock.systemUTC());
-            expectOk(pages.handleRequest(SampleRequests.request("GET", "GET /profiles", "/profiles", "limit=24&tag=java&q=zo", null, null), null));
-            expectOk(tags.handleRequest(SampleRequests.request("GET", "GET /tags", "/tags", "", null, null), null));
+            expectOk(pages.handleRequest(SampleRequests.request(Membership.from(env), "GET", "GET /profiles", "/profiles", "limit=24&tag=java&q=zo", null, null), null));
+            expectOk(tags.handleRequest(SampleRequests.request(Membership.from(env), "GET", "GET /tags", "/tags", "", null, null), null));
         });
     }
 
@@ -108,7 +115,7 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
         DynamoDbCalls.reset();
         Metrics metrics = Metrics.start();
         try {
-            HttpRequests.callerSub(event);
+            membership.admit(event);
             return switch (routeKey(event)) {
                 case "GET /profiles" -> {
                     ListRequest request = ListRequest.from(HttpRequests.queryParameters(event));

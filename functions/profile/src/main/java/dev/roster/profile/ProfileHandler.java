@@ -10,12 +10,13 @@ import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.aws.PrimingClients;
-import dev.roster.core.http.SampleRequests;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
 import dev.roster.core.http.Caller;
 import dev.roster.core.http.HttpRequests;
 import dev.roster.core.http.HttpResponses;
+import dev.roster.core.http.Membership;
+import dev.roster.core.http.SampleRequests;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
@@ -68,6 +69,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
              "photoStatus":{"S":"NONE"}}}""";
 
     private final ProfileService service;
+    private final Membership membership;
     private Runnable primeRequests = () -> { };
 
     public ProfileHandler() {
@@ -92,11 +94,16 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
                 new Claims(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main"), Clock.systemUTC()),
                 new PhotoUploads(presigner, s3, env.required("UPLOADS_BUCKET")),
                 env.longValue("MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
-                ProfileId::newProfileId));
+                ProfileId::newProfileId), Membership.from(env));
     }
 
     ProfileHandler(ProfileService service) {
+        this(service, Membership.ANY_SIGNED_IN_USER);
+    }
+
+    ProfileHandler(ProfileService service, Membership membership) {
         this.service = service;
+        this.membership = membership;
     }
 
     /**
@@ -128,11 +135,11 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
             })), PrimingClients.s3Presigner(),
                     PrimingClients.s3(request -> PrimingClients.Answer.xml("<CopyObjectResult><ETag>\"priming\"</ETag></CopyObjectResult>")));
             String body = "{\"name\":\"Zoë Prime\",\"organisation\":\"Org\",\"tags\":[\"java\",\"go\"],\"visible\":true}";
-            expect(primed.handleRequest(SampleRequests.request("GET", "GET /me", "/me", "", null, null), null), 200);
-            expect(primed.handleRequest(SampleRequests.request("PUT", "PUT /me", "/me", "", null, body), null), 200);
-            expect(primed.handleRequest(SampleRequests.request("POST", "POST /me/photo", "/me/photo", "", null,
+            expect(primed.handleRequest(SampleRequests.request(Membership.from(env), "GET", "GET /me", "/me", "", null, null), null), 200);
+            expect(primed.handleRequest(SampleRequests.request(Membership.from(env), "PUT", "PUT /me", "/me", "", null, body), null), 200);
+            expect(primed.handleRequest(SampleRequests.request(Membership.from(env), "POST", "POST /me/photo", "/me/photo", "", null,
                     "{\"contentType\":\"image/jpeg\",\"contentLength\":100000}"), null), 201);
-            expect(primed.handleRequest(SampleRequests.request("GET", "GET /profiles/{id}", "/profiles/AAAAAAAA", "",
+            expect(primed.handleRequest(SampleRequests.request(Membership.from(env), "GET", "GET /profiles/{id}", "/profiles/AAAAAAAA", "",
                     Map.of("id", "AAAAAAAA"), null), null), 200);
         });
     }
@@ -154,7 +161,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         DynamoDbCalls.reset();
         Metrics metrics = Metrics.start();
         try {
-            Caller caller = Caller.of(event);
+            Caller caller = membership.admit(event);
             String sub = caller.sub();
             ProfileOutcome outcome = switch (routeKey(event)) {
                 case "GET /profiles/{id}" -> {

@@ -19,6 +19,7 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 
     /** Parameter values the tests run with, where the template's defaults would not do locally. */
     static final Map<String, String> TEST_PARAMETERS = Map.of(
+            "IdentityProvider", "external",
             "JwtIssuer", "http://127.0.0.1/roster-test-issuer",
             "JwtAudience", "roster-test",
             // another origin an operator added (the site's own needs no CORS): the CORS tests use it

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The local issuer over HTTP, under the issuer's path ({@code /local}): {@code POST /local/token} with
- * {@code {"sub","name","email"}} returns a signed dev token; {@code GET /local/.well-known/openid-configuration}
+ * {@code {"sub","name","email","email_verified","groups"}} returns a signed dev token (groups and
+ * {@code email_verified} as Cognito puts them in an ID token: {@code cognito:groups}, a boolean); {@code GET /local/.well-known/openid-configuration}
  * and {@code /local/.well-known/jwks.json} publish it like an OIDC provider, and {@code /local/authorize} with
  * the form-encoded {@code POST /local/token} run the authorization-code flow ({@link AuthorizationCodes}). None of this is in
  * template.yaml: a deployment's members sign in with the real provider. {@code GET /local/stack} tells where
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class IssuerEndpoints {
     public static final String PREFIX = "/local/";
+    private static final int MAX_GROUPS = 25;
+    private static final Pattern GROUP = Pattern.compile("[^\\s,\\[\\]\"]{1,128}");
     static final String INVOKE = "/local/invoke/";
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@:|+-]{1,128}");
     private static final int MAX_NAME_CHARS = 200;
@@ -105,8 +109,9 @@ public final class IssuerEndpoints {
             return error(400, "malformed_json", "send a JSON object with at least \"sub\"");
         }
         for (String field : body.keySet()) {
-            if (!field.equals("sub") && !field.equals("name") && !field.equals("email")) {
-                return error(400, "unknown_field", "unknown field \"" + field + "\"; send sub, name and email");
+            if (!List.of("sub", "name", "email", "email_verified", "groups").contains(field)) {
+                return error(400, "unknown_field", "unknown field \"" + field
+                        + "\"; send sub, name, email, email_verified and groups");
             }
         }
         if (!(body.get("sub") instanceof String subject) || !SUBJECT.matcher(subject).matches()) {
@@ -120,7 +125,20 @@ public final class IssuerEndpoints {
         if (email != null && (!(email instanceof String e) || e.length() > MAX_EMAIL_CHARS || !e.contains("@"))) {
             return error(400, "invalid_email", "email must be an address like ada@example.org");
         }
-        LocalIssuer.DevToken token = issuer.issue(subject, (String) name, (String) email);
+        Object verified = body.get("email_verified");
+        if (verified != null && !(verified instanceof Boolean)) {
+            return error(400, "invalid_email_verified", "email_verified must be true or false");
+        }
+        Object groups = body.get("groups");
+        if (groups != null && !(groups instanceof List<?> list && list.size() <= MAX_GROUPS
+                && list.stream().allMatch(g -> g instanceof String text && GROUP.matcher(text).matches()))) {
+            return error(400, "invalid_groups", "groups must be a list of at most " + MAX_GROUPS
+                    + " group names (1-128 characters, no spaces), e.g. [\"roster-admins\"]");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> groupNames = groups == null ? List.of() : (List<String>) groups;
+        LocalIssuer.DevToken token = issuer.issue(subject, (String) name, (String) email,
+                new LocalIssuer.Membership(groupNames, (Boolean) verified));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", token.token());
         out.put("tokenType", "Bearer");

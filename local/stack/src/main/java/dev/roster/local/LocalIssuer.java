@@ -65,13 +65,31 @@ public final class LocalIssuer {
         return key;
     }
 
+    /** Groups ({@code cognito:groups}) and {@code email_verified} (null: left out), as Cognito puts them in an ID token. */
+    public record Membership(List<String> groups, Boolean emailVerified) {
+        public static final Membership NONE = new Membership(List.of(), null);
+
+        public Membership {
+            groups = List.copyOf(groups);
+        }
+    }
+
     /** A signed token for this member, valid for {@link #TOKEN_LIFETIME}. */
     public DevToken issue(String subject, String name, String email) {
-        return issue(subject, name, email, audience, null);
+        return issue(subject, name, email, Membership.NONE);
+    }
+
+    public DevToken issue(String subject, String name, String email, Membership membership) {
+        return issue(subject, name, email, audience, null, membership);
     }
 
     /** An ID token for {@code clientId} (the audience), echoing the client's {@code nonce}. */
     public DevToken issue(String subject, String name, String email, String clientId, String nonce) {
+        return issue(subject, name, email, clientId, nonce, Membership.NONE);
+    }
+
+    public DevToken issue(String subject, String name, String email, String clientId, String nonce,
+                          Membership membership) {
         Instant now = clock.instant();
         Instant expires = now.plus(TOKEN_LIFETIME);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -87,6 +105,12 @@ public final class LocalIssuer {
         }
         if (nonce != null) {
             claims.claim("nonce", nonce);
+        }
+        if (!membership.groups().isEmpty()) {
+            claims.claim("cognito:groups", membership.groups());
+        }
+        if (membership.emailVerified() != null) {
+            claims.claim("email_verified", membership.emailVerified());
         }
         return new DevToken(sign(claims.build()), expires);
     }

@@ -64,6 +64,8 @@ public final class LocalStack implements AutoCloseable {
             String origin = server.url().toString();
             String issuerUrl = origin + "/local";
             Map<String, String> parameters = Map.of(
+                    // the local issuer stands in for the identity provider
+                    "IdentityProvider", "external",
                     "JwtIssuer", issuerUrl,
                     "JwtAudience", AUDIENCE,
                     // the site, the API and the photos share this origin; localhost is another one, as an operator may add

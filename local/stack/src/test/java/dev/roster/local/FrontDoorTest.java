@@ -323,6 +323,21 @@ class FrontDoorTest {
         send(apiRequest("/tags").header("Authorization", "Bearer " + token).GET().build());
         assertEquals("grace", received().event().getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
 
+        HttpResponse<String> withGroups = send(request("/local/token").header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"grace\",\"email\":\"g@example.org\","
+                        + "\"email_verified\":true,\"groups\":[\"roster-admins\",\"members\"]}")).build());
+        assertEquals(200, withGroups.statusCode(), withGroups.body());
+        send(apiRequest("/tags").header("Authorization", "Bearer " + JSON.std.mapFrom(withGroups.body()).get("token"))
+                .GET().build());
+        Map<String, String> claims = received().event().getRequestContext().getAuthorizer().getJwt().getClaims();
+        // as API Gateway passes Cognito's claims on: an array as [a b], a boolean as text
+        assertEquals("[roster-admins members]", claims.get("cognito:groups"));
+        assertEquals("true", claims.get("email_verified"));
+        HttpResponse<String> badGroups = send(request("/local/token")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"grace\",\"groups\":\"roster-admins\"}")).build());
+        assertEquals(400, badGroups.statusCode());
+        assertTrue(badGroups.body().contains("\"code\":\"invalid_groups\""), badGroups.body());
+
         HttpResponse<String> noSub = send(request("/local/token")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Grace\"}")).build());
         assertEquals(400, noSub.statusCode());

@@ -15,20 +15,13 @@ public final class HttpRequests {
     private HttpRequests() {
     }
 
-    /**
-     * The member calling: the {@code sub} claim the JWT authorizer verified. Nothing else identifies an owner
-     * (no id in a path or a body does).
-     */
-    public static String callerSub(APIGatewayV2HTTPEvent event) {
+    /** The claims the JWT authorizer verified (none without a JWT authorizer). */
+    public static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         var authorizer = context == null ? null : context.getAuthorizer();
         var jwt = authorizer == null ? null : authorizer.getJwt();
         Map<String, String> claims = jwt == null ? null : jwt.getClaims();
-        String sub = claims == null ? null : claims.get("sub");
-        if (sub == null || sub.isBlank()) {
-            throw new ApiException(401, "unauthenticated", "sign in: the request carries no verified token subject");
-        }
-        return sub;
+        return claims == null ? Map.of() : claims;
     }
 
     public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {

@@ -12,11 +12,19 @@ public final class SampleRequests {
     private SampleRequests() {
     }
 
+    /** A request of a member of any directory (no member group). */
     public static APIGatewayV2HTTPEvent request(String method, String routeKey, String rawPath, String rawQuery,
                                                 Map<String, String> pathParameters, String body) {
+        return request(Membership.ANY_SIGNED_IN_USER, method, routeKey, rawPath, rawQuery, pathParameters, body);
+    }
+
+    /** A request of a member as {@code membership} defines one (in its member group, if it has one). */
+    public static APIGatewayV2HTTPEvent request(Membership membership, String method, String routeKey, String rawPath,
+                                                String rawQuery, Map<String, String> pathParameters, String body) {
         RequestContext.Http http = RequestContext.Http.builder().withMethod(method).withPath(rawPath).build();
         RequestContext.Authorizer authorizer = RequestContext.Authorizer.builder()
-                .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", PRIMING_SUB)).build()).build();
+                .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(membership.memberClaims(PRIMING_SUB)).build())
+                .build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0").withRouteKey(routeKey).withRawPath(rawPath).withRawQueryString(rawQuery)
                 .withPathParameters(pathParameters)
