@@ -36,4 +36,11 @@ build-ThumbnailFunction:
 build-OpsFunction:
 	$(call function_artifacts,functions/ops)
 
-.PHONY: build-RosterLayer build-ListProfilesFunction build-ProfileFunction build-ThumbnailFunction build-OpsFunction
+# the publisher carries the web client it publishes (config.json is written from the stack's values)
+build-SitePublisherFunction:
+	$(call function_artifacts,functions/site-publisher)
+	mkdir -p $(ARTIFACTS_DIR)/site
+	cp -R web/. $(ARTIFACTS_DIR)/site/
+
+.PHONY: build-RosterLayer build-ListProfilesFunction build-ProfileFunction build-ThumbnailFunction build-OpsFunction \
+	build-SitePublisherFunction

@@ -86,7 +86,10 @@ function redirectUri() {
 
 /** OIDC mode, step 1: off to the provider with a PKCE challenge. */
 export async function startOidcSignIn(auth) {
-  const provider = await discover(auth.issuer);
+  // the deployment's config.json names the stack's own endpoints; an external provider is discovered
+  const provider = auth.authorizationEndpoint && auth.tokenEndpoint
+    ? { authorization_endpoint: auth.authorizationEndpoint, token_endpoint: auth.tokenEndpoint }
+    : await discover(auth.issuer);
   const verifier = randomString(48);
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
   const state = randomString(16);

@@ -1,0 +1,172 @@
+"""template.yaml as CloudFormation receives it: transformed by SAM's translator, then checked for what the
+deployment depends on (one origin, sign-in, the site publisher, hardening), so a later change cannot drop
+any of it silently."""
+import os
+import unittest
+
+from samtranslator.parser.parser import Parser
+from samtranslator.translator.transform import transform
+from samtranslator.yaml_helper import yaml_parse
+from yaml import safe_dump as yaml_dump
+
+TEMPLATE = os.path.join(os.path.dirname(__file__), '..', '..', 'template.yaml')
+CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'
+CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6'
+ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac'
+API_FUNCTIONS = ['ListProfilesFunction', 'ProfileFunction']
+
+
+class ManagedPolicies:
+    """The translator asks for managed policy ARNs by name; SAM attaches X-Ray's when tracing may be on."""
+
+    def load(self):
+        return {'AWSXrayWriteOnlyAccess': 'arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess',
+                'AWSLambdaBasicExecutionRole': 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'}
+
+
+def translated():
+    os.environ.setdefault('AWS_DEFAULT_REGION', 'eu-west-1')
+    with open(TEMPLATE) as f:
+        sam = yaml_parse(f.read())
+    packaged = yaml_parse(yaml_dump(sam))
+    # what `sam package` does before the transform: local code folders become uploaded artifacts
+    packaged['Globals']['Function']['CodeUri'] = 's3://artifacts/functions.zip'
+    for resource in packaged['Resources'].values():
+        if resource['Type'] == 'AWS::Serverless::LayerVersion':
+            resource['Properties']['ContentUri'] = 's3://artifacts/layer.zip'
+    return sam, transform(packaged, {}, ManagedPolicies(), Parser())
+
+
+SAM, CFN = translated()
+RESOURCES = CFN['Resources']
+
+
+def of_type(kind):
+    return {name: r for name, r in RESOURCES.items() if r['Type'] == kind}
+
+
+def one(kind):
+    found = of_type(kind)
+    assert len(found) == 1, f'expected one {kind}, found {sorted(found)}'
+    return next(iter(found.items()))
+
+
+class OneOrigin(unittest.TestCase):
+    def setUp(self):
+        self.name, distribution = one('AWS::CloudFront::Distribution')
+        self.config = distribution['Properties']['DistributionConfig']
+        self.origins = {o['Id']: o for o in self.config['Origins']}
+        self.behaviours = {b['PathPattern']: b for b in self.config['CacheBehaviors']}
+
+    def origin_of(self, behaviour):
+        return self.origins[behaviour['TargetOriginId']]
+
+    def test_site_bucket_serves_the_root_through_origin_access_control(self):
+        site = self.origin_of(self.config['DefaultCacheBehavior'])
+        self.assertEqual({'Fn::GetAtt': ['SiteBucket', 'RegionalDomainName']}, site['DomainName'])
+        self.assertIn('OriginAccessControlId', site)
+        self.assertEqual('index.html', self.config['DefaultRootObject'])
+
+    def test_photos_are_served_from_the_photos_bucket_cached(self):
+        photos = self.behaviours['/photos/*']
+        self.assertEqual({'Fn::GetAtt': ['PhotosBucket', 'RegionalDomainName']}, self.origin_of(photos)['DomainName'])
+        self.assertIn('OriginAccessControlId', self.origin_of(photos))
+        self.assertEqual(CACHING_OPTIMIZED, photos['CachePolicyId'])
+
+    def test_api_is_reached_at_api_uncached_with_the_token_and_without_host(self):
+        api = self.behaviours['/api/*']
+        self.assertIn('RosterApi', str(self.origin_of(api)['DomainName']))
+        self.assertIn('execute-api', str(self.origin_of(api)['DomainName']))
+        self.assertEqual('https-only', self.origin_of(api)['CustomOriginConfig']['OriginProtocolPolicy'])
+        self.assertEqual(CACHING_DISABLED, api['CachePolicyId'])
+        self.assertEqual(ALL_VIEWER_EXCEPT_HOST, api['OriginRequestPolicyId'])
+        self.assertTrue({'GET', 'PUT', 'POST', 'DELETE'} <= set(api['AllowedMethods']))
+
+    def test_the_api_answers_under_its_stage_api_and_nowhere_else(self):
+        stages = of_type('AWS::ApiGatewayV2::Stage')
+        self.assertEqual(['api'], [s['Properties']['StageName'] for s in stages.values()])
+
+    def test_buckets_are_read_by_this_distribution_only(self):
+        for policy_name, bucket in [('SiteBucketPolicy', 'SiteBucket'), ('PhotosBucketPolicy', 'PhotosBucket')]:
+            statements = RESOURCES[policy_name]['Properties']['PolicyDocument']['Statement']
+            reads = [s for s in statements if s['Effect'] == 'Allow']
+            self.assertEqual([{'Service': 'cloudfront.amazonaws.com'}], [s['Principal'] for s in reads], policy_name)
+            self.assertIn(self.name, str(reads[0]['Condition']))
+
+    def test_site_url_is_the_first_output(self):
+        self.assertEqual('SiteUrl', next(iter(SAM['Outputs'])))
+
+    def test_the_api_sends_cors_headers_only_for_origins_an_operator_adds(self):
+        self.assertEqual('', SAM['Parameters']['CorsAllowedOrigins']['Default'])
+        self.assertIn('HasCorsOrigins', str(SAM['Resources']['RosterApi']['Properties']['CorsConfiguration']))
+
+
+class SignIn(unittest.TestCase):
+    def test_parameters_choose_the_identity_provider_and_the_groups(self):
+        p = SAM['Parameters']
+        self.assertEqual((['cognito', 'external'], 'cognito'), (p['IdentityProvider']['AllowedValues'],
+                                                                p['IdentityProvider']['Default']))
+        self.assertEqual('false', p['AllowSelfSignUp']['Default'])
+        self.assertEqual('', p['MemberGroup']['Default'])
+        self.assertEqual('roster-admins', p['AdminGroup']['Default'])
+        self.assertEqual('cognito:groups', p['GroupClaim']['Default'])
+
+    def test_an_external_provider_without_issuer_or_audience_fails_at_deploy_naming_them(self):
+        rule = CFN['Rules']['ExternalIdentityProviderIsNamed']
+        descriptions = ' '.join(a['AssertDescription'] for a in rule['Assertions'])
+        self.assertIn('JwtIssuer', descriptions)
+        self.assertIn('JwtAudience', descriptions)
+
+    def test_cognito_brings_a_pool_managed_login_a_pkce_public_client_and_the_admin_group(self):
+        for name in ['MemberPool', 'MemberPoolDomain', 'MemberPoolBranding', 'MemberPoolClient', 'AdminGroupInPool']:
+            self.assertEqual('UseCognito', RESOURCES[name].get('Condition'), name)
+        self.assertEqual(2, RESOURCES['MemberPoolDomain']['Properties']['ManagedLoginVersion'])
+        client = RESOURCES['MemberPoolClient']['Properties']
+        self.assertFalse(client['GenerateSecret'])
+        self.assertEqual(['code'], client['AllowedOAuthFlows'])
+        self.assertTrue({'openid', 'email'} <= set(client['AllowedOAuthScopes']))
+        self.assertEqual({'Fn::If': ['SelfSignUp', False, True]},
+                         RESOURCES['MemberPool']['Properties']['AdminCreateUserConfig']['AllowAdminCreateUserOnly'])
+
+    def test_the_authorizer_trusts_the_pool_or_the_external_issuer(self):
+        _, api = one('AWS::ApiGatewayV2::Api')
+        schemes = api['Properties']['Body']['components']['securitySchemes']
+        jwt = schemes['MemberJwt']['x-amazon-apigateway-authorizer']['jwtConfiguration']
+        self.assertEqual('UseCognito', jwt['issuer']['Fn::If'][0])
+        self.assertIn('MemberPool', str(jwt['issuer']['Fn::If'][1]))
+        self.assertEqual({'Ref': 'JwtIssuer'}, jwt['issuer']['Fn::If'][2])
+        self.assertIn('MemberPoolClient', str(jwt['audience']))
+
+    def test_every_api_function_knows_the_member_and_admin_groups_and_the_claim(self):
+        for name in API_FUNCTIONS:
+            env = RESOURCES[name]['Properties']['Environment']['Variables']
+            self.assertEqual({'Ref': 'MemberGroup'}, env['MEMBER_GROUP'], name)
+            self.assertEqual({'Ref': 'AdminGroup'}, env['ADMIN_GROUP'], name)
+            self.assertEqual({'Ref': 'GroupClaim'}, env['GROUP_CLAIM'], name)
+
+
+class PublishedSite(unittest.TestCase):
+    def test_the_deploy_publishes_the_site_with_the_stacks_values(self):
+        site = RESOURCES['Site']
+        self.assertEqual('Custom::Site', site['Type'])
+        props = site['Properties']
+        self.assertIn('SitePublisherFunction', str(props['ServiceToken']))
+        # a new package of the publisher (a changed web/) is a new version: the site is published again
+        self.assertIn('SitePublisherFunctionVersion', str(props['PackageVersion']))
+        self.assertEqual({'Ref': 'SiteBucket'}, props['SiteBucket'])
+        self.assertEqual('/api', props['ApiBase'])
+        for name in ['SiteUrl', 'Issuer', 'ClientId', 'AuthorizationEndpoint', 'TokenEndpoint', 'UserPoolId']:
+            self.assertIn(name, props)
+
+    def test_the_publisher_may_write_only_the_site_bucket(self):
+        role = RESOURCES['SitePublisherFunctionRole']['Properties']
+        statements = [s for p in role['Policies'] for s in p['PolicyDocument']['Statement']]
+        s3 = [s for s in statements if any(str(a).startswith('s3:') for a in
+                                           (s['Action'] if isinstance(s['Action'], list) else [s['Action']]))]
+        self.assertTrue(s3)
+        for statement in s3:
+            self.assertIn('SiteBucket', str(statement['Resource']))
+
+
+if __name__ == '__main__':
+    unittest.main()
