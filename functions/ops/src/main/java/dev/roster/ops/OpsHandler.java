@@ -37,8 +37,8 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
 
     /** Built once per execution environment, only when the real constructor runs. */
     private static final class Sdk {
-        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
-        static final S3Client S3 = AwsClients.s3();
+        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDbForJobs();
+        static final S3Client S3 = AwsClients.s3ForJobs();
     }
 
     /** A profile whose photo is made to spec version 0, as a Scan page answers, for priming. */

@@ -20,9 +20,16 @@ import dev.roster.core.http.SampleRequests;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.http.Membership;
+import dev.roster.core.table.ModerationTable;
 import dev.roster.core.profile.VCard;
 import dev.roster.profile.ProfileOutcome.ContactCard;
+import dev.roster.profile.ProfileOutcome.AdminDone;
+import dev.roster.profile.ProfileOutcome.AdminPage;
+import dev.roster.profile.ProfileOutcome.Exported;
 import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
+import dev.roster.profile.ProfileOutcome.Left;
+import dev.roster.profile.ProfileOutcome.Reported;
 import dev.roster.profile.ProfileOutcome.OwnProfile;
 import dev.roster.profile.ProfileOutcome.PhotoRemoved;
 import dev.roster.profile.ProfileOutcome.PublicProfile;
@@ -40,6 +47,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,6 +77,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
              "photoStatus":{"S":"NONE"}}}""";
 
     private final ProfileService service;
+    private final ModerationService moderation;
     private final Membership membership;
     private Runnable primeRequests = () -> { };
 
@@ -89,20 +98,25 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public ProfileHandler(Env env, DynamoDbClient dynamoDb, S3Presigner presigner, S3Client s3) {
-        this(new ProfileService(
-                new ProfileTable(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
-                new Claims(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main"), Clock.systemUTC()),
+        this(env, dynamoDb, presigner, s3, Clock.systemUTC());
+    }
+
+    ProfileHandler(Env env, DynamoDbClient dynamoDb, S3Presigner presigner, S3Client s3, Clock clock) {
+        String table = env.required("TABLE_NAME");
+        String community = env.optional("COMMUNITY_ID", "main");
+        ProfileTable profiles = new ProfileTable(dynamoDb, table, community);
+        ModerationTable moderation = new ModerationTable(dynamoDb, table, community);
+        this.service = new ProfileService(profiles, new Claims(dynamoDb, table, community, clock), moderation,
                 new PhotoUploads(presigner, s3, env.required("UPLOADS_BUCKET")),
-                env.longValue("MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
-                ProfileId::newProfileId), Membership.from(env));
+                new PhotoObjects(s3, env.required("UPLOADS_BUCKET"), env.required("PHOTOS_BUCKET")),
+                clock, env.longValue("MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES), ProfileId::newProfileId);
+        this.moderation = new ModerationService(profiles, moderation, service, clock);
+        this.membership = Membership.from(env);
     }
 
-    ProfileHandler(ProfileService service) {
-        this(service, Membership.ANY_SIGNED_IN_USER);
-    }
-
-    ProfileHandler(ProfileService service, Membership membership) {
+    ProfileHandler(ProfileService service, ModerationService moderation, Membership membership) {
         this.service = service;
+        this.moderation = moderation;
         this.membership = membership;
     }
 
@@ -163,6 +177,7 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         try {
             Caller caller = membership.admit(event);
             String sub = caller.sub();
+            requireAdminFor(event, caller);
             ProfileOutcome outcome = switch (routeKey(event)) {
                 case "GET /profiles/{id}" -> {
                     String id = HttpRequests.pathParameter(event, "id");
@@ -181,7 +196,13 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
                 case "DELETE /me/photo" -> service.deletePhoto(caller);
                 case "PUT /me/photo/focal-point" -> service.changeFocalPoint(caller,
                         Json.parseObject(HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES)));
-                default -> new Refused(ApiError.notFound("no route " + routeKey(event) + " in this function"));
+                case "DELETE /me" -> service.leave(caller, HttpRequests.header(event, "if-match"));
+                case "GET /me/export" -> service.export(caller);
+                case "POST /profiles/{id}/report" -> moderation.report(sub, HttpRequests.pathParameter(event, "id"),
+                        Json.parseObject(HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES)));
+                case "GET /admin/reports" -> moderation.openReports(query(event, "cursor"), query(event, "limit"));
+                case "GET /admin/audit" -> moderation.audit(query(event, "cursor"), query(event, "limit"));
+                default -> admin(event, caller);
             };
             return render(outcome);
         } catch (ApiException e) {
@@ -195,12 +216,55 @@ public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
     }
 
+    /** The admin routes that change something; reading ones are above. Each needs the token's admin group. */
+    private ProfileOutcome admin(APIGatewayV2HTTPEvent event, Caller caller) {
+        String adminSub = caller.sub();
+        return switch (routeKey(event)) {
+            case "PUT /admin/profiles/{id}/visibility" -> moderation.setVisibility(adminSub,
+                    HttpRequests.pathParameter(event, "id"), body(event));
+            case "DELETE /admin/profiles/{id}/photo" -> moderation.removePhoto(adminSub,
+                    HttpRequests.pathParameter(event, "id"), body(event));
+            case "POST /admin/reports/{id}/resolve" -> moderation.resolve(adminSub,
+                    HttpRequests.pathParameter(event, "id"), body(event));
+            default -> new Refused(ApiError.notFound("no route " + routeKey(event) + " in this function"));
+        };
+    }
+
+    private static Map<String, Object> body(APIGatewayV2HTTPEvent event) {
+        String body = HttpRequests.body(event, MAX_UPLOAD_REQUEST_BODY_BYTES);
+        return body.isBlank() ? Map.of() : Json.parseObject(body);
+    }
+
+    private static String query(APIGatewayV2HTTPEvent event, String name) {
+        List<String> values = HttpRequests.queryParameters(event).get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** Every /admin route is for the admin group only: anyone else gets a 403 before anything is read. */
+    private void requireAdminFor(APIGatewayV2HTTPEvent event, Caller caller) {
+        if (routeKey(event).contains(" /admin/") && !caller.isAdmin()) {
+            throw new ApiException(403, "forbidden", "only admins (the group " + membership.adminGroup()
+                    + ") may use " + routeKey(event));
+        }
+    }
+
     private static APIGatewayV2HTTPResponse render(ProfileOutcome outcome) {
         return switch (outcome) {
             case PublicProfile p -> HttpResponses.json(200, p.profile().pageJson());
             case ContactCard card -> HttpResponses.text(200, VCard.CONTENT_TYPE, VCard.of(card.profile()),
                     Map.of("content-disposition", attachment(VCard.fileName(card.profile()))));
             case OwnProfile own -> HttpResponses.json(200, own.profile().ownerJson(), Map.of("etag", own.profile().etag()));
+            case Left left -> HttpResponses.noContent();
+            case Exported exported -> HttpResponses.json(200, exported.data(),
+                    Map.of("content-disposition", "attachment; filename=\"roster-export.json\""));
+            case Reported reported -> HttpResponses.json(202, Map.of("reportId", reported.reportId(), "status", "OPEN"));
+            case AdminPage page -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put(page.name(), page.items());
+                body.put("next", page.next());
+                yield HttpResponses.json(200, body);
+            }
+            case AdminDone done -> HttpResponses.json(200, done.body());
             case Saved saved -> HttpResponses.json(saved.created() ? 201 : 200, saved.profile().ownerJson(),
                     Map.of("etag", saved.profile().etag()));
             case UploadGranted granted -> {

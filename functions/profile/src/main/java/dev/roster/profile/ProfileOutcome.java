@@ -4,6 +4,9 @@ import dev.roster.core.http.ApiError;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Profile;
 
+import java.util.List;
+import java.util.Map;
+
 /** What a profile request came to; the handler turns each into its HTTP response. */
 sealed interface ProfileOutcome {
     /** Someone's profile as the community sees it. */
@@ -16,6 +19,26 @@ sealed interface ProfileOutcome {
 
     /** The caller's own profile, with the private and status fields. */
     record OwnProfile(Profile profile) implements ProfileOutcome {
+    }
+
+    /** {@code DELETE /me}: the profile, its items, objects and records are gone. */
+    record Left() implements ProfileOutcome {
+    }
+
+    /** {@code GET /me/export}: everything stored about the caller. */
+    record Exported(Map<String, Object> data) implements ProfileOutcome {
+    }
+
+    /** A report was taken (or the caller's earlier one on the profile is still open). */
+    record Reported(String reportId) implements ProfileOutcome {
+    }
+
+    /** A page for the admin pages: {@code name} holds the items, {@code next} the cursor (null at the end). */
+    record AdminPage(String name, List<Map<String, Object>> items, String next) implements ProfileOutcome {
+    }
+
+    /** An admin action was done (and audited); {@code body} says what the profile or report is now. */
+    record AdminDone(Map<String, Object> body) implements ProfileOutcome {
     }
 
     record Saved(Profile profile, boolean created) implements ProfileOutcome {

@@ -11,7 +11,12 @@ import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.moderation.AuditEntry;
+import dev.roster.core.moderation.Report;
+import dev.roster.core.table.ModerationTable;
+import dev.roster.profile.ProfileOutcome.Exported;
 import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
+import dev.roster.profile.ProfileOutcome.Left;
 import dev.roster.profile.ProfileOutcome.OwnProfile;
 import dev.roster.profile.ProfileOutcome.PhotoRemoved;
 import dev.roster.profile.ProfileOutcome.PublicProfile;
@@ -23,6 +28,9 @@ import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.core.table.ProfileTable.Write;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +49,20 @@ public final class ProfileService {
 
     private final ProfileTable table;
     private final Claims claims;
+    private final ModerationTable moderation;
     private final PhotoUploads uploads;
+    private final PhotoObjects photos;
+    private final Clock clock;
     private final long maxUploadBytes;
     private final Supplier<String> newProfileId;
 
-    ProfileService(ProfileTable table, Claims claims, PhotoUploads uploads, long maxUploadBytes, Supplier<String> newProfileId) {
+    ProfileService(ProfileTable table, Claims claims, ModerationTable moderation, PhotoUploads uploads, PhotoObjects photos,
+                   Clock clock, long maxUploadBytes, Supplier<String> newProfileId) {
         this.table = table;
         this.claims = claims;
+        this.moderation = moderation;
+        this.photos = photos;
+        this.clock = clock;
         this.uploads = uploads;
         this.maxUploadBytes = maxUploadBytes;
         this.newProfileId = newProfileId;
@@ -59,7 +74,7 @@ public final class ProfileService {
             return new Refused(notFound);
         }
         Optional<Profile> profile = table.readEventually(profileId);
-        return profile.filter(p -> p.visible() || p.ownerSub().equals(callerSub))
+        return profile.filter(p -> p.listed() || p.ownerSub().equals(callerSub))
                 .<ProfileOutcome>map(PublicProfile::new)
                 .orElse(new Refused(notFound));
     }
@@ -113,6 +128,78 @@ public final class ProfileService {
                 })
                 .<ProfileOutcome>map(OwnProfile::new)
                 .orElse(new Refused(ownership.refusal()));
+    }
+
+    /**
+     * {@code DELETE /me}: erases the caller's profile with the ETag they confirmed: its items in one transaction,
+     * then the reports they filed and the audit copies about them, then its photo objects. A call that finds an
+     * erasure of theirs unfinished (a failure after the transaction) finishes it; once done, the caller is a
+     * stranger and a further call is a 404.
+     */
+    ProfileOutcome leave(Caller caller, String ifMatch) {
+        Optional<String> unfinished = table.erasureInProgress(caller.sub());
+        if (unfinished.isPresent()) {
+            Log.profileId(unfinished.get());
+            finishErasure(unfinished.get(), caller.sub());
+            return new Left();
+        }
+        Optional<String> owned = table.ownedProfileId(caller.sub());
+        if (owned.isEmpty()) {
+            return new Refused(ApiError.notFound("you have no profile, so there is nothing to delete"));
+        }
+        Log.profileId(owned.get());
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return new Refused(new ApiError(428, "precondition_required", "deleting your profile is final: send If-Match"
+                    + " with the ETag from GET /me, so you delete the profile you last saw"));
+        }
+        Optional<Profile> stored = table.read(owned.get());
+        if (stored.isEmpty()) {
+            return new Refused(ApiError.notFound("you have no profile, so there is nothing to delete"));
+        }
+        Profile current = stored.get();
+        if (!current.etag().equals(normaliseEtag(ifMatch))) {
+            return new Refused(stale(current));
+        }
+        return switch (table.erase(current, table.importIdOf(current.id()))) {
+            case Write.Done done -> {
+                finishErasure(current.id(), caller.sub());
+                Log.info("profile erased");
+                yield new Left();
+            }
+            case Write.ConditionFailed failed -> new Refused(stale(null));
+            case Write.Contended contended -> new Refused(busy());
+        };
+    }
+
+    private void finishErasure(String profileId, String sub) {
+        table.eraseRecords(profileId, sub);
+        photos.deleteAll(profileId);
+        table.erasureFinished(sub);
+    }
+
+    /**
+     * {@code GET /me/export}: everything stored about the caller: their profile as they see it (photo URLs
+     * included), the reports they filed, and what admins did to their profile and why.
+     */
+    ProfileOutcome export(Caller caller) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("exportedAt", clock.instant().toString());
+        data.put("subject", caller.sub());
+        Optional<Profile> profile = table.ownedProfileId(caller.sub()).flatMap(table::read);
+        data.put("profile", profile.map(Profile::ownerJson).orElse(null));
+        data.put("reportsFiled", moderation.filedBy(caller.sub()).stream().map(Report::reporterJson).toList());
+        data.put("moderation", profile.map(p -> moderation.about(p.id()).stream().map(AuditEntry::memberJson).toList())
+                .orElse(List.of()));
+        return new Exported(data);
+    }
+
+    /** The crops and the original of the photo {@code profile} had (nothing when it had none). */
+    void deletePhotoObjects(Profile profile) {
+        Photo photo = profile.photo();
+        if (photo != null) {
+            photos.deletePhoto(profile.id(), java.util.Arrays.asList(photo.thumb1x(), photo.thumb2x(), photo.detail1x(),
+                    photo.detail2x()), photo.uploadId());
+        }
     }
 
     /** {@code PUT /me}: creates the caller's profile, or updates it if {@code ifMatch} names its current version. */
@@ -278,6 +365,7 @@ public final class ProfileService {
                 return new PhotoRemoved();
             }
             if (table.removePhoto(current) instanceof Write.Done) {
+                deletePhotoObjects(current);
                 return new PhotoRemoved();
             }
             // the thumbnail function (or another request) wrote in between: read again and retry
@@ -294,13 +382,13 @@ public final class ProfileService {
         return tag.startsWith("\"") ? tag : "\"" + tag + "\"";
     }
 
-    private static ApiError stale(Profile current) {
+    static ApiError stale(Profile current) {
         return new ApiError(412, "precondition_failed", "your profile changed since you read it"
                 + (current == null ? "" : " (it is now at ETag " + current.etag() + ")")
                 + ": GET /me, apply your change to what it returns, and send it with the new ETag in If-Match");
     }
 
-    private static ApiError busy() {
+    static ApiError busy() {
         return new ApiError(409, "conflict", "another change to the same items was in progress; send the request again");
     }
 

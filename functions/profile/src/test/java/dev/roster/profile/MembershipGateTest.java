@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithLocalAws
 class MembershipGateTest {
     private static final List<String> ROUTES = List.of("GET /profiles/{id}", "GET /me", "PUT /me", "POST /me/photo",
-            "DELETE /me/photo", "PUT /me/photo/focal-point");
+            "DELETE /me/photo", "PUT /me/photo/focal-point", "DELETE /me", "GET /me/export", "POST /profiles/{id}/report",
+            "GET /admin/reports", "GET /admin/audit", "PUT /admin/profiles/{id}/visibility", "DELETE /admin/profiles/{id}/photo",
+            "POST /admin/reports/{id}/resolve");
 
     @Test
     void aNonMemberGets403OnEveryRouteAndTouchesNoTable(LocalAws aws) {

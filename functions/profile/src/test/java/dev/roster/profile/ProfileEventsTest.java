@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.http.Membership;
 import dev.roster.core.table.Claims;
+import dev.roster.core.table.ModerationTable;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
@@ -35,11 +37,16 @@ class ProfileEventsTest {
     @BeforeAll
     static void handlerThatHandsOutTheEventsProfileId(LocalAws aws) {
         Env env = new Env(aws.functionEnvironment("ProfileFunction", Map.of()));
-        api = new ProfileApi(new ProfileHandler(new ProfileService(
-                new ProfileTable(AwsClients.dynamoDb(), env.required("TABLE_NAME"), "main"),
-                new Claims(AwsClients.dynamoDb(), env.required("TABLE_NAME"), "main", java.time.Clock.systemUTC()),
+        String table = env.required("TABLE_NAME");
+        ProfileTable profiles = new ProfileTable(AwsClients.dynamoDb(), table, "main");
+        ModerationTable moderation = new ModerationTable(AwsClients.dynamoDb(), table, "main");
+        ProfileService service = new ProfileService(profiles,
+                new Claims(AwsClients.dynamoDb(), table, "main", java.time.Clock.systemUTC()), moderation,
                 new PhotoUploads(AwsClients.s3Presigner(), env.required("UPLOADS_BUCKET")),
-                env.longValue("MAX_UPLOAD_BYTES", 0), () -> EVENTS_PROFILE_ID)));
+                new PhotoObjects(AwsClients.s3(), env.required("UPLOADS_BUCKET"), env.required("PHOTOS_BUCKET")),
+                java.time.Clock.systemUTC(), env.longValue("MAX_UPLOAD_BYTES", 0), () -> EVENTS_PROFILE_ID);
+        api = new ProfileApi(new ProfileHandler(service, new ModerationService(profiles, moderation, service,
+                java.time.Clock.systemUTC()), Membership.from(env)));
     }
 
     @ParameterizedTest

@@ -33,6 +33,13 @@ public final class AwsClients {
      * API Gateway). A test holds it below the template's value.
      */
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
+    /**
+     * A whole call of an ops job (import, reprocess), retries included. Jobs run for up to 15 minutes and hand
+     * back where to resume, so one slow write (a table busy with members, an emulator under load: moto's
+     * transactions copy the whole table and took over 8 s at ~250 profiles on a loaded machine) is waited for
+     * rather than failed.
+     */
+    public static final Duration JOB_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private AwsClients() {
     }
@@ -65,6 +72,23 @@ public final class AwsClients {
                 .overrideConfiguration(overrides().toBuilder().addExecutionInterceptor(new DynamoDbCalls()).build());
     }
 
+    /** The DynamoDB client of the ops jobs: {@link #JOB_CALL_TIMEOUT} instead of {@link #API_CALL_TIMEOUT}. */
+    public static DynamoDbClient dynamoDbForJobs() {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(JOB_CALL_TIMEOUT).build())
+                .overrideConfiguration(overrides(JOB_CALL_TIMEOUT).toBuilder().addExecutionInterceptor(new DynamoDbCalls()).build())
+                .build();
+    }
+
+    /** The S3 client of the ops jobs: {@link #JOB_CALL_TIMEOUT}. */
+    public static S3Client s3ForJobs() {
+        return S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(JOB_CALL_TIMEOUT).build())
+                .overrideConfiguration(overrides(JOB_CALL_TIMEOUT))
+                .forcePathStyle(isS3EndpointOverridden())
+                .build();
+    }
+
     public static S3Client s3() {
         return S3Client.builder()
                 .httpClient(httpClient())
@@ -82,8 +106,12 @@ public final class AwsClients {
     }
 
     private static ClientOverrideConfiguration overrides() {
+        return overrides(API_CALL_TIMEOUT);
+    }
+
+    private static ClientOverrideConfiguration overrides(Duration apiCallTimeout) {
         return ClientOverrideConfiguration.builder()
-                .apiCallTimeout(API_CALL_TIMEOUT)
+                .apiCallTimeout(apiCallTimeout)
                 .build();
     }
 

@@ -10,21 +10,38 @@ import java.util.Map;
  * A profile as stored, with everything its owner may see. {@code version} is the ETag (0: never written).
  * {@code sortName} is the name order it is filed under (its tag items' sort keys start with it), and
  * {@code pendingFocalPoint} the focal point chosen for {@code pendingUploadId}, if any; {@code contact} the
- * contact details, shown on its page only when their owner chose to.
+ * contact details, shown on its page only when their owner chose to. {@code visible} is the owner's own
+ * choice; {@code hiddenByAdmin} (null unless an admin hid it) overrides it until an admin restores it:
+ * {@link #listed()} is what decides whether the profile is in the directory.
  */
 public record Profile(String id, String ownerSub, String name, String organisation, String location, String website,
                       String bio, String email, List<String> tags, boolean visible, long version,
                       PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
-                      Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact) {
+                      Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact,
+                      dev.roster.core.moderation.Hidden hiddenByAdmin) {
     public Profile {
         contact = contact == null ? Contact.NONE : contact;
+    }
+
+    public Profile(String id, String ownerSub, String name, String organisation, String location, String website,
+                   String bio, String email, List<String> tags, boolean visible, long version,
+                   PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
+                   Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact) {
+        this(id, ownerSub, name, organisation, location, website, bio, email, tags, visible, version, photoStatus,
+                photoRejection, pendingUploadId, photo, avatar, sortName, pendingFocalPoint, contact, null);
+    }
+
+    /** In the directory: its owner made it visible and no admin hid it. */
+    public boolean listed() {
+        return visible && hiddenByAdmin == null;
     }
 
     /** The same profile with its editable fields as {@code input} says and at {@code version} (after a save). */
     public Profile edited(ProfileInput input, String newSortName, long newVersion) {
         return new Profile(id, ownerSub, input.name(), input.organisation(), input.location(), input.website(),
                 input.bio(), input.email(), input.tags(), input.visible(), newVersion, photoStatus, photoRejection,
-                pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint, input.contact());
+                pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint, input.contact(),
+                hiddenByAdmin);
     }
 
     /** The input this profile was written from (to rewrite its items with one thing changed, or to compare). */
@@ -68,6 +85,7 @@ public record Profile(String id, String ownerSub, String name, String organisati
         json.put("email", email);
         contact.putOwnerFields(json);
         json.put("visible", visible);
+        json.put("hiddenByAdmin", hiddenByAdmin == null ? null : hiddenByAdmin.ownerJson());
         json.put("photoStatus", photoStatus.name());
         json.put("photoRejection", photoStatus == PhotoStatus.REJECTED ? photoRejection : null);
         json.put("version", version);

@@ -63,6 +63,24 @@ public final class ItemAttributes {
     /** Owner pointer item of a claimed profile: ISO-8601 instant of the claim. */
     public static final String CLAIMED_AT = "claimedAt";
 
+    /**
+     * Profile item of a profile an admin hid: map {@code {at, reason}}. While present the profile is listed
+     * nowhere, whatever its owner saves, until an admin restores it; the owner sees it in {@code GET /me}.
+     */
+    public static final String HIDDEN_BY_ADMIN = "hiddenByAdmin";
+
+    /** Report and audit items (see {@link Keys#reportsPk}, {@link Keys#auditPk}). */
+    public static final String REPORT_ID = "reportId";
+    public static final String REPORTER_SUB = "reporterSub";
+    public static final String REASON = "reason";
+    public static final String FILED_AT = "filedAt";
+    public static final String STATUS = "status";
+    public static final String ADMIN_SUB = "adminSub";
+    public static final String AT = "at";
+    public static final String NOTE = "note";
+    public static final String ACTION = "action";
+    public static final String ENTRY_ID = "entryId";
+
     /** Owner pointer item: the id of the profile the subject owns. */
     public static final String OWNED_PROFILE_ID = "profileId";
     /** Tag count item ({@link Keys#tagCountsPk}): number of visible profiles with the tag ({@code COUNT} is a reserved word: use #names). */

@@ -15,6 +15,8 @@ public final class Keys {
     public static final String OWNER_SK = "OWNER";
     public static final String IMPORT_SK = "IMPORT";
     public static final String CLAIM_SK = "CLAIM";
+    /** In a member's partition ({@link #ownerPk}) while their erasure finishes: names the erased profile. */
+    public static final String ERASING_SK = "ERASING";
 
     private Keys() {
     }
@@ -69,5 +71,48 @@ public final class Keys {
      */
     public static String claimPk(String community, String emailDigest) {
         return "C#" + community + "#EMAIL#" + emailDigest;
+    }
+
+    /**
+     * Reports, one partition per community: {@code C#c#REPORTS}; an open report's sort key is
+     * {@code OPEN#<profileId>#<reporterKey>} (so there is one per reporter and profile, and a profile's reports
+     * sit together), a resolved one's {@code DONE#<resolvedAt>#<reportId>}. Admins page the open ones with one Query.
+     */
+    public static String reportsPk(String community) {
+        return "C#" + community + "#REPORTS";
+    }
+
+    public static final String OPEN_REPORT_PREFIX = "OPEN#";
+    public static final String RESOLVED_REPORT_PREFIX = "DONE#";
+
+    public static String openReportSk(String profileId, String reporterKey) {
+        return OPEN_REPORT_PREFIX + profileId + "#" + reporterKey;
+    }
+
+    public static String resolvedReportSk(String resolvedAt, String reportId) {
+        return RESOLVED_REPORT_PREFIX + resolvedAt + "#" + reportId;
+    }
+
+    /** The reporter's own record of a report they filed, under their owner pointer's partition: their export reads it. */
+    public static String filedReportSk(String reportId) {
+        return "REPORT#" + reportId;
+    }
+
+    public static final String FILED_REPORT_PREFIX = "REPORT#";
+
+    /** The audit log, one partition per community: {@code C#c#AUDIT} / {@code <at>#<entryId>}, read newest first. */
+    public static String auditPk(String community) {
+        return "C#" + community + "#AUDIT";
+    }
+
+    public static String auditSk(String at, String entryId) {
+        return at + "#" + entryId;
+    }
+
+    /** A copy of an audit entry in its profile's partition ({@code AUDIT#<at>#<entryId>}): the member's export reads it, erasure deletes it. */
+    public static final String PROFILE_AUDIT_PREFIX = "AUDIT#";
+
+    public static String profileAuditSk(String at, String entryId) {
+        return PROFILE_AUDIT_PREFIX + at + "#" + entryId;
     }
 }

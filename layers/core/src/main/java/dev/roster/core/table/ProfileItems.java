@@ -158,7 +158,21 @@ public final class ProfileItems {
                 status == null || status.isEmpty() ? PhotoStatus.NONE : PhotoStatus.valueOf(status),
                 nullIfEmpty(string(item, PHOTO_REJECTION)), nullIfEmpty(string(item, PENDING_UPLOAD_ID)),
                 photo(item), avatar(item), profileSortName(item),
-                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null), contact(item));
+                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null), contact(item), hiddenByAdmin(item));
+    }
+
+    /** Map {@code {at, reason}} on the profile item of a profile an admin hid ({@link ItemAttributes#HIDDEN_BY_ADMIN}). */
+    static AttributeValue hiddenValue(dev.roster.core.moderation.Hidden hidden) {
+        return AttributeValue.fromM(Map.of(ItemAttributes.AT, s(hidden.at().toString()), ItemAttributes.REASON, s(hidden.reason())));
+    }
+
+    private static dev.roster.core.moderation.Hidden hiddenByAdmin(Map<String, AttributeValue> item) {
+        AttributeValue hidden = item.get(ItemAttributes.HIDDEN_BY_ADMIN);
+        if (hidden == null || !hidden.hasM()) {
+            return null;
+        }
+        return new dev.roster.core.moderation.Hidden(java.time.Instant.parse(string(hidden.m(), ItemAttributes.AT)),
+                string(hidden.m(), ItemAttributes.REASON));
     }
 
     private static Contact contact(Map<String, AttributeValue> item) {

@@ -1,6 +1,8 @@
 package dev.roster.core.table;
 
 import dev.roster.core.PhotoStatus;
+import dev.roster.core.moderation.AuditEntry;
+import dev.roster.core.moderation.Hidden;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,11 +51,13 @@ public final class ProfileTable {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final String community;
+    private final ModerationTable moderation;
 
     public ProfileTable(DynamoDbClient dynamoDb, String tableName, String community) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.community = community;
+        this.moderation = new ModerationTable(dynamoDb, tableName, community);
     }
 
     /** What a conditional write came to. */
@@ -148,10 +153,16 @@ public final class ProfileTable {
     private Write update(Profile current, ProfileInput input, boolean unclaimed) {
         String newSort = ProfileItems.sortName(input.name());
         long next = current.version() + 1;
+        Map<String, AttributeValue> fields = ProfileItems.editableFields(community, current.id(), input, newSort, next);
+        boolean hidden = current.hiddenByAdmin() != null;
+        if (hidden) {
+            // the owner's choice is stored as made; an admin's hiding keeps the profile out of every list meanwhile
+            ProfileItems.DIRECTORY_KEYS.forEach(fields::remove);
+        }
         ItemUpdate profile = profileUpdate(current.id())
-                .setAll(ProfileItems.editableFields(community, current.id(), input, newSort, next))
+                .setAll(fields)
                 .whenVersion(current.version());
-        if (!input.visible()) {
+        if (!input.visible() || hidden) {
             profile.remove(ProfileItems.DIRECTORY_KEYS.toArray(String[]::new));
         }
         if (unclaimed) {
@@ -161,7 +172,7 @@ public final class ProfileTable {
         }
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(profile.transactItem(tableName));
-        cardChange(actions, listing(current), listing(current.id(), input, newSort, current.photo()));
+        cardChange(actions, listing(current), listing(current, input, newSort, current.photo()));
         return transact(actions, next);
     }
 
@@ -259,7 +270,7 @@ public final class ProfileTable {
                 .whenVersion(current.version());
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(profile.transactItem(tableName));
-        cardChange(actions, listing(current), listing(current.id(), current.input(), current.sortName(), photo));
+        cardChange(actions, listing(current), listing(current, current.input(), current.sortName(), photo));
         return transact(actions, next);
     }
 
@@ -281,17 +292,132 @@ public final class ProfileTable {
      * pending upload, so an upload still in flight cannot bring the photo back.
      */
     public Write removePhoto(Profile current) {
+        return removePhoto(current, Optional.empty());
+    }
+
+    /** An admin removes the photo of someone's profile: {@link #removePhoto} without the owner's condition, audited. */
+    public Write removePhotoAsAdmin(Profile current, AuditEntry entry) {
+        return removePhoto(current, Optional.of(entry));
+    }
+
+    private Write removePhoto(Profile current, Optional<AuditEntry> byAdmin) {
         long next = current.version() + 1;
         ItemUpdate profile = profileUpdate(current.id())
                 .set(PHOTO_STATUS, s(PhotoStatus.NONE.name()))
                 .set(VERSION, n(next))
                 .remove(PHOTO, PENDING_UPLOAD_ID, PENDING_FOCAL_POINT, PHOTO_REJECTION)
-                .whenVersion(current.version())
-                .whenEquals(OWNER_SUB, s(current.ownerSub()));
+                .whenVersion(current.version());
+        if (byAdmin.isEmpty()) {
+            profile.whenEquals(OWNER_SUB, s(current.ownerSub()));
+        }
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(profile.transactItem(tableName));
-        cardChange(actions, listing(current), listing(current.id(), current.input(), current.sortName(), null));
+        cardChange(actions, listing(current), listing(current, current.input(), current.sortName(), null));
+        byAdmin.ifPresent(entry -> actions.addAll(moderation.auditPuts(entry)));
         return transact(actions, next);
+    }
+
+    // ---- moderation and erasure
+
+    /**
+     * An admin hides the profile: it leaves the directory, its tag items and counts (whatever its owner saves
+     * later, until {@link #restore}), with the audit entry in the same transaction; conditioned on the version
+     * read and on it not being hidden already.
+     */
+    public Write hide(Profile current, AuditEntry entry) {
+        long next = current.version() + 1;
+        ItemUpdate profile = profileUpdate(current.id())
+                .set(ItemAttributes.HIDDEN_BY_ADMIN, ProfileItems.hiddenValue(new Hidden(entry.at(), entry.reason())))
+                .set(VERSION, n(next))
+                .remove(ProfileItems.DIRECTORY_KEYS.toArray(String[]::new))
+                .whenVersion(current.version());
+        profile.when(profile.absent(ItemAttributes.HIDDEN_BY_ADMIN));
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(profile.transactItem(tableName));
+        cardChange(actions, listing(current), Optional.empty());
+        actions.addAll(moderation.auditPuts(entry));
+        return transact(actions, next);
+    }
+
+    /**
+     * An admin restores a hidden profile: listed again if its owner wants it visible (directory keys, tag
+     * items, counts), with the audit entry in the same transaction.
+     */
+    public Write restore(Profile current, AuditEntry entry) {
+        long next = current.version() + 1;
+        ItemUpdate profile = profileUpdate(current.id())
+                .set(VERSION, n(next))
+                .remove(ItemAttributes.HIDDEN_BY_ADMIN)
+                .whenVersion(current.version())
+                .whenExists(ItemAttributes.HIDDEN_BY_ADMIN);
+        if (current.visible()) {
+            profile.set(Keys.GSI1PK, s(Keys.directoryPk(community)))
+                    .set(Keys.GSI1SK, s(Keys.nameSortKey(current.sortName(), current.id())));
+        }
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(profile.transactItem(tableName));
+        cardChange(actions, Optional.empty(), listing(current.id(), current.input(), current.sortName(), current.photo()));
+        actions.addAll(moderation.auditPuts(entry));
+        return transact(actions, next);
+    }
+
+    /** A member's erasure under way: the profile's items are gone, its objects and records may not be yet. */
+    public Optional<String> erasureInProgress(String sub) {
+        return get(Keys.ownerPk(community, sub), Keys.ERASING_SK, true).map(item -> item.get(OWNED_PROFILE_ID).s());
+    }
+
+    /**
+     * {@code DELETE /me}: every item of the profile goes in one transaction (the profile, on the version the
+     * member confirmed; the owner pointer; its tag items and counts; its import pointer). The owner pointer is
+     * replaced by an erasure marker ({@link Keys#ERASING_SK}) naming the profile, so that a failure while its
+     * objects and records are deleted afterwards is finished by the member's next call; then
+     * {@link #erasureFinished} removes the marker.
+     */
+    public Write erase(Profile current, Optional<String> importId) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
+                .key(key(Keys.profilePk(community, current.id()), Keys.PROFILE_SK))
+                .conditionExpression("#version = :expected AND #owner = :owner")
+                .expressionAttributeNames(Map.of("#version", VERSION, "#owner", OWNER_SUB))
+                .expressionAttributeValues(Map.of(":expected", n(current.version()), ":owner", s(current.ownerSub())))).build());
+        actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
+                .key(key(Keys.ownerPk(community, current.ownerSub()), Keys.OWNER_SK))).build());
+        Map<String, AttributeValue> marker = key(Keys.ownerPk(community, current.ownerSub()), Keys.ERASING_SK);
+        marker.put(OWNED_PROFILE_ID, s(current.id()));
+        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(marker)).build());
+        cardChange(actions, listing(current), Optional.empty());
+        importId.filter(id -> !id.isEmpty()).ifPresent(id -> actions.add(TransactWriteItem.builder()
+                .delete(d -> d.tableName(tableName).key(key(Keys.importPk(community, id), Keys.IMPORT_SK))).build()));
+        return transact(actions, 0);
+    }
+
+    /** The import id a profile was made from, if an import made it (its pointer goes with the profile). */
+    public Optional<String> importIdOf(String profileId) {
+        return get(Keys.profilePk(community, profileId), Keys.PROFILE_SK, true)
+                .map(item -> item.get(IMPORT_ID)).map(AttributeValue::s).filter(id -> !id.isEmpty());
+    }
+
+    /** Deletes what else the member left: reports they filed, audit copies about them, open reports about them. */
+    public void eraseRecords(String profileId, String sub) {
+        List<Map<String, AttributeValue>> keys = moderation.memberRecordKeys(profileId, sub);
+        for (int from = 0; from < keys.size(); from += 25) {
+            List<WriteRequest> batch = keys.subList(from, Math.min(keys.size(), from + 25)).stream()
+                    .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList();
+            Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);
+            for (int attempt = 0; !pending.isEmpty() && attempt < 5; attempt++) {
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamoDb.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("DynamoDB left " + pending.get(tableName).size()
+                        + " deletes unprocessed; the erasure resumes on the next DELETE /me");
+            }
+        }
+    }
+
+    /** The erasure is complete: the marker goes, and the member is a stranger to the table. */
+    public void erasureFinished(String sub) {
+        dynamoDb.deleteItem(b -> b.tableName(tableName).key(key(Keys.ownerPk(community, sub), Keys.ERASING_SK)));
     }
 
     // ---- the reprocess job's scan
@@ -352,7 +478,13 @@ public final class ProfileTable {
     }
 
     private static Optional<Listing> listing(Profile profile) {
-        return listing(profile.id(), profile.input(), profile.sortName(), profile.photo());
+        return profile.hiddenByAdmin() != null ? Optional.empty()
+                : listing(profile.id(), profile.input(), profile.sortName(), profile.photo());
+    }
+
+    /** What {@code current} will be listed as once written with {@code input}: nothing while an admin keeps it hidden. */
+    private static Optional<Listing> listing(Profile current, ProfileInput input, String sortName, Photo photo) {
+        return current.hiddenByAdmin() != null ? Optional.empty() : listing(current.id(), input, sortName, photo);
     }
 
     private static Optional<Listing> listing(String profileId, ProfileInput input, String sortName, Photo photo) {
