@@ -38,7 +38,7 @@ record ListRequest(int limit, List<String> tags, String query, String cursor) {
             }
         }
         return new ListRequest(limit(single(parameters, "limit")), tags(parameters.getOrDefault("tag", List.of())),
-                query(single(parameters, "q")), emptyToNull(single(parameters, "cursor")));
+                query(single(parameters, "q")), cursor(single(parameters, "cursor")));
     }
 
     private static int limit(String value) {
@@ -57,7 +57,16 @@ record ListRequest(int limit, List<String> tags, String query, String cursor) {
                 "limit must be a whole number from 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "), was '" + value + "'");
     }
 
+    /** Absent or empty ({@code cursor=}): the first page. Anything else is checked as a cursor, blanks included. */
+    private static String cursor(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     private static List<String> tags(List<String> values) {
+        if (values.size() > Tags.MAX_TAGS_PER_PROFILE) {
+            throw ApiException.badRequest("invalid_tag", "at most " + Tags.MAX_TAGS_PER_PROFILE
+                    + " tags at once (no profile has more), got " + values.size());
+        }
         TreeSet<String> tags = new TreeSet<>();
         for (String value : values) {
             try {
@@ -65,10 +74,6 @@ record ListRequest(int limit, List<String> tags, String query, String cursor) {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("invalid_tag", e.getMessage().replaceFirst("^tags: ", "tag: "));
             }
-        }
-        if (tags.size() > Tags.MAX_TAGS_PER_PROFILE) {
-            throw ApiException.badRequest("invalid_tag", "at most " + Tags.MAX_TAGS_PER_PROFILE
-                    + " tags at once (no profile has more)");
         }
         return List.copyOf(tags);
     }

@@ -54,4 +54,18 @@ class ListRequestTest {
         assertTrue(assertThrows(ApiException.class, () -> ListRequest.from(Map.of("limit", List.of("2", "3"))))
                 .getMessage().contains("once"));
     }
+
+    @Test
+    void anEmptyCursorIsTheFirstPageAndABlankOneIsChecked() {
+        assertNull(ListRequest.from(Map.of("cursor", List.of(""))).cursor());
+        assertEquals("  ", ListRequest.from(Map.of("cursor", List.of("  "))).cursor(), "checked (and refused) as a cursor");
+    }
+
+    @Test
+    void moreThanTwentyTagsAreRefusedAsSentEvenWhenTheyRepeat() {
+        List<String> repeated = java.util.Collections.nCopies(21, "java");
+        ApiException e = assertThrows(ApiException.class, () -> ListRequest.from(Map.of("tag", repeated)));
+        assertTrue(e.getMessage().contains("at most 20 tags at once"), e.getMessage());
+        assertEquals(List.of("java"), ListRequest.from(Map.of("tag", java.util.Collections.nCopies(20, "java"))).tags());
+    }
 }

@@ -56,8 +56,11 @@ import java.util.Map;
  * Parses the event, asks {@link ProfileService}, renders its outcome.
  */
 public final class ProfileHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
-    /** A profile is a few KB at most (the bio is capped at 2000 characters). */
-    static final int MAX_PROFILE_BODY_BYTES = 16 * 1024;
+    /**
+     * Room for the largest valid profile however it is encoded: its ~3 700 characters (bio 2000, the other fields,
+     * 20 tags of 40) written as JSON {@code \\u} escapes of surrogate pairs, 12 bytes each, come to ~45 KB.
+     */
+    static final int MAX_PROFILE_BODY_BYTES = 64 * 1024;
     static final int MAX_UPLOAD_REQUEST_BODY_BYTES = 1024;
     static final long DEFAULT_MAX_UPLOAD_BYTES = 15L * 1024 * 1024;
 

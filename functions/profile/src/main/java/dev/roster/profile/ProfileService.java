@@ -209,7 +209,7 @@ public final class ProfileService {
         if (owned.isEmpty()) {
             return create(sub, input, ifMatch);
         }
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        if (ifMatch == null || ifMatch.isBlank()) {
             return new Refused(new ApiError(428, "precondition_required",
                     "you already have a profile: send If-Match with the ETag from GET /me, so an edit made elsewhere"
                             + " meanwhile is not overwritten"));
@@ -219,7 +219,7 @@ public final class ProfileService {
             return new Refused(noProfileYet());
         }
         Profile current = stored.get();
-        if (!current.etag().equals(normaliseEtag(ifMatch))) {
+        if (!ifMatches(ifMatch, current.etag())) {
             return new Refused(stale(current));
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -371,6 +371,22 @@ public final class ProfileService {
             // the thumbnail function (or another request) wrote in between: read again and retry
         }
         return new Refused(busy());
+    }
+
+    /**
+     * RFC 9110's If-Match: {@code *} matches any current version, a list matches when one of its entity tags is
+     * the current one. (A caller without a profile has no current version: any If-Match fails, see create.)
+     */
+    static boolean ifMatches(String header, String currentEtag) {
+        for (String tag : header.split(",")) {
+            if (tag.isBlank()) {
+                continue;
+            }
+            if (tag.strip().equals("*") || normaliseEtag(tag).equals(currentEtag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ETags are compared strongly; a weak prefix or missing quotes from a hand-written header are forgiven. */

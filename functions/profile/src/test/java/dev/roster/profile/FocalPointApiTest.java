@@ -48,6 +48,12 @@ class FocalPointApiTest {
         assertEquals(201, api.requestUpload(sub, "{\"contentType\":\"image/jpeg\",\"contentLength\":5000}").status());
         assertFalse(item().containsKey(ItemAttributes.PENDING_FOCAL_POINT),
                 "a later upload without a focal point does not inherit the earlier one");
+
+        api.requestUpload(sub, "{\"contentType\":\"image/jpeg\",\"contentLength\":5000,\"focalPoint\":{\"x\":0.5,\"y\":0.5}}");
+        ProfileApi.Response nullPoint = api.requestUpload(sub,
+                "{\"contentType\":\"image/jpeg\",\"contentLength\":5000,\"focalPoint\":null}");
+        assertEquals(201, nullPoint.status(), "null is documented as no focal point: " + nullPoint.body());
+        assertFalse(item().containsKey(ItemAttributes.PENDING_FOCAL_POINT), "null is the same as leaving it out");
     }
 
     @ParameterizedTest
@@ -55,6 +61,8 @@ class FocalPointApiTest {
             "{\"x\":1.5,\"y\":0.5}                | x is 1.5; it must be from 0",
             "{\"x\":-0.1,\"y\":0.5}               | x is -0.1; it must be from 0",
             "{\"x\":\"0.5\",\"y\":0.5}            | x must be a number from 0 to 1, not a string",
+            "{\"x\":[0.5],\"y\":0.5}              | x must be a number from 0 to 1, not an array",
+            "{\"x\":true,\"y\":0.5}               | x must be a number from 0 to 1, not true",
             "{\"x\":0.5}                          | y is missing",
             "{\"x\":0.5,\"y\":0.5,\"z\":1}        | unknown field 'z'",
             "[0.5,0.5]                            | must be an object {\"x\": 0..1",

@@ -172,6 +172,44 @@ class MyProfileTest {
         assertEquals(404, api.getMe("validator").status(), "nothing was written");
     }
 
+    /** A client that escapes every character (JSON allows it) must still fit the largest valid profile. */
+    @Test
+    void theLargestValidProfileFitsEvenWithEveryCharacterEscaped(LocalAws aws) {
+        String emoji = "\\ud83d\\ude00"; // one character, 12 bytes as escapes
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            tags.append(i == 0 ? "" : ",").append('"').append(String.valueOf((char) ('a' + i)).repeat(2))
+                    .append("\\u00e9".repeat(38)).append('"');
+        }
+        String body = "{\"name\":\"" + emoji.repeat(100) + "\",\"organisation\":\"" + emoji.repeat(120)
+                + "\",\"location\":\"" + emoji.repeat(120) + "\",\"website\":\"https://a.org/" + emoji.repeat(286)
+                + "\",\"bio\":\"" + emoji.repeat(2000) + "\",\"email\":\"a@b.org" + emoji.repeat(247)
+                + "\",\"tags\":[" + tags + "],\"visible\":true}";
+        ProfileApi.Response created = new ProfileApi(aws).putMe("largest", body, null);
+        assertEquals(201, created.status(), created.body());
+        assertTrue(body.length() > 32 * 1024, "the escaped body is " + body.length() + " bytes");
+    }
+
+    /** RFC 9110: {@code *} matches whatever is there, a list matches when it holds the current ETag. */
+    @Test
+    void ifMatchStarOrAListHoldingTheCurrentEtagUpdatesAsRfc9110Says(LocalAws aws) {
+        ProfileApi api = new ProfileApi(aws);
+        assertEquals(412, api.putMe("rfc", ProfileApi.profile("Ada", true), "*").status(),
+                "no profile yet: * has nothing to match");
+        assertEquals(404, api.getMe("rfc").status());
+        assertEquals(201, api.putMe("rfc", ProfileApi.profile("Ada", true), null).status());
+
+        ProfileApi.Response star = api.putMe("rfc", ProfileApi.profile("Ada L", true), "*");
+        assertEquals(200, star.status(), star.body());
+        assertEquals("\"2\"", star.etag());
+        ProfileApi.Response list = api.putMe("rfc", ProfileApi.profile("Ada Lo", true), "\"1\", \"2\", \"7\"");
+        assertEquals(200, list.status(), list.body());
+        ProfileApi.Response noneCurrent = api.putMe("rfc", ProfileApi.profile("Ada Lov", true), "\"1\", \"2\"");
+        assertEquals(412, noneCurrent.status(), noneCurrent.body());
+        assertTrue(noneCurrent.errorMessage().contains("\"3\""), noneCurrent.errorMessage());
+        assertEquals("Ada Lo", api.getMe("rfc").json().get("name"));
+    }
+
     /** Half a surrogate pair used to reach the table and come back as "conflict, send it again", for ever. */
     @Test
     void halfASurrogatePairIsA400NotARetryForEver(LocalAws aws) {
@@ -227,7 +265,7 @@ class MyProfileTest {
         }
         ProfileApi.Response response = new ProfileApi(aws).putMe("tagger", ProfileApi.profile("Tagger", true, tags), null);
         assertEquals(400, response.status());
-        assertTrue(response.errorMessage().contains("at most 20 different tags, got 21"), response.errorMessage());
+        assertTrue(response.errorMessage().contains("at most 20 tags, got 21"), response.errorMessage());
     }
 
     @Test
@@ -254,7 +292,7 @@ class MyProfileTest {
     @Test
     void anOversizedBodyIs413(LocalAws aws) {
         ProfileApi.Response response = new ProfileApi(aws).putMe("big",
-                "{\"name\":\"" + "a".repeat(20_000) + "\"}", null);
+                "{\"name\":\"" + "a".repeat(ProfileHandler.MAX_PROFILE_BODY_BYTES) + "\"}", null);
         assertEquals(413, response.status());
         assertTrue(response.errorMessage().contains("at most " + ProfileHandler.MAX_PROFILE_BODY_BYTES + " bytes"));
     }

@@ -1,6 +1,8 @@
 package dev.roster.core.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.roster.core.http.ApiException;
@@ -38,11 +40,24 @@ public final class Json {
             Map<String, Object> object = (Map<String, Object>) map;
             return object;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("invalid_json", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("invalid_json", "the body is not valid JSON: " + reason(e));
         } catch (IOException e) {
             // jackson-jr reports some structural problems (duplicate keys) as plain IOExceptions
             throw ApiException.badRequest("invalid_json", "the body is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * The parser's reason and where: at the end of the input jackson glues two messages together
+     * ("Unexpected end-of-inputNo digit following sign"), so that case gets one sentence of its own.
+     */
+    private static String reason(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        if (e instanceof JsonEOFException) {
+            return "it ends before the JSON value is complete" + where;
+        }
+        return e.getOriginalMessage() + where;
     }
 
     public static String write(Object value) {

@@ -81,4 +81,17 @@ public final class JsonFields {
     private static ApiException wrongType(String name, String expected) {
         return ApiException.badRequest("invalid_type", "field '" + name + "' must be " + expected);
     }
+
+    /** What a parsed JSON value is, in JSON's words (never a Java class name): for messages. */
+    public static String jsonType(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case String s -> "a string";
+            case Boolean b -> b.toString();
+            case Number n -> "a number";
+            case List<?> list -> "an array";
+            case Map<?, ?> map -> "an object";
+            default -> "an unexpected value";
+        };
+    }
 }

@@ -1,6 +1,7 @@
 package dev.roster.core.profile;
 
 import dev.roster.core.http.ApiException;
+import dev.roster.core.json.JsonFields;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -30,7 +31,8 @@ public record FocalPoint(double x, double y) {
     public static FocalPoint fromJson(String field, Object value) {
         String where = field == null ? "the body" : field;
         if (!(value instanceof Map<?, ?> map)) {
-            throw ApiException.badRequest("invalid_focal_point", where + " must be " + WANTED);
+            throw ApiException.badRequest("invalid_focal_point", where + " must be " + WANTED + ", not "
+                    + JsonFields.jsonType(value));
         }
         for (Object name : map.keySet()) {
             if (!FIELDS.contains(name)) {
@@ -53,7 +55,7 @@ public record FocalPoint(double x, double y) {
             case BigDecimal d -> d.doubleValue();
             case java.math.BigInteger b -> b.doubleValue();
             default -> throw ApiException.badRequest("invalid_focal_point", field + name
-                    + " must be a number from 0 to 1, not " + (value instanceof String ? "a string" : value.getClass().getSimpleName()));
+                    + " must be a number from 0 to 1, not " + JsonFields.jsonType(value));
         };
         if (!inRange(number)) {
             throw ApiException.badRequest("invalid_focal_point", field + name + " is " + value

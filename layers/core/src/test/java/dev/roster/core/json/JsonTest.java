@@ -40,4 +40,26 @@ class JsonTest {
         JsonFields fields = new JsonFields(Json.parseObject("{\"a\":1e999999999}"), Set.of("a"));
         assertEquals(400, assertThrows(ApiException.class, () -> fields.wholeNumber("a")).error().status());
     }
+
+    @Test
+    void aBodyThatEndsTooSoonGetsOneSentenceAndWhere() {
+        for (String body : new String[] {"-", "{\"name\":", "{\"name\":\"Ada"}) {
+            ApiException e = assertThrows(ApiException.class, () -> Json.parseObject(body), body);
+            assertTrue(e.getMessage().startsWith("the body is not valid JSON: it ends before the JSON value is complete (line 1, column "),
+                    body + " -> " + e.getMessage());
+        }
+        ApiException e = assertThrows(ApiException.class, () -> Json.parseObject("{\"a\": nul}"));
+        assertTrue(e.getMessage().contains("Unrecognized token 'nul'") && e.getMessage().endsWith("(line 1, column 7)"), e.getMessage());
+    }
+
+    @Test
+    void jsonTypesAreNamedInJsonsWords() {
+        Map<String, Object> parsed = Json.parseObject("{\"s\":\"x\",\"t\":true,\"n\":1.5,\"a\":[],\"o\":{}}");
+        assertEquals("a string", JsonFields.jsonType(parsed.get("s")));
+        assertEquals("true", JsonFields.jsonType(parsed.get("t")));
+        assertEquals("a number", JsonFields.jsonType(parsed.get("n")));
+        assertEquals("an array", JsonFields.jsonType(parsed.get("a")));
+        assertEquals("an object", JsonFields.jsonType(parsed.get("o")));
+        assertEquals("null", JsonFields.jsonType(null));
+    }
 }

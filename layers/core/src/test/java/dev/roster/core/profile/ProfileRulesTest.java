@@ -155,4 +155,64 @@ class ProfileRulesTest {
         assertEquals("café", Tags.normalise("Cafe\u0301"), "composed (NFC)");
         assertEquals("straße", Tags.normalise("STRAßE"));
     }
+
+    @Test
+    void aFocalPointOfTheWrongJsonTypeIsNamedInJsonsWordsNotJavas() {
+        Map<String, Object> body = Json.parseObject("{\"p\":[1,2],\"q\":{\"x\":[0.5],\"y\":0.5},"
+                + "\"r\":{\"x\":{},\"y\":0.5},\"s\":{\"x\":0.5,\"y\":false}}");
+        Map<String, String> expected = Map.of("p", "focalPoint must be an object {\"x\": 0..1, \"y\": 0..1}",
+                "q", "focalPoint.x must be a number from 0 to 1, not an array",
+                "r", "focalPoint.x must be a number from 0 to 1, not an object",
+                "s", "focalPoint.y must be a number from 0 to 1, not false");
+        expected.forEach((key, message) -> {
+            ApiException e = assertThrows(ApiException.class, () -> FocalPoint.fromJson("focalPoint", body.get(key)));
+            assertTrue(e.getMessage().startsWith(message), key + " -> " + e.getMessage());
+            for (String javaName : List.of("ArrayList", "DeferredMap", "Boolean", "LinkedHashMap")) {
+                assertFalse(e.getMessage().contains(javaName), e.getMessage());
+            }
+        });
+        assertTrue(assertThrows(ApiException.class, () -> FocalPoint.fromJson("focalPoint", body.get("p")))
+                .getMessage().endsWith("not an array"));
+    }
+
+    @Test
+    void lengthsCountWhatWasSentAndWhatStrippingWouldDropIsCheckedToo() {
+        ApiException tooLong = assertThrows(ApiException.class,
+                () -> ProfileInput.fromJson(Map.of("name", "a".repeat(99) + "  ")));
+        assertTrue(tooLong.getMessage().contains("name: 101 characters; at most 100"), tooLong.getMessage());
+        ApiException control = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "Ada\u001f")));
+        assertTrue(control.getMessage().contains("control characters"), control.getMessage());
+        ApiException lineBreak = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "Ada\n")));
+        assertTrue(lineBreak.getMessage().contains("single line"), lineBreak.getMessage());
+        ApiException blank = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "\u3000 ")));
+        assertTrue(blank.getMessage().startsWith("name: required"), blank.getMessage());
+        assertEquals("Ada", ProfileInput.fromJson(Map.of("name", " Ada\u2003")).name());
+    }
+
+    @Test
+    void anEmptyWebsiteIsNoneAndOneWithoutAHostOrWithSpacesIsRefused() {
+        assertEquals("", ProfileInput.fromJson(Map.of("name", "A", "website", "")).website());
+        assertEquals("", ProfileInput.fromJson(Map.of("name", "A", "website", "  ")).website());
+        for (String bad : List.of("HTTP://", "https://a b", "https://a\u00a0b", "https://exa\"mple.org", "https://a/<b>")) {
+            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "A", "website", bad)), bad);
+            assertTrue(e.getMessage().startsWith("website: "), e.getMessage());
+        }
+        assertEquals("https://exämple.org/ü?q=1#top",
+                ProfileInput.fromJson(Map.of("name", "A", "website", " https://exämple.org/ü?q=1#top ")).website());
+    }
+
+    @Test
+    void moreThanTwentyTagsAreRefusedAsSentAndEachTagsLengthCountsAsSent() {
+        List<String> problems = new ArrayList<>();
+        Tags.normaliseAll(java.util.Collections.nCopies(21, "java"), problems);
+        assertEquals(List.of("tags: at most 20 tags, got 21"), problems);
+        problems.clear();
+        Tags.normaliseAll(List.of(" ".repeat(38) + "abc"), problems);
+        assertEquals(1, problems.size(), "41 characters as sent");
+        assertEquals("i\u0307".repeat(25), Tags.normalise("İ".repeat(25)), "lower-casing may make it longer than 40");
+        assertEquals("tab here", Tags.normalise("\tTab\nhere "));
+        problems.clear();
+        Tags.normaliseAll(List.of("\u3000java"), problems);
+        assertEquals(1, problems.size(), "only ASCII white space is trimmed: " + problems);
+    }
 }
