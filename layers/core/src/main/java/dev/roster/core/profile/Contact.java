@@ -34,9 +34,12 @@ public record Contact(String email, String phone, boolean shown) {
 
     /** Reads and checks the contact fields of a {@code PUT /me} body, adding what is wrong to {@code problems}. */
     public static Contact fromJson(JsonFields fields, List<String> problems) {
-        String email = strip(fields.string("contactEmail"));
-        if (email.length() > MAX_EMAIL_CHARS) {
-            problems.add("contactEmail: " + email.length() + " characters; at most " + MAX_EMAIL_CHARS);
+        String sent = fields.string("contactEmail");
+        String email = strip(sent);
+        // counted as sent, the way the API description's maxLength counts
+        int length = sent == null ? 0 : sent.codePointCount(0, sent.length());
+        if (length > MAX_EMAIL_CHARS) {
+            problems.add("contactEmail: " + length + " characters; at most " + MAX_EMAIL_CHARS);
         } else if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
             problems.add("contactEmail: '" + email + "' is not an e-mail address (name@example.org)");
         }

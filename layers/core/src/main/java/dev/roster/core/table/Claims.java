@@ -103,6 +103,8 @@ public final class Claims {
                 dynamoDb.transactWriteItems(b -> b.transactItems(claimActions(sub, verifiedEmail, profile)));
                 return new Outcome.Claimed(profile.id());
             } catch (TransactionCanceledException lostRace) {
+                // a failed condition or a conflicting transaction is a lost race; any other reason is a bug, thrown
+                ProfileTable.cancelled(lostRace);
                 Optional<String> owned = ownedProfileId(sub);
                 if (owned.isPresent()) {
                     return new Outcome.Claimed(owned.get()); // a concurrent request of the same member claimed it

@@ -32,7 +32,10 @@ class OpenApiAgreesWithValidationTest {
             "line one\nline two", "a@b.c", " a@b.c\u3000", "a@b", "a b@c.d", "@b.c", "a@b.c\u2003x",
             "https://example.org", "HTTP://", "HTTPS://Example.org/a?b=c#d", " https://a.b ", "https://a b",
             "https://a\u00a0b", "https://a/\"", "https://a/<b>", "http://a\\b", "ftp://x.org", "javascript:alert(1)",
-            "https://exämple.org/ü", "https://a\u2007", "x".repeat(2000), "x".repeat(2001));
+            "https://exämple.org/ü", "https://a\u2007", "x".repeat(2000), "x".repeat(2001),
+            "+44 7700 900123", " +1 (555) 010-9999\t", "+0123456", "+123", "+12345678901234567", "+44\u30007700900123",
+            "o'neil@ex-ample.co.uk", "a@-b.com", "a@b-.com", "ü@b.com", " " + "a".repeat(240) + "@b.org",
+            "a".repeat(245) + "@b.org");
     private static final List<String> TAGS = List.of("java", "Java", " java ", "\tice\nclimbing", "c++", "a#b",
             "a,b", "", " ", "İstanbul", "i\u0307stanbul", "café", "cafe\u0301", "emoji 🎉", "\u3000java", "java\u00a0",
             "x".repeat(40), "x".repeat(41), " ".repeat(38) + "abc", "\u0301x", "1½", "a_b&c/d.e-f", "a\u20f5", "a\u20e1", "हिन्दी", "a\u0488");
@@ -40,7 +43,8 @@ class OpenApiAgreesWithValidationTest {
     @Test
     void everyTextFieldAcceptsExactlyWhatItsSchemaAllows() throws IOException {
         Map<String, Object> properties = asMap(schema("ProfileInput").get("properties"));
-        for (String field : List.of("name", "organisation", "location", "website", "bio", "email")) {
+        for (String field : List.of("name", "organisation", "location", "website", "bio", "email", "contactEmail",
+                "contactPhone")) {
             Map<String, Object> schema = asMap(properties.get(field));
             for (String value : TEXT) {
                 Map<String, Object> body = new HashMap<>();
@@ -63,6 +67,16 @@ class OpenApiAgreesWithValidationTest {
                 accepted = false;
             }
             assertEquals(valid(schema, tag), accepted, "tag '" + tag + "'");
+        }
+    }
+
+    @Test
+    void openApiYamlHasNoDuplicateKeys() throws IOException {
+        org.yaml.snakeyaml.LoaderOptions strict = new org.yaml.snakeyaml.LoaderOptions();
+        strict.setAllowDuplicateKeys(false);
+        Path file = SamTemplate.locate().path().toAbsolutePath().getParent().resolve("openapi.yaml");
+        try (Reader reader = Files.newBufferedReader(file)) {
+            new Yaml(strict).load(reader); // a second schema of the same name would silently replace the first
         }
     }
 
