@@ -388,6 +388,18 @@ test('moves the focal point with the keyboard and by dragging, and sees both cro
     && document.getElementById('photo-status').textContent === 'Your photo is ready.', left[0], { timeout: 60_000 });
   assert.equal(await windowLeft(), '25%', 'clamped to the right edge: 160 of 640');
   assert.notEqual((await crops())[0], smart[0]);
+
+  // after a reload the whole photo is still there to place the point on: the pipeline's preview of it
+  await page.reload();
+  await handle.waitFor();
+  await handle.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('focal-source').naturalWidth > 0);
+  const preview = await page.evaluate(() => {
+    const img = document.getElementById('focal-source');
+    return { src: img.src, hidden: img.hidden, width: img.naturalWidth, height: img.naturalHeight };
+  });
+  assert.match(preview.src, new RegExp('^' + ROSTER_URL + '/photos/'));
+  assert.deepEqual([preview.hidden, preview.width, preview.height], [false, 640, 480], 'the whole photo, not a crop');
 });
 
 test('shows why the pipeline rejected a file that is not an image', async () => {

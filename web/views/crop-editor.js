@@ -33,7 +33,11 @@ export function useUploadedSource(url) {
   showCropEditor();
 }
 
-/** The editor: the photo (or, after a reload, the current detail crop in its place) with the crop window on it. */
+/**
+ * The editor: the whole photo with the crop window on it — the file just uploaded in this browser, else the
+ * pipeline's preview of the whole upright photo (only photos made before previews existed fall back to the
+ * current detail crop, drawn where the window is).
+ */
 export function showCropEditor() {
   const me = mine.me;
   const crop = me && me.photo && me.photoCrop;
@@ -42,9 +46,10 @@ export function showCropEditor() {
   const { sourceWidth: width, sourceHeight: height } = crop;
   const stage = $('focal-stage');
   stage.style.aspectRatio = `${width} / ${height}`;
+  const whole = state.source || crop.preview;
   const source = $('focal-source');
-  source.hidden = !state.source;
-  if (state.source && source.getAttribute('src') !== state.source) source.src = state.source;
+  source.hidden = !whole;
+  if (whole && source.getAttribute('src') !== whole) source.src = whole;
   const focal = state.focal || crop.focalPoint || { x: (crop.window.x + crop.window.side / 2) / width, y: (crop.window.y + crop.window.side / 2) / height };
   // a focal point being placed shows the window it will become, until the pipeline has made it
   const shown = state.focal ? windowAround(state.focal, width, height) : crop.window;
@@ -59,8 +64,8 @@ export function showCropEditor() {
   frame.classList.toggle('predicted', shown !== crop.window);
   // without the original in this browser, the current crop stands in for what the window holds
   const windowImage = $('focal-window-image');
-  windowImage.hidden = !!state.source;
-  if (!state.source) {
+  windowImage.hidden = !!whole;
+  if (!whole) {
     place(windowImage, crop.window);
     if (windowImage.getAttribute('src') !== me.photo.detail2x) windowImage.src = me.photo.detail2x || me.photo.detail1x;
   }

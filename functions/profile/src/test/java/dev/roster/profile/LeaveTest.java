@@ -81,7 +81,7 @@ class LeaveTest {
     void deletingThePhotoDeletesItsCropsAndOriginal() {
         String id = members.join("photographer", "Pat Photographer", "art");
         members.uploadPhoto("photographer", 3);
-        assertEquals(4, members.objects("PhotosBucket", "photos/" + id + "/").size());
+        assertEquals(5, members.objects("PhotosBucket", "photos/" + id + "/").size(), "four crops and the whole-photo preview");
         assertEquals(1, members.objects("UploadsBucket", "originals/" + id + "/").size());
 
         assertEquals(204, members.api.deletePhoto("photographer").status());

@@ -13,7 +13,7 @@ import java.util.Optional;
  * the window it was cut from (with the focal point that placed it, if any), so re-processing is deterministic. */
 public record PhotoBlock(Map<CropSpec, String> urls, String placeholder, String colour, int sourceWidth,
                          int sourceHeight, int specVersion, String uploadId, Instant processedAt,
-                         Optional<FocalPoint> focalPoint, CropWindow window) {
+                         Optional<FocalPoint> focalPoint, CropWindow window, String preview) {
     public PhotoBlock {
         urls = Map.copyOf(urls);
     }
@@ -22,7 +22,8 @@ public record PhotoBlock(Map<CropSpec, String> urls, String placeholder, String 
     public Photo photo() {
         return new Photo(urls.get(CropSpec.THUMB_1X), urls.get(CropSpec.THUMB_2X), urls.get(CropSpec.DETAIL_1X),
                 urls.get(CropSpec.DETAIL_2X), placeholder, colour,
-                new Photo.Crop(sourceWidth, sourceHeight, window.x(), window.y(), window.side(), focalPoint.orElse(null)),
+                new Photo.Crop(sourceWidth, sourceHeight, window.x(), window.y(), window.side(), focalPoint.orElse(null),
+                        preview),
                 specVersion, uploadId, processedAt);
     }
 }

@@ -142,9 +142,11 @@ public final class PhotoPipeline {
         Optional<FocalPoint> focalPoint = Optional.ofNullable(profile.get().pendingFocalPoint());
         PhotoDecoder.SourcePhoto source;
         Cropper.Crops crops;
+        byte[] preview;
         try {
             source = decoder.decode(bytes, cropMode.with(focalPoint));
             crops = cropper.crop(source);
+            preview = cropper.preview(decoder.wholeUpright(bytes, CropSpec.PREVIEW_LONG_SIDE_PIXELS));
         } catch (UnusablePhotoException e) {
             return reject(upload, e.reason());
         }
@@ -152,10 +154,13 @@ public final class PhotoPipeline {
         for (Cropper.Crop crop : crops.crops()) {
             urls.put(crop.spec(), store.putCrop(upload.profileId(), crop.jpeg()));
         }
+        // the same content-addressed naming as the crops; only GET /me names it
+        String previewUrl = store.putCrop(upload.profileId(), preview);
         // before the commit: once the profile stops waiting for this upload, a retry would not come back here
         store.keepOriginal(object.bucket(), upload);
         PhotoBlock photo = new PhotoBlock(urls, crops.placeholder(), crops.colour(), crops.sourceWidth(),
-                crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant(), focalPoint, source.window());
+                crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant(), focalPoint, source.window(),
+                previewUrl);
         return commit(upload, profile.get(), photo);
     }
 

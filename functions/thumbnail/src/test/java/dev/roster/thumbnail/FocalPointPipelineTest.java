@@ -61,6 +61,28 @@ class FocalPointPipelineTest {
     }
 
     @Test
+    void theWholeUprightPhotoIsStoredSmallWithoutMetadataAndRecordedForTheEditor() {
+        profiles.waitingForUpload("preview1", "up1", List.of("java"));
+        // stored 2000×1000, EXIF 6 (turn 90° clockwise): upright it is 1000×2000, the left (blue) half on top
+        byte[] upload = TestImages.withExif(TestImages.jpeg(blueLeftRedRight(2000, 1000)), 6);
+
+        Processed processed = assertInstanceOf(Processed.class, handler(Map.of()).process(
+                uploads.put(PhotoKeys.upload("preview1", "up1"), upload)).getFirst());
+
+        Map<String, AttributeValue> photo = profiles.profile("preview1").get(ItemAttributes.PHOTO).m();
+        String url = photo.get(PhotoAttributes.PREVIEW).s();
+        assertEquals(processed.photo().photo().crop().preview(), url);
+        String key = url.substring(ThumbnailHandlerTest.PHOTOS_BASE_URL.length() + 1);
+        assertTrue(key.startsWith(PhotoKeys.CROPS_PREFIX + "preview1/") && key.endsWith(".jpg"), "named like the crops: " + key);
+        byte[] jpeg = aws.s3().getObjectAsBytes(b -> b.bucket(aws.physicalName("PhotosBucket")).key(key)).asByteArray();
+        assertFalse(TestImages.jpegMarkers(jpeg).contains(0xE1), "no EXIF (APP1) segment");
+        BufferedImage preview = TestImages.read(jpeg);
+        assertEquals(List.of(400, 800), List.of(preview.getWidth(), preview.getHeight()), "upright, 800 px on its long side");
+        assertTrue(TestImages.near(preview.getRGB(200, 100), TestImages.BLUE, 40), TestImages.describe(preview.getRGB(200, 100)));
+        assertTrue(TestImages.near(preview.getRGB(200, 700), TestImages.RED, 40), TestImages.describe(preview.getRGB(200, 700)));
+    }
+
+    @Test
     void withoutFocalPointTheSmartWindowIsRecordedAndNoFocalPoint() {
         profiles.waitingForUpload("smart001", "up1", List.of());
         BufferedImage image = blueLeftRedRight(800, 400);

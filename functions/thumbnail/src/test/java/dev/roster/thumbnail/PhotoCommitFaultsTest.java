@@ -93,7 +93,9 @@ class PhotoCommitFaultsTest {
         assertReadersSee("fault001", "old");
         assertEquals(PhotoStatus.PENDING.name(), profiles.profile("fault001").get(ItemAttributes.PHOTO_STATUS).s());
         Set<String> afterFailure = cropKeys("fault001");
-        assertEquals(8, afterFailure.size(), "old and new crops (the new ones referenced by nothing yet)");
+        // old: 4 crops (its whole-photo preview is the same 400 px square as its 2x detail crop: one key);
+        // new: 4 crops and its 640×480 preview
+        assertEquals(9, afterFailure.size(), "old and new crops (the new ones referenced by nothing yet)");
 
         proxy.forward();
         assertInstanceOf(Processed.class, faulty.process(event).getFirst(), "the retry");

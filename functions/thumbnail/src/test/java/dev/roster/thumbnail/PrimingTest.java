@@ -23,8 +23,9 @@ class PrimingTest {
 
         handler.beforeCheckpoint(null);
 
+        // four crops and the owner's whole-photo preview
         assertEquals(List.of("DynamoDb:GetItem", "S3:GetObject", "S3:PutObject", "S3:PutObject", "S3:PutObject",
-                "S3:PutObject", "S3:CopyObject", "DynamoDb:TransactWriteItems"), SdkCalls.recorded());
+                "S3:PutObject", "S3:PutObject", "S3:CopyObject", "DynamoDb:TransactWriteItems"), SdkCalls.recorded());
         assertTrue(SdkCalls.hosts().stream().allMatch("priming.invalid"::equals), SdkCalls.hosts().toString());
         assertEquals(0, aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket"))).keyCount());
     }

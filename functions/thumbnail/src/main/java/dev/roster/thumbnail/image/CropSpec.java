@@ -18,6 +18,9 @@ public enum CropSpec {
     /** The smallest crop: a photo whose centre square is smaller than this is rejected, never upscaled. */
     public static final int MIN_SOURCE_SIDE_PIXELS = THUMB_1X.targetPixels;
 
+    /** The long side of the whole-photo preview the owner places the focal point on (not a crop: no square). */
+    public static final int PREVIEW_LONG_SIDE_PIXELS = 800;
+
     /** The largest crop: shrink-on-load keeps a margin above it, so the filtering downscale has pixels to work with. */
     public static final int LARGEST_PIXELS = DETAIL_2X.targetPixels;
 

@@ -53,6 +53,23 @@ public final class Cropper {
     }
 
     /**
+     * The whole upright photo fitted into {@link CropSpec#PREVIEW_LONG_SIDE_PIXELS} (never enlarged), as a JPEG
+     * made from pixels alone: no metadata of the upload survives.
+     */
+    public byte[] preview(BufferedImage whole) {
+        int longSide = Math.max(whole.getWidth(), whole.getHeight());
+        if (longSide <= CropSpec.PREVIEW_LONG_SIDE_PIXELS) {
+            return encoder.encode(whole);
+        }
+        try {
+            return encoder.encode(Thumbnails.of(whole)
+                    .size(CropSpec.PREVIEW_LONG_SIDE_PIXELS, CropSpec.PREVIEW_LONG_SIDE_PIXELS).asBufferedImage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("resizing in memory failed", e);
+        }
+    }
+
+    /**
      * The smallest image already made that is at least twice the wanted size (else the square): a 100 px
      * thumbnail from the 200 px one rather than from a 2000 px square, same quality for a fraction of the work.
      */

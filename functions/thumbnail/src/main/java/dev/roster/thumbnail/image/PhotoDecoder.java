@@ -182,6 +182,62 @@ public final class PhotoDecoder {
                 Decoder.LIBVIPS));
     }
 
+    /**
+     * The whole photo, upright and opaque, decoded at the largest shrink-on-load step that keeps its long side
+     * at least {@code longSide} pixels (the owner's preview; the crops never read it). For bytes
+     * {@link #decode} has accepted: the same decoder, format and limits.
+     */
+    public BufferedImage wholeUpright(byte[] bytes, int longSide) throws UnusablePhotoException {
+        ImageFormat format = ImageFormat.sniff(bytes);
+        Orientation orientation = ExifOrientation.of(format, bytes);
+        Optional<JpegHeader> plain = format == ImageFormat.JPEG ? JpegHeader.read(bytes).filter(JpegHeader::plain) : Optional.empty();
+        if (plain.isPresent() && nativeJpeg instanceof Libvips.Availability.Loaded loaded) {
+            int width = plain.get().width();
+            int height = plain.get().height();
+            try {
+                return upright(image(loaded.libvips().decodeJpeg(bytes, width, height,
+                        Libvips.shrinkFor(Math.max(width, height), longSide))), orientation);
+            } catch (Libvips.Refused e) {
+                // the ImageIO path below, as for the crops
+            }
+        }
+        ImageReader reader = readerFor(format, bytes);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / longSide);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(step, step, 0, 0);
+            return upright(reader.read(0, param), orientation);
+        } catch (IOException | RuntimeException e) {
+            throw new UnusablePhotoException(DAMAGED, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The stored image turned upright, flattened onto white as {@code TYPE_INT_RGB}. */
+    private static BufferedImage upright(BufferedImage stored, Orientation orientation) {
+        BufferedImage opaque = new BufferedImage(stored.getWidth(), stored.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = opaque.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, stored.getWidth(), stored.getHeight());
+        g.drawImage(stored, 0, 0, null);
+        g.dispose();
+        if (orientation == Orientation.NORMAL) {
+            return opaque;
+        }
+        int width = orientation.swapsAxes() ? opaque.getHeight() : opaque.getWidth();
+        int height = orientation.swapsAxes() ? opaque.getWidth() : opaque.getHeight();
+        BufferedImage turned = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int[] at = orientation.storedPixel(x, y, opaque.getWidth(), opaque.getHeight());
+                turned.setRGB(x, y, opaque.getRGB(at[0], at[1]));
+            }
+        }
+        return turned;
+    }
+
     /** libvips's rows as the image type ImageIO decodes the same JPEG to (3-byte BGR, or grey). */
     static BufferedImage image(Libvips.Pixels pixels) {
         if (pixels.bands() == 1) {

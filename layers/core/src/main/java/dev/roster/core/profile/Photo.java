@@ -12,9 +12,11 @@ public record Photo(String thumb1x, String thumb2x, String detail1x, String deta
                     Crop crop, int specVersion, String uploadId, Instant processedAt) {
 
     /**
-     * The square window (upright source pixels) every crop was cut from, the upright source size, and the
-     * member's focal point that placed the window (null when the thumbnail function chose it).
+     * The square window (upright source pixels) every crop was cut from, the upright source size, the
+     * member's focal point that placed the window (null when the thumbnail function chose it), and the URL of
+     * a small preview of the whole upright photo for the owner's crop editor (null for photos made before
+     * previews were). Only {@code GET /me} shows any of it.
      */
-    public record Crop(int sourceWidth, int sourceHeight, int x, int y, int side, FocalPoint focalPoint) {
+    public record Crop(int sourceWidth, int sourceHeight, int x, int y, int side, FocalPoint focalPoint, String preview) {
     }
 }

@@ -97,6 +97,8 @@ public record Profile(String id, String ownerSub, String name, String organisati
             cropJson.put("sourceHeight", crop.sourceHeight());
             cropJson.put("window", Map.of("x", crop.x(), "y", crop.y(), "side", crop.side()));
             cropJson.put("focalPoint", crop.focalPoint() == null ? null : crop.focalPoint().json());
+            // the whole upright photo, small: the owner places the focal point on it (never shown to others)
+            cropJson.put("preview", crop.preview());
             json.put("photoCrop", cropJson);
         }
         return new LinkedHashMap<>(json);

@@ -117,6 +117,8 @@ public final class ItemAttributes {
         public static final String FOCAL_POINT = "focalPoint";
         /** Map {@code {x, y, side}}, upright source pixels: the square every crop was cut from. */
         public static final String WINDOW = "window";
+        /** URL of the whole upright photo at most {@code PREVIEW_LONG_SIDE} px long, for the owner's crop editor. */
+        public static final String PREVIEW = "preview";
 
         private PhotoAttributes() {
         }

@@ -213,6 +213,9 @@ public final class ProfileItems {
             }
             map.put(PhotoAttributes.WINDOW, AttributeValue.fromM(Map.of("x", n(crop.x()), "y", n(crop.y()),
                     "side", n(crop.side()))));
+            if (crop.preview() != null) {
+                map.put(PhotoAttributes.PREVIEW, s(crop.preview()));
+            }
         }
         return AttributeValue.fromM(map);
     }
@@ -257,7 +260,8 @@ public final class ProfileItems {
                     Integer.parseInt(photo.get(PhotoAttributes.SOURCE_HEIGHT).n()),
                     Integer.parseInt(window.m().get("x").n()), Integer.parseInt(window.m().get("y").n()),
                     Integer.parseInt(window.m().get("side").n()),
-                    focalPoint(photo.get(PhotoAttributes.FOCAL_POINT)).orElse(null));
+                    focalPoint(photo.get(PhotoAttributes.FOCAL_POINT)).orElse(null),
+                    nullIfEmpty(string(photo, PhotoAttributes.PREVIEW)));
         } catch (RuntimeException malformed) {
             return null;
         }
