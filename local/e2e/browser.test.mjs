@@ -320,17 +320,26 @@ test('uploads a photo with progress and sees its thumbnail appear', async () => 
   // my own page links to editing it
   await page.getByRole('link', { name: 'Eve Tester' }).click();
   await page.getByRole('heading', { level: 1, name: 'Eve Tester' }).waitFor();
-  await page.getByRole('link', { name: 'Edit my profile' }).click();
+  await page.getByRole('link', { name: 'Edit profile' }).click();
   await page.getByRole('button', { name: 'Save profile' }).waitFor();
 });
+
+/** Saves the form and waits for the API's answer (the status line may still say "Saved." from before). */
+async function saveProfileAndWait() {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/me') && r.request().method() === 'PUT'),
+    page.getByRole('button', { name: 'Save profile' }).click(),
+  ]);
+  assert.equal(response.status(), 200, await response.text());
+  await page.getByText('Saved.').waitFor();
+}
 
 test('shows contact details on my page once I opt in, and "Add to contacts" downloads them as a vCard', async () => {
   await page.getByRole('link', { name: 'My profile' }).click();
   await page.getByRole('button', { name: 'Save profile' }).waitFor();
   await page.getByLabel('Contact e-mail').fill(`contact-${run}@example.org`);
   await page.getByLabel('Phone').fill('+44 7700 900123');
-  await page.getByRole('button', { name: 'Save profile' }).click();
-  await page.getByText('Saved.').waitFor();
+  await saveProfileAndWait();
   const id = await page.evaluate(async () => (await import('/me.js')).mine.me.id);
   await page.goto(ROSTER_URL + '/#/profiles/' + id);
   await page.getByRole('heading', { level: 1, name: 'Eve Tester' }).waitFor();
@@ -338,8 +347,7 @@ test('shows contact details on my page once I opt in, and "Add to contacts" down
 
   await page.goto(ROSTER_URL + '/#/me');
   await page.getByLabel('Show my contact details to signed-in members').check();
-  await page.getByRole('button', { name: 'Save profile' }).click();
-  await page.getByText('Saved.').waitFor();
+  await saveProfileAndWait();
   await page.goto(ROSTER_URL + '/#/profiles/' + id);
   await page.getByRole('heading', { level: 1, name: 'Eve Tester' }).waitFor();
   await page.getByRole('link', { name: `contact-${run}@example.org` }).waitFor();
