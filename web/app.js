@@ -2,14 +2,18 @@
 // and routes the hash to a view; each view lives in views/ and talks to the API through api.js.
 //   #/?tag=…&q=…        the directory             (views/directory.js)
 //   #/profiles/<id>     a member's page           (views/profile.js)
-//   #/me                my profile and photo      (views/editor.js, views/crop-editor.js)
+//   #/me                my profile and photo      (views/editor.js, views/crop-editor.js, views/account.js)
+//   #/admin             reports and audit log     (views/admin.js; the API lets admins only)
 import * as auth from './auth.js';
 import { currentConfig, currentSession, endSession, loadConfig, setSession } from './api.js';
 import { $, notice } from './dom.js';
 import { forgetMine } from './me.js';
 import { directoryHref, leaveDirectory, resetDirectory, showDirectory, wireDirectory } from './views/directory.js';
+import { wireAccount } from './views/account.js';
+import { showAdmin, showAdminLink } from './views/admin.js';
 import { showEditor, wireEditor } from './views/editor.js';
 import { setBackLink, showProfile, wireProfile } from './views/profile.js';
+import { wireReport } from './views/report.js';
 
 const OFFLINE_MESSAGE = 'You are offline: what you see may be out of date, and nothing can be saved until you are back online.';
 
@@ -26,6 +30,7 @@ function showView(name) {
   const session = currentSession();
   $('who-name').textContent = session ? session.name : '';
   $('sign-out').hidden = !session;
+  showAdminLink();
 }
 
 /** The view for the hash: [name, argument]. */
@@ -33,6 +38,7 @@ function parseHash(hash) {
   const path = hash.replace(/^#/, '') || '/';
   const [route, query = ''] = path.split('?');
   if (route === '/me') return ['me'];
+  if (route === '/admin') return ['admin'];
   const profile = /^\/profiles\/([^/]+)$/.exec(route);
   if (profile) return ['profile', decodeURIComponent(profile[1])];
   return ['directory', new URLSearchParams(query)];
@@ -57,6 +63,9 @@ function route() {
   } else if (name === 'me') {
     showView('me');
     showEditor();
+  } else if (name === 'admin') {
+    showView('admin');
+    showAdmin();
   } else {
     showView('directory');
     showDirectory(argument);
@@ -115,6 +124,8 @@ async function start() {
   wireDirectory();
   wireEditor();
   wireProfile();
+  wireReport();
+  wireAccount();
   window.addEventListener('hashchange', route);
 
   let session = null;

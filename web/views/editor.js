@@ -4,6 +4,7 @@ import { api, ApiError, currentSession } from '../api.js';
 import { $, setStatus } from '../dom.js';
 import { loadMine, mine, waitForPhoto } from '../me.js';
 import { avatar, photo } from '../photo.js';
+import { showAccount } from './account.js';
 import { showCropEditor, useUploadedSource, wireCropEditor } from './crop-editor.js';
 
 // the browser sets these itself; XMLHttpRequest refuses to
@@ -32,6 +33,7 @@ async function loadMe() {
   try {
     const me = await loadMine();
     fillForm(me);
+    showAccount(me);
     setStatus('profile-status', me ? '' : 'You have no profile yet: fill in at least your name and save.');
   } catch (e) {
     if (e.status !== 401) setStatus('profile-status', 'Could not load your profile: ' + e.message, true);

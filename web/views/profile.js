@@ -5,6 +5,7 @@ import { api, apiBlob, ApiError } from '../api.js';
 import { $, element, setStatus } from '../dom.js';
 import { knownMine } from '../me.js';
 import { avatar, placeholderUrl } from '../photo.js';
+import { showReport } from './report.js';
 
 const DETAIL_PX = 250;
 
@@ -127,6 +128,7 @@ export async function showProfile(id) {
   document.title = 'Profile · roster';
   $('profile-page').hidden = true;
   $('profile-edit').hidden = true;
+  $('report').hidden = true;
   setStatus('profile-page-status', 'Loading…');
   try {
     const response = await api('/profiles/' + encodeURIComponent(id));
@@ -141,7 +143,10 @@ export async function showProfile(id) {
     document.title = response.body.name + ' · roster';
     $('profile-name').focus();
     const me = await knownMine();
-    if (ticket === generation) $('profile-edit').hidden = !(me && me.id === id);
+    if (ticket === generation) {
+      $('profile-edit').hidden = !(me && me.id === id);
+      showReport(id, !!(me && me.id === id));
+    }
   } catch (e) {
     if (ticket === generation && e.status !== 401) setStatus('profile-page-status', 'Could not load this profile: ' + e.message, true);
   }
