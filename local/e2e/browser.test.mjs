@@ -345,7 +345,10 @@ test('shows contact details on my page once I opt in, and "Add to contacts" down
   await page.getByRole('heading', { level: 1, name: 'Eve Tester' }).waitFor();
   assert.equal(await page.locator('#profile-contact-list').isVisible(), false, 'not shown before opting in');
 
-  await page.goto(ROSTER_URL + '/#/me');
+  // the form is filled from GET /me once it answers: tick the box after that, not before
+  await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me' && r.request().method() === 'GET'),
+    page.goto(ROSTER_URL + '/#/me')]);
+  await page.getByRole('button', { name: 'Save profile' }).waitFor();
   await page.getByLabel('Show my contact details to signed-in members').check();
   await saveProfileAndWait();
   await page.goto(ROSTER_URL + '/#/profiles/' + id);
@@ -423,7 +426,10 @@ test('shows why the pipeline rejected a file that is not an image', async () => 
 });
 
 test('hides my profile from the directory with the visibility switch', async () => {
-  await page.getByRole('link', { name: 'My profile' }).click();
+  // the form is filled from GET /me once it answers: untick the box after that, not before
+  await page.goto(ROSTER_URL + '/#/');
+  await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me' && r.request().method() === 'GET'),
+    page.getByRole('link', { name: 'My profile', exact: true }).click()]);
   await page.getByRole('button', { name: 'Save profile' }).waitFor();
   await page.getByLabel('Show my profile in the directory').uncheck();
   await page.getByRole('button', { name: 'Save profile' }).click();
