@@ -54,9 +54,10 @@ public record Report(String id, String profileId, String reporterSub, String rea
                     + " (1 to " + MAX_REASON_CHARS + " characters)");
         }
         String trimmed = text.strip();
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_REASON_CHARS) {
-            throw new IllegalArgumentException("reason: at most " + MAX_REASON_CHARS + " characters, was "
-                    + trimmed.codePointCount(0, trimmed.length()) + "; shorten it");
+        int length = text.codePointCount(0, text.length()); // as sent, the way the API description's maxLength counts
+        if (length > MAX_REASON_CHARS) {
+            throw new IllegalArgumentException("reason: at most " + MAX_REASON_CHARS + " characters, was " + length
+                    + "; shorten it");
         }
         return trimmed;
     }
