@@ -71,6 +71,22 @@ class OpenApiAgreesWithValidationTest {
     }
 
     @Test
+    void aReportReasonIsAcceptedExactlyWhenItsSchemaAllowsIt() throws IOException {
+        Map<String, Object> schema = asMap(asMap(schema("Reason").get("properties")).get("reason"));
+        for (String reason : List.of("spam", " spam ", " ", "\u3000", "\t", "x".repeat(500), "x".repeat(501),
+                " " + "x".repeat(499), "\u00a0")) {
+            boolean accepted;
+            try {
+                dev.roster.core.moderation.Report.checkedReason(reason);
+                accepted = true;
+            } catch (IllegalArgumentException e) {
+                accepted = false;
+            }
+            assertEquals(valid(schema, reason), accepted, "reason '" + reason + "'");
+        }
+    }
+
+    @Test
     void openApiYamlHasNoDuplicateKeys() throws IOException {
         org.yaml.snakeyaml.LoaderOptions strict = new org.yaml.snakeyaml.LoaderOptions();
         strict.setAllowDuplicateKeys(false);
