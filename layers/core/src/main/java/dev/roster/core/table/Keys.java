@@ -17,6 +17,8 @@ public final class Keys {
     public static final String CLAIM_SK = "CLAIM";
     /** In a member's partition ({@link #ownerPk}) while their erasure finishes: names the erased profile. */
     public static final String ERASING_SK = "ERASING";
+    /** Longest sort-name part of a search index key, in code points (keeps keys far below 1 KB). */
+    public static final int SEARCH_SORT_NAME_CHARS = 64;
 
     private Keys() {
     }
@@ -48,6 +50,33 @@ public final class Keys {
      */
     public static String tagCountsPk(String community) {
         return "C#" + community + "#TAGS";
+    }
+
+    /**
+     * The search index partition of a phrase ({@link dev.roster.core.profile.SearchPhrases}): {@code C#c#Q#}
+     * and the phrase's first character. Every phrase a search can match starts with the search's first
+     * character, so one partition holds them all, and the index is spread over as many partitions as there
+     * are first letters.
+     */
+    public static String searchPk(String community, String phrase) {
+        return "C#" + community + "#Q#" + phrase.substring(0, phrase.offsetByCodePoints(0, 1));
+    }
+
+    /**
+     * A search index item's sort key: {@code <phrase>#<sortName>#<profileId>}, so matches come by phrase, then
+     * name. Phrases hold letters, digits and single spaces only (all above {@code #}), so
+     * {@code begins_with(SK, search)} finds exactly the phrases that begin with the search. The sort name is
+     * cut to {@link #SEARCH_SORT_NAME_CHARS}: it only orders, the id makes the key unique.
+     */
+    public static String searchSk(String phrase, String sortName, String profileId) {
+        String cut = sortName.codePointCount(0, sortName.length()) <= SEARCH_SORT_NAME_CHARS ? sortName
+                : sortName.substring(0, sortName.offsetByCodePoints(0, SEARCH_SORT_NAME_CHARS));
+        return phrase + "#" + cut + "#" + profileId;
+    }
+
+    /** The partition a search index sort key ({@link #searchSk}) belongs in. */
+    public static String searchPkOfSk(String community, String searchSk) {
+        return searchPk(community, searchSk);
     }
 
     /** The owner pointer: {@code C#c#U#<sub>} / {@code OWNER}, from a JWT subject to its profile. */
