@@ -49,8 +49,8 @@ final class ListProfiles {
      * query handed to another would skip or repeat profiles, so it is refused instead.
      */
     String shape(ListRequest request) {
-        return String.join("|", "v1", directory.community(), String.join(",", request.tags()),
-                request.query() == null ? "" : request.query());
+        return String.join("|", "v2", directory.community(), String.join(",", request.tags()),
+                request.query() == null ? "" : request.query().phrase());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.roster.list;
 
 import dev.roster.core.http.ApiException;
-import dev.roster.core.profile.SearchText;
+import dev.roster.core.profile.SearchQuery;
 import dev.roster.core.profile.Tags;
 import dev.roster.core.table.Directory;
 
@@ -13,12 +13,11 @@ import java.util.TreeSet;
 /**
  * {@code GET /profiles?limit=&cursor=&tag=&q=}, checked: {@code limit} 1–100 (default 24), tags normalised
  * the way profiles store them (sorted, so the order they are given in does not change the query), {@code q}
- * folded the way the search attribute is.
+ * 1–64 characters, folded into the words the search index holds ({@link SearchQuery}; null when absent).
  */
-record ListRequest(int limit, List<String> tags, String query, String cursor) {
+record ListRequest(int limit, List<String> tags, SearchQuery query, String cursor) {
     static final int DEFAULT_LIMIT = 24;
     static final int MAX_LIMIT = 100;
-    static final int MAX_QUERY_CHARS = 100;
     static final Set<String> PARAMETERS = Set.of("limit", "cursor", "tag", "q");
 
     ListRequest {
@@ -78,14 +77,15 @@ record ListRequest(int limit, List<String> tags, String query, String cursor) {
         return List.copyOf(tags);
     }
 
-    private static String query(String value) {
+    private static SearchQuery query(String value) {
         if (value == null) {
             return null;
         }
-        if (value.codePointCount(0, value.length()) > MAX_QUERY_CHARS) {
-            throw ApiException.badRequest("invalid_query", "q is at most " + MAX_QUERY_CHARS + " characters");
+        try {
+            return SearchQuery.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_query", e.getMessage());
         }
-        return emptyToNull(SearchText.fold(value));
     }
 
     private static String single(Map<String, List<String>> parameters, String name) {

@@ -48,12 +48,25 @@ final class Community {
         }
     }
 
+    /**
+     * Creates {@code sub}'s profile. A 503 is retried the way the API asks clients to (moto's transactions
+     * slow down as the table grows, and a loaded machine can push one past the function's call timeout); if
+     * the timed-out write did land, the profile is read back instead of created twice.
+     */
     Member join(String sub, String body) {
-        APIGatewayV2HTTPResponse response = profiles.handleRequest(HttpApiEvents.route("PUT /me").as(sub).body(body).build(), null);
-        if (response.getStatusCode() != 201) {
-            throw new IllegalStateException("PUT /me failed: " + response.getBody());
+        for (int attempt = 1; ; attempt++) {
+            APIGatewayV2HTTPResponse response = profiles.handleRequest(HttpApiEvents.route("PUT /me").as(sub).body(body).build(), null);
+            if (response.getStatusCode() == 201) {
+                return new Member(sub, (String) Json.parseTrusted(response.getBody()).get("id"), response.getHeaders().get("etag"));
+            }
+            if (response.getStatusCode() != 503 || attempt == 3) {
+                throw new IllegalStateException("PUT /me failed: " + response.getBody());
+            }
+            APIGatewayV2HTTPResponse me = profiles.handleRequest(HttpApiEvents.route("GET /me").as(sub).build(), null);
+            if (me.getStatusCode() == 200) {
+                return new Member(sub, (String) Json.parseTrusted(me.getBody()).get("id"), me.getHeaders().get("etag"));
+            }
         }
-        return new Member(sub, (String) Json.parseTrusted(response.getBody()).get("id"), response.getHeaders().get("etag"));
     }
 
     Member edit(Member member, String body) {
@@ -63,6 +76,16 @@ final class Community {
             throw new IllegalStateException("PUT /me failed: " + response.getBody());
         }
         return new Member(member.sub(), member.id(), response.getHeaders().get("etag"));
+    }
+
+    /** The member's profile as it now is ({@code GET /me}), with its current ETag. */
+    Member reread(Member member) {
+        APIGatewayV2HTTPResponse me = profiles.handleRequest(HttpApiEvents.route("GET /me").as(member.sub()).build(), null);
+        return new Member(member.sub(), member.id(), me.getHeaders().get("etag"));
+    }
+
+    Map<String, Object> me(String sub) {
+        return Json.parseTrusted(profiles.handleRequest(HttpApiEvents.route("GET /me").as(sub).build(), null).getBody());
     }
 
     static String profile(String name, String organisation, boolean visible, List<String> tags) {

@@ -41,10 +41,13 @@ class ListRequestTest {
     }
 
     @Test
-    void queryIsFoldedAndBlankMeansNone() {
-        assertEquals("zoe o", ListRequest.from(Map.of("q", List.of("  ZOË   Ó "))).query());
-        assertNull(ListRequest.from(Map.of("q", List.of("   "))).query());
-        assertThrows(ApiException.class, () -> ListRequest.from(Map.of("q", List.of("x".repeat(101)))));
+    void queryIsFoldedIntoWordsAndAnythingButOneTo64CharactersIsA400() {
+        assertEquals("zoe o", ListRequest.from(Map.of("q", List.of("  ZOË   Ó "))).query().phrase());
+        assertNull(ListRequest.from(Map.of()).query());
+        for (String bad : List.of("", "   ", "x".repeat(65), "-- !")) {
+            ApiException refused = assertThrows(ApiException.class, () -> ListRequest.from(Map.of("q", List.of(bad))));
+            assertEquals(400, refused.error().status(), bad);
+        }
     }
 
     @Test

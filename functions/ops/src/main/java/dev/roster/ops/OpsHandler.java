@@ -29,6 +29,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code {"job":"reprocess", "cursor":…, "maxProfiles":1000, "perSecond":5, "dryRun":false}}</li>
  *   <li>{@code {"job":"import", "key":"imports/members.csv", "fromLine":1, "perSecond":10}}</li>
+ *   <li>{@code {"job":"reindex", "cursor":…, "maxProfiles":1000, "perSecond":10, "dryRun":false}}: the search
+ *   index of profiles written before it (docs/design.md, <em>Search</em>)</li>
  * </ul>
  * Both reply with counts and where to resume ({@code cursor} / {@code resumeAtLine}, null when done).
  */
@@ -47,6 +49,7 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
              "profileId":{"S":"AAAAAAAA"},"photo":{"M":{"uploadId":{"S":"priming"},"specVersion":{"N":"0"}}}}]}""";
 
     private final Reprocess reprocess;
+    private final Reindex reindex;
     private final Import importer;
     private Runnable primeRequests = () -> { };
 
@@ -72,6 +75,7 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         UploadsBucket uploads = new UploadsBucket(s3, env.required("UPLOADS_BUCKET"));
         ProfileTable profiles = new ProfileTable(dynamoDb, table, community);
         this.reprocess = new Reprocess(profiles, uploads, targetSpecVersion);
+        this.reindex = new Reindex(profiles);
         this.importer = new Import(profiles, new Claims(dynamoDb, table, community, Clock.systemUTC()), uploads,
                 ProfileId::newProfileId);
     }
@@ -96,8 +100,9 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         Log.begin(context);
         Deadline deadline = Deadline.of(context);
         Map<String, Object> report = switch (request(input)) {
-            case Reprocess.Request r -> reprocess.run(r, deadline).toJson();
+            case Job.Reprocess r -> reprocess.run(r.walk(), deadline).toJson();
             case Import.Request i -> importer.run(i, deadline).toJson(i.key());
+            case Job.Reindex r -> reindex.run(r.walk(), deadline).toJson();
             default -> throw new IllegalStateException("unreachable");
         };
         Metrics metrics = Metrics.start();
@@ -115,17 +120,24 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         return report;
     }
 
+    /** The walking jobs, told apart by type. */
+    interface Job {
+        record Reprocess(ProfileWalk.Request walk) implements Job {
+        }
+
+        record Reindex(ProfileWalk.Request walk) implements Job {
+        }
+    }
+
     /** The job the input asks for; anything unclear is refused before any work, with what to send instead. */
     static Record request(Map<String, Object> input) {
         JsonFields fields = new JsonFields(input == null ? Map.of() : input, FIELDS);
         String job = fields.string("job");
         if ("reprocess".equals(job)) {
-            Long max = fields.wholeNumber("maxProfiles");
-            Long perSecond = fields.wholeNumber("perSecond");
-            return new Reprocess.Request(Optional.ofNullable(fields.string("cursor")).filter(c -> !c.isBlank()),
-                    (int) Math.max(1, Math.min(100_000, max == null ? Reprocess.Request.DEFAULT_MAX_PROFILES : max)),
-                    perSecond == null ? Reprocess.Request.DEFAULT_PER_SECOND : perSecond,
-                    Boolean.TRUE.equals(fields.bool("dryRun")));
+            return new Job.Reprocess(ProfileWalk.Request.from(fields, Reprocess.DEFAULT_PER_SECOND));
+        }
+        if ("reindex".equals(job)) {
+            return new Job.Reindex(ProfileWalk.Request.from(fields, Reindex.DEFAULT_PER_SECOND));
         }
         if ("import".equals(job)) {
             String key = fields.string("key");
@@ -137,7 +149,7 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
             return new Import.Request(key.strip(), fromLine == null ? 1 : (int) Math.max(1, fromLine),
                     perSecond == null ? Import.Request.DEFAULT_PER_SECOND : perSecond);
         }
-        throw new IllegalArgumentException("\"job\" must be \"reprocess\" or \"import\", was " + (job == null ? "missing" : "'" + job + "'")
+        throw new IllegalArgumentException("\"job\" must be \"reprocess\", \"import\" or \"reindex\", was " + (job == null ? "missing" : "'" + job + "'")
                 + "; e.g. {\"job\":\"reprocess\",\"dryRun\":true}");
     }
 }

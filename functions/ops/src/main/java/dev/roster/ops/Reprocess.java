@@ -5,8 +5,6 @@ import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
-import dev.roster.core.table.ProfileTable.Position;
-import dev.roster.core.table.ProfileTable.ScanPage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,9 +31,6 @@ import java.util.Optional;
  * already copied) and leaves it alone.
  */
 final class Reprocess {
-    static final int SCAN_PAGE_ITEMS = 200;
-    /** Notes about single profiles in the reply are capped; the counts are always complete. */
-    static final int MAX_NOTES = 100;
 
     private final ProfileTable profiles;
     private final UploadsBucket uploads;
@@ -47,10 +42,8 @@ final class Reprocess {
         this.targetVersion = targetVersion;
     }
 
-    record Request(Optional<String> cursor, int maxProfiles, double perSecond, boolean dryRun) {
-        static final int DEFAULT_MAX_PROFILES = 1000;
-        static final double DEFAULT_PER_SECOND = 5;
-    }
+    /** Photos queued per second unless ops say otherwise. */
+    static final double DEFAULT_PER_SECOND = 5;
 
     /** What happened to one profile. */
     sealed interface Outcome {
@@ -86,52 +79,27 @@ final class Reprocess {
         }
     }
 
-    Report run(Request request, Deadline deadline) {
+    Report run(ProfileWalk.Request request, Deadline deadline) {
         Pace pace = new Pace(request.perSecond());
-        Optional<Position> start = request.cursor().flatMap(Reprocess::decodeCursor);
-        int scanned = 0;
-        int handled = 0;
-        int queued = 0;
-        int skipped = 0;
-        int failed = 0;
+        int[] counts = new int[3];
         List<Outcome> notes = new ArrayList<>();
-        while (true) {
-            ScanPage page = profiles.photosOlderThan(targetVersion, start, SCAN_PAGE_ITEMS);
-            scanned += page.scannedItems();
-            Profile resumeFrom = null;
-            for (Profile profile : page.profiles()) {
-                if (handled >= request.maxProfiles() || deadline.reached()) {
-                    resumeFrom = profile;
-                    break;
-                }
-                Log.profileId(profile.id());
-                Outcome outcome = reprocess(profile, request.dryRun(), pace);
-                Log.info("reprocess: " + outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
-                        "detail", outcome.toString());
-                Log.profileId(null);
-                handled++;
-                switch (outcome) {
-                    case Outcome.Queued q -> queued++;
-                    case Outcome.Skipped s -> skipped++;
-                    case Outcome.Failed f -> failed++;
-                }
-                if (notes.size() < MAX_NOTES) {
-                    notes.add(outcome);
-                }
-            }
-            if (resumeFrom != null) {
-                // the item not yet handled is where the next run starts: an exclusive start key just before it
-                return new Report(scanned, queued, skipped, failed, cursorBefore(page, resumeFrom, start),
-                        request.dryRun(), targetVersion, notes);
-            }
-            if (page.next() == null) {
-                return new Report(scanned, queued, skipped, failed, null, request.dryRun(), targetVersion, notes);
-            }
-            start = Optional.of(page.next());
-            if (handled >= request.maxProfiles() || deadline.reached()) {
-                return new Report(scanned, queued, skipped, failed, encodeCursor(start), request.dryRun(), targetVersion, notes);
-            }
-        }
+        ProfileWalk.Walked walked = ProfileWalk.run(profiles,
+                after -> profiles.photosOlderThan(targetVersion, after, ProfileWalk.SCAN_PAGE_ITEMS),
+                request.cursor(), request.maxProfiles(), deadline, profile -> {
+                    Outcome outcome = reprocess(profile, request.dryRun(), pace);
+                    Log.info("reprocess: " + outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                            "detail", outcome.toString());
+                    switch (outcome) {
+                        case Outcome.Queued q -> counts[0]++;
+                        case Outcome.Skipped s -> counts[1]++;
+                        case Outcome.Failed f -> counts[2]++;
+                    }
+                    if (notes.size() < ProfileWalk.MAX_NOTES) {
+                        notes.add(outcome);
+                    }
+                });
+        return new Report(walked.scannedItems(), counts[0], counts[1], counts[2], walked.cursor(), request.dryRun(),
+                targetVersion, notes);
     }
 
     /**
@@ -183,51 +151,5 @@ final class Reprocess {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    /**
-     * A start position from which the scan returns {@code next} first. Scan order is by partition key hash,
-     * so "just before" {@code next} is the previous profile the page returned, or the page's own start.
-     */
-    private String cursorBefore(ScanPage page, Profile next, Optional<Position> pageStart) {
-        Optional<Position> previous = pageStart;
-        for (Profile profile : page.profiles()) {
-            if (profile.id().equals(next.id())) {
-                break;
-            }
-            previous = Optional.of(profiles.positionOf(profile.id()));
-        }
-        return encodeCursor(previous);
-    }
-
-    /** Ops hand the cursor back as they got it; it is not a secret, only the table position (two keys). */
-    static String encodeCursor(Optional<Position> position) {
-        if (position.isEmpty()) {
-            return "start";
-        }
-        String plain = position.get().pk() + "\n" + position.get().sk();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Optional<Position> decodeCursor(String cursor) {
-        if (cursor.equals("start")) {
-            return Optional.empty();
-        }
-        String plain;
-        try {
-            plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw notACursor(cursor);
-        }
-        int split = plain.indexOf('\n');
-        if (split <= 0 || split == plain.length() - 1) {
-            throw notACursor(cursor);
-        }
-        return Optional.of(new Position(plain.substring(0, split), plain.substring(split + 1)));
-    }
-
-    private static IllegalArgumentException notACursor(String cursor) {
-        return new IllegalArgumentException("cursor '" + cursor + "' is not one this job returned; pass the cursor"
-                + " from the last reply as it is, or leave it out to start from the beginning");
     }
 }

@@ -86,8 +86,9 @@ class ReprocessResumeTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ops.handleRequest(Map.of("job", "reprocess", "cursor", "bm90LWEtY3Vyc29y"), null));
         assertTrue(e.getMessage().contains("not one this job returned"), e.getMessage());
-        var unknownJob = assertThrows(IllegalArgumentException.class, () -> ops.handleRequest(Map.of("job", "reindex"), null));
-        assertTrue(unknownJob.getMessage().contains("\"job\" must be \"reprocess\" or \"import\""), unknownJob.getMessage());
+        var unknownJob = assertThrows(IllegalArgumentException.class, () -> ops.handleRequest(Map.of("job", "rebuild"), null));
+        assertTrue(unknownJob.getMessage().contains("\"job\" must be \"reprocess\", \"import\" or \"reindex\""),
+                unknownJob.getMessage());
         assertNotNull(ops);
     }
 }

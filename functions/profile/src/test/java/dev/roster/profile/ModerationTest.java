@@ -88,6 +88,7 @@ class ModerationTest {
         assertEquals(false, hidden.json().get("listed"));
         assertFalse(listed(id), "out of the directory");
         assertEquals(0, tagItems("moderated"), "and out of its tags");
+        assertEquals(0, searchItems(id), "and out of the search index");
         assertEquals(404, members.api.getProfile("reader", id).status());
         Map<String, Object> me = members.api.getMe("owner").json();
         @SuppressWarnings("unchecked")
@@ -100,6 +101,7 @@ class ModerationTest {
         assertEquals(200, saved.status(), saved.body());
         assertFalse(listed(id), "saving does not bring a hidden profile back");
         assertEquals(0, tagItems("moderated"));
+        assertEquals(0, searchItems(id));
 
         ProfileApi.Response photoRemoved = members.asAdmin(HttpApiEvents.route("DELETE /admin/profiles/{id}/photo")
                 .pathParameter("id", id).body("{\"reason\":\"the photo itself\"}"));
@@ -112,6 +114,8 @@ class ModerationTest {
         assertEquals(200, restored.status(), restored.body());
         assertTrue(listed(id), "listed again, as its owner wants");
         assertEquals(1, tagItems("moderated"));
+        assertEquals(dev.roster.core.profile.SearchPhrases.of("Olga Edited", "", "").phrases().size(), searchItems(id),
+                "found by search again, under its new name");
         assertEquals("Olga Edited", members.api.getProfile("reader", id).json().get("name"));
         assertNull(members.api.getMe("owner").json().get("hiddenByAdmin"));
 
@@ -201,5 +205,13 @@ class ModerationTest {
         return aws.dynamoDb().query(b -> b.tableName(aws.physicalName("ProfilesTable"))
                 .keyConditionExpression("PK = :t").expressionAttributeValues(Map.of(":t",
                         AttributeValue.fromS(Keys.tagPk("main", tag))))).count();
+    }
+
+    /** The profile's search index items (a Scan: tests only). */
+    private int searchItems(String profileId) {
+        return (int) aws.dynamoDb().scan(b -> b.tableName(aws.physicalName("ProfilesTable"))
+                .filterExpression("begins_with(PK, :q) AND profileId = :id")
+                .expressionAttributeValues(Map.of(":q", AttributeValue.fromS("C#main#Q#"), ":id", AttributeValue.fromS(profileId))))
+                .items().size();
     }
 }

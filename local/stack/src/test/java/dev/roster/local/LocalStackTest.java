@@ -69,9 +69,9 @@ class LocalStackTest {
             assertEquals(Boolean.TRUE, report.get("done"), reply.body());
 
             HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/local/invoke/OpsFunction"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"job\":\"reindex\"}")).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"job\":\"rebuild\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertTrue(refused.body().contains("errorMessage") && refused.body().contains("'reindex'"), refused.body());
+            assertTrue(refused.body().contains("errorMessage") && refused.body().contains("'rebuild'"), refused.body());
         }
     }
 }

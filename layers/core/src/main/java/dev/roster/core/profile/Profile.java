@@ -12,15 +12,17 @@ import java.util.Map;
  * {@code pendingFocalPoint} the focal point chosen for {@code pendingUploadId}, if any; {@code contact} the
  * contact details, shown on its page only when their owner chose to. {@code visible} is the owner's own
  * choice; {@code hiddenByAdmin} (null unless an admin hid it) overrides it until an admin restores it:
- * {@link #listed()} is what decides whether the profile is in the directory.
+ * {@link #listed()} is what decides whether the profile is in the directory. {@code searchKeys} are the keys of
+ * its search index items as read (empty while it is not listed), so the next write replaces exactly those.
  */
 public record Profile(String id, String ownerSub, String name, String organisation, String location, String website,
                       String bio, String email, List<String> tags, boolean visible, long version,
                       PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
                       Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact,
-                      dev.roster.core.moderation.Hidden hiddenByAdmin) {
+                      dev.roster.core.moderation.Hidden hiddenByAdmin, List<String> searchKeys) {
     public Profile {
         contact = contact == null ? Contact.NONE : contact;
+        searchKeys = searchKeys == null ? List.of() : List.copyOf(searchKeys);
     }
 
     public Profile(String id, String ownerSub, String name, String organisation, String location, String website,
@@ -28,7 +30,7 @@ public record Profile(String id, String ownerSub, String name, String organisati
                    PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
                    Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact) {
         this(id, ownerSub, name, organisation, location, website, bio, email, tags, visible, version, photoStatus,
-                photoRejection, pendingUploadId, photo, avatar, sortName, pendingFocalPoint, contact, null);
+                photoRejection, pendingUploadId, photo, avatar, sortName, pendingFocalPoint, contact, null, List.of());
     }
 
     /** In the directory: its owner made it visible and no admin hid it. */
@@ -41,7 +43,7 @@ public record Profile(String id, String ownerSub, String name, String organisati
         return new Profile(id, ownerSub, input.name(), input.organisation(), input.location(), input.website(),
                 input.bio(), input.email(), input.tags(), input.visible(), newVersion, photoStatus, photoRejection,
                 pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint, input.contact(),
-                hiddenByAdmin);
+                hiddenByAdmin, searchKeys);
     }
 
     /** The input this profile was written from (to rewrite its items with one thing changed, or to compare). */

@@ -1,6 +1,7 @@
 package dev.roster.core.table;
 
 import dev.roster.core.profile.Card;
+import dev.roster.core.profile.SearchQuery;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -20,14 +21,14 @@ import java.util.Set;
  * <li>no tag: GSI1, partition {@code C#c#DIR} (visible profiles only, in name order);</li>
  * <li>tags: the base table, partition of the first tag ({@code C#c#TAG#t}), and {@code contains(tags, :t)}
  * for each further tag;</li>
- * <li>{@code q}: {@code contains(search, :q)} in the same filter. DynamoDB applies {@code Limit} before the
- * filter, so a filtered page may be short (even empty) and still carry a cursor.</li>
+ * <li>{@code q}: the search index ({@link SearchIndex}), with or without tags: the phrases that begin with
+ * the search; tags are a filter on the copied {@code tags}.</li>
  * </ul>
  */
 public final class Directory {
     /** The card without {@code search}: what the page needs, so DynamoDB sends no more. */
-    private static final String CARD_PROJECTION;
-    private static final Map<String, String> CARD_NAMES = new HashMap<>();
+    static final String CARD_PROJECTION;
+    static final Map<String, String> CARD_NAMES = new HashMap<>();
 
     static {
         List<String> projected = new ArrayList<>();
@@ -43,11 +44,13 @@ public final class Directory {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final String community;
+    private final SearchIndex search;
 
     public Directory(DynamoDbClient dynamoDb, String tableName, String community) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.community = community;
+        this.search = new SearchIndex(dynamoDb, tableName, community);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class Directory {
     }
 
     /** What a page asks for: profiles with every one of {@code tags} (none: all), matching {@code query} (null: any). */
-    public record PageQuery(List<String> tags, String query, int limit) {
+    public record PageQuery(List<String> tags, SearchQuery query, int limit) {
     }
 
     public String community() {
@@ -70,10 +73,17 @@ public final class Directory {
 
     /** Key attributes a position of this query has (GSI1 positions carry the table's key too). */
     public static Set<String> positionAttributes(PageQuery request) {
+        if (request.query() != null) {
+            return SearchIndex.POSITION_ATTRIBUTES;
+        }
         return request.tags().isEmpty() ? Set.of(Keys.PK, Keys.SK, Keys.GSI1PK, Keys.GSI1SK) : Set.of(Keys.PK, Keys.SK);
     }
 
     public Page page(PageQuery request, Map<String, String> position) {
+        if (request.query() != null) {
+            SearchIndex.Matches matches = search.page(request.query(), request.tags(), request.limit(), position);
+            return new Page(matches.cards(), matches.next());
+        }
         Map<String, String> names = new HashMap<>(CARD_NAMES);
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> filters = new ArrayList<>();
@@ -91,11 +101,6 @@ public final class Directory {
                 filters.add("contains(#" + ItemAttributes.TAGS + ", :t" + i + ")");
                 values.put(":t" + i, AttributeValue.fromS(request.tags().get(i)));
             }
-        }
-        if (request.query() != null) {
-            filters.add("contains(#q, :q)");
-            names.put("#q", ItemAttributes.SEARCH);
-            values.put(":q", AttributeValue.fromS(request.query()));
         }
         if (!filters.isEmpty()) {
             query.filterExpression(String.join(" AND ", filters));

@@ -53,6 +53,18 @@ public final class ItemAttributes {
      */
     public static final String PENDING_FOCAL_POINT = "pendingFocalPoint";
 
+    /**
+     * On a profile item: list of the sort keys of its search index items ({@link Keys#searchSk}), as last
+     * written, so the next write deletes exactly those even if the way phrases are made has changed since.
+     * Absent or empty while the profile is hidden (or was written before the index existed: see reindex).
+     */
+    public static final String SEARCH_KEYS = "searchKeys";
+    /**
+     * On a search index item: number, how many leading characters its phrase shares with a lower phrase of
+     * the same profile; the item answers only searches longer than that ({@code SearchPhrases}).
+     */
+    public static final String SHADOW = "shadow";
+
     /** On a profile made by a bulk import: the import id it was made from (see {@link Keys#importPk}). */
     public static final String IMPORT_ID = "importId";
     /** On an imported profile: the object its photo was imported from, so a re-run does not queue it again. */

@@ -158,7 +158,8 @@ public final class ProfileItems {
                 status == null || status.isEmpty() ? PhotoStatus.NONE : PhotoStatus.valueOf(status),
                 nullIfEmpty(string(item, PHOTO_REJECTION)), nullIfEmpty(string(item, PENDING_UPLOAD_ID)),
                 photo(item), avatar(item), profileSortName(item),
-                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null), contact(item), hiddenByAdmin(item));
+                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null), contact(item), hiddenByAdmin(item),
+                SearchIndex.storedKeys(item));
     }
 
     /** Map {@code {at, reason}} on the profile item of a profile an admin hid ({@link ItemAttributes#HIDDEN_BY_ADMIN}). */

@@ -7,6 +7,7 @@ import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.profile.SearchPhrases;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -36,6 +37,7 @@ import static dev.roster.core.table.ItemAttributes.PHOTO;
 import static dev.roster.core.table.ItemAttributes.PHOTO_REJECTION;
 import static dev.roster.core.table.ItemAttributes.PHOTO_STATUS;
 import static dev.roster.core.table.ItemAttributes.PROFILE_ID;
+import static dev.roster.core.table.ItemAttributes.SEARCH_KEYS;
 import static dev.roster.core.table.ItemAttributes.VERSION;
 import static dev.roster.core.table.ProfileItems.n;
 import static dev.roster.core.table.ProfileItems.s;
@@ -127,10 +129,13 @@ public final class ProfileTable {
         profile.putAll(ProfileItems.editableFields(community, profileId, input, sortName, 1));
         profile.put(origin, s(originValue));
         profile.put(PHOTO_STATUS, s(PhotoStatus.NONE.name()));
+        List<TransactWriteItem> derived = new ArrayList<>();
+        profile.put(SEARCH_KEYS, SearchIndex.keysValue(
+                cardChange(derived, Optional.empty(), listing(profileId, input, sortName, null), List.of())));
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(putNew(pointer));
         actions.add(putNew(profile));
-        cardChange(actions, Optional.empty(), listing(profileId, input, sortName, null));
+        actions.addAll(derived);
         return transact(actions, 1);
     }
 
@@ -170,10 +175,7 @@ public final class ProfileTable {
         } else {
             profile.whenEquals(OWNER_SUB, s(current.ownerSub()));
         }
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(profile.transactItem(tableName));
-        cardChange(actions, listing(current), listing(current, input, newSort, current.photo()));
-        return transact(actions, next);
+        return transact(profile, current, listing(current), listing(current, input, newSort, current.photo()), List.of(), next);
     }
 
     // ---- the photo
@@ -268,10 +270,8 @@ public final class ProfileTable {
                 .remove(PENDING_UPLOAD_ID, PENDING_FOCAL_POINT, PHOTO_REJECTION)
                 .whenEquals(PENDING_UPLOAD_ID, s(uploadId))
                 .whenVersion(current.version());
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(profile.transactItem(tableName));
-        cardChange(actions, listing(current), listing(current, current.input(), current.sortName(), photo));
-        return transact(actions, next);
+        return transact(profile, current, listing(current), listing(current, current.input(), current.sortName(), photo),
+                List.of(), next);
     }
 
     /**
@@ -310,11 +310,8 @@ public final class ProfileTable {
         if (byAdmin.isEmpty()) {
             profile.whenEquals(OWNER_SUB, s(current.ownerSub()));
         }
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(profile.transactItem(tableName));
-        cardChange(actions, listing(current), listing(current, current.input(), current.sortName(), null));
-        byAdmin.ifPresent(entry -> actions.addAll(moderation.auditPuts(entry)));
-        return transact(actions, next);
+        return transact(profile, current, listing(current), listing(current, current.input(), current.sortName(), null),
+                byAdmin.map(moderation::auditPuts).orElse(List.of()), next);
     }
 
     // ---- moderation and erasure
@@ -332,11 +329,7 @@ public final class ProfileTable {
                 .remove(ProfileItems.DIRECTORY_KEYS.toArray(String[]::new))
                 .whenVersion(current.version());
         profile.when(profile.absent(ItemAttributes.HIDDEN_BY_ADMIN));
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(profile.transactItem(tableName));
-        cardChange(actions, listing(current), Optional.empty());
-        actions.addAll(moderation.auditPuts(entry));
-        return transact(actions, next);
+        return transact(profile, current, listing(current), Optional.empty(), moderation.auditPuts(entry), next);
     }
 
     /**
@@ -354,11 +347,8 @@ public final class ProfileTable {
             profile.set(Keys.GSI1PK, s(Keys.directoryPk(community)))
                     .set(Keys.GSI1SK, s(Keys.nameSortKey(current.sortName(), current.id())));
         }
-        List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(profile.transactItem(tableName));
-        cardChange(actions, Optional.empty(), listing(current.id(), current.input(), current.sortName(), current.photo()));
-        actions.addAll(moderation.auditPuts(entry));
-        return transact(actions, next);
+        return transact(profile, current, Optional.empty(),
+                listing(current.id(), current.input(), current.sortName(), current.photo()), moderation.auditPuts(entry), next);
     }
 
     /** A member's erasure under way: the profile's items are gone, its objects and records may not be yet. */
@@ -385,7 +375,7 @@ public final class ProfileTable {
         Map<String, AttributeValue> marker = key(Keys.ownerPk(community, current.ownerSub()), Keys.ERASING_SK);
         marker.put(OWNED_PROFILE_ID, s(current.id()));
         actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(marker)).build());
-        cardChange(actions, listing(current), Optional.empty());
+        cardChange(actions, listing(current), Optional.empty(), current.searchKeys());
         importId.filter(id -> !id.isEmpty()).ifPresent(id -> actions.add(TransactWriteItem.builder()
                 .delete(d -> d.tableName(tableName).key(key(Keys.importPk(community, id), Keys.IMPORT_SK))).build()));
         return transact(actions, 0);
@@ -418,6 +408,41 @@ public final class ProfileTable {
     /** The erasure is complete: the marker goes, and the member is a stranger to the table. */
     public void erasureFinished(String sub) {
         dynamoDb.deleteItem(b -> b.tableName(tableName).key(key(Keys.ownerPk(community, sub), Keys.ERASING_SK)));
+    }
+
+    // ---- the search index
+
+    /** The search index keys {@code profile}'s fields give today (none while it is not listed). */
+    public List<String> searchKeysOf(Profile profile) {
+        return searchChange(List.of(), listing(profile)).keys();
+    }
+
+    /**
+     * Rewrites {@code current}'s search index (read at {@code current.version()}) to what its fields give
+     * today: the items it lists deleted, its phrases' items written, the new keys listed. The version is
+     * bumped, so a write that read the profile before (and would delete the keys it listed then) fails and is
+     * retried on what this wrote.
+     */
+    public Write reindex(Profile current) {
+        long next = current.version() + 1;
+        SearchIndex.Change change = searchChange(current.searchKeys(), listing(current));
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(profileUpdate(current.id()).set(VERSION, n(next))
+                .set(SEARCH_KEYS, SearchIndex.keysValue(change.keys()))
+                .whenVersion(current.version()).transactItem(tableName));
+        actions.addAll(change.actions());
+        return transact(actions, next);
+    }
+
+    /** A page of a {@code Scan} of every profile item of this community, whole (for the reindex job). */
+    public ScanPage allProfiles(Optional<Position> after, int pageItems) {
+        ScanResponse page = dynamoDb.scan(b -> b.tableName(tableName).limit(pageItems)
+                .exclusiveStartKey(after.map(p -> key(p.pk(), p.sk())).orElse(null))
+                .filterExpression("#sk = :profile AND begins_with(#pk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":profile", s(Keys.PROFILE_SK),
+                        ":prefix", s(Keys.profilePk(community, "")))));
+        return scanPage(page);
     }
 
     // ---- the reprocess job's scan
@@ -462,6 +487,10 @@ public final class ProfileTable {
                         ":profile", s(Keys.PROFILE_SK),
                         ":prefix", s(Keys.profilePk(community, "")),
                         ":version", n(specVersion))));
+        return scanPage(page);
+    }
+
+    private static ScanPage scanPage(ScanResponse page) {
         Position next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? new Position(page.lastEvaluatedKey().get(Keys.PK).s(), page.lastEvaluatedKey().get(Keys.SK).s())
                 : null;
@@ -474,7 +503,8 @@ public final class ProfileTable {
      * A visible profile's place in the directory: what its derived items are made of. A hidden profile has
      * none, so it is in no list.
      */
-    private record Listing(String profileId, String sortName, Set<String> tags, Map<String, AttributeValue> card) {
+    private record Listing(String profileId, String sortName, Set<String> tags, Map<String, AttributeValue> card,
+                           SearchPhrases phrases) {
     }
 
     private static Optional<Listing> listing(Profile profile) {
@@ -493,7 +523,8 @@ public final class ProfileTable {
         }
         // distinct: two actions on one tag item would fail the whole transaction
         return Optional.of(new Listing(profileId, sortName, new LinkedHashSet<>(input.tags()),
-                ProfileItems.cardAttributes(profileId, input, photo == null ? null : ProfileItems.photoValue(photo))));
+                ProfileItems.cardAttributes(profileId, input, photo == null ? null : ProfileItems.photoValue(photo)),
+                SearchPhrases.of(input.name(), input.organisation(), input.location())));
     }
 
     /**
@@ -502,7 +533,9 @@ public final class ProfileTable {
      * (re)written with the new card; the tag counts follow. Every item derived from a profile's card is added
      * to the transaction here.
      */
-    private void cardChange(List<TransactWriteItem> actions, Optional<Listing> before, Optional<Listing> after) {
+    private List<String> cardChange(List<TransactWriteItem> actions, Optional<Listing> before, Optional<Listing> after,
+                                    List<String> searchKeys) {
+        SearchIndex.Change search = searchChange(searchKeys, after);
         Set<String> oldTags = before.map(Listing::tags).orElse(Set.of());
         Set<String> newTags = after.map(Listing::tags).orElse(Set.of());
         boolean moved = before.isPresent() && after.isPresent() && !before.get().sortName().equals(after.get().sortName());
@@ -532,6 +565,30 @@ public final class ProfileTable {
                 actions.add(countChange(tag, -1));
             }
         }
+        actions.addAll(search.actions());
+        return search.keys();
+    }
+
+    /** The search index items of {@code after} (none when not listed) in place of those listed in {@code stored}. */
+    private SearchIndex.Change searchChange(List<String> stored, Optional<Listing> after) {
+        List<Map<String, AttributeValue>> wanted = after.map(listing -> SearchIndex.items(community, listing.profileId(),
+                listing.sortName(), listing.phrases(), listing.card())).orElse(List.of());
+        return SearchIndex.change(tableName, community, stored, wanted);
+    }
+
+    /**
+     * One transaction: the profile item's update (listing its search index keys from now on), the items derived
+     * from its card moving from {@code before} to {@code after}, and {@code also} (audit entries).
+     */
+    private Write transact(ItemUpdate profile, Profile current, Optional<Listing> before, Optional<Listing> after,
+                           List<TransactWriteItem> also, long version) {
+        List<TransactWriteItem> derived = new ArrayList<>();
+        List<String> keys = cardChange(derived, before, after, current.searchKeys());
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(profile.set(SEARCH_KEYS, SearchIndex.keysValue(keys)).transactItem(tableName));
+        actions.addAll(derived);
+        actions.addAll(also);
+        return transact(actions, version);
     }
 
     /** Visible profiles per tag: +1 for each tag a visible profile gains, -1 for each it loses. */

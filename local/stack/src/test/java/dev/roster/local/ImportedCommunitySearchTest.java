@@ -1,0 +1,76 @@
+package dev.roster.local;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.SdkCalls;
+import dev.roster.junit.WithLocalAws;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The local stack with an imported community ({@code -Droster.search.rows}, default 100; the README gives a
+ * 1 000-row run): one member in a hundred carries the surname Quillfeather, and a search for it over the
+ * front door, as the web client sends it, returns all of them on its first page, from one DynamoDB call.
+ * The import goes through {@code /local/invoke/OpsFunction}, as {@code sam remote invoke} would.
+ */
+@WithLocalAws
+class ImportedCommunitySearchTest {
+    @Test
+    void aSurnameOneInAHundredCarryIsOnePageFromOneRequest(LocalAws aws) throws Exception {
+        int rows = Integer.getInteger("roster.search.rows", 100);
+        String csv = "importId,name,organisation,location,tags,visible\n" + IntStream.rangeClosed(1, rows)
+                .mapToObj(i -> "S" + i + "," + (i % 100 == 37 ? "Ada Quillfeather " + i : "Member " + i) + ",Org " + (i % 37)
+                        + ",City " + (i % 11) + ",tag" + (i % 7) + ",yes")
+                .collect(Collectors.joining("\n")) + "\n";
+        try (LocalStack stack = LocalStack.start(aws.template(), 0, aws.endpoint(), Path.of("../../web"))) {
+            aws.s3().putObject(b -> b.bucket(aws.physicalName("UploadsBucket")).key("imports/community.csv"),
+                    RequestBody.fromString(csv, StandardCharsets.UTF_8));
+            HttpClient http = HttpClient.newHttpClient();
+            long started = System.nanoTime();
+            HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/local/invoke/OpsFunction"))
+                    .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"job\":\"import\",\"key\":\"imports/community.csv\",\"perSecond\":1000}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long importSeconds = (System.nanoTime() - started) / 1_000_000_000L;
+            Map<String, Object> report = JSON.std.mapFrom(imported.body());
+            assertEquals(rows, report.get("created"), imported.body());
+
+            String token = String.valueOf(JSON.std.mapFrom(http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/local/token"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"searcher\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("token"));
+            SdkCalls.reset();
+            long asked = System.nanoTime();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/profiles?limit=24&q=quillfeather"))
+                    .timeout(Duration.ofSeconds(60)).header("authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long millis = (System.nanoTime() - asked) / 1_000_000L;
+            List<String> dynamoDbCalls = SdkCalls.recorded().stream().filter(call -> call.startsWith("DynamoDb:")).toList();
+
+            assertEquals(200, page.statusCode(), page.body());
+            Map<String, Object> body = JSON.std.mapFrom(page.body());
+            int carriers = (rows + 63) / 100;
+            assertEquals(Math.min(carriers, 24), ((List<?>) body.get("items")).size(), page.body());
+            if (carriers <= 24) {
+                assertNull(body.get("next"), "all of them on the first page, and no further page");
+            }
+            assertEquals(List.of("DynamoDb:Query"), dynamoDbCalls);
+            System.out.printf("imported %d members in %d s; q=quillfeather: %d of %d carriers in 1 request, %d ms, DynamoDB calls %s%n",
+                    rows, importSeconds, ((List<?>) body.get("items")).size(), carriers, millis, dynamoDbCalls);
+        }
+    }
+}
