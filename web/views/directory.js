@@ -1,5 +1,6 @@
-// The directory: search, tag chips with counts, and the grid of cards, paged on the API's cursor
-// (infinite scroll, with a "Load more" button for keyboards and when the observer cannot see it).
+// The directory: search as you type, tag chips with counts, and the grid of cards, paged on the API's cursor.
+// Every page the API returns is full (a search page too), so the first page fills the screen by itself; the
+// next one loads when the member scrolls to the end (or presses "Load more"), never by walking pages unasked.
 // Its filters live in its URL (#/?tag=chess&q=ada), so a tag link on a profile page opens the filtered
 // directory and the back button returns to the directory as it was left.
 import { api, ApiError } from '../api.js';
@@ -14,6 +15,9 @@ const SEARCH_DELAY_MS = 300;
 const CARD_TAGS = 3;
 // the cards that can be on the first screen (a desktop's first rows): their photos load at once
 const FIRST_SCREEN_CARDS = 6;
+/** What the API searches for: 1 to 64 characters with a letter or digit (anything else is no search). */
+const SEARCH_MAX_CHARS = 64;
+const SEARCHABLE = /[\p{L}\p{N}]/u;
 
 const state = {
   tags: new Set(),
@@ -135,10 +139,6 @@ async function loadPage() {
     if (generation === state.generation) {
       state.loading = false;
       $('load-more').disabled = false;
-      // infinite scroll: keep going while the end of the list is on screen (a filtered page can be short)
-      requestAnimationFrame(() => {
-        if (generation === state.generation && state.next && !state.loading && $('directory-problem').hidden && inView($('load-more'))) loadPage();
-      });
     }
   }
 }
@@ -260,7 +260,7 @@ function sameFilters(tags, q) {
 export function showDirectory(query = new URLSearchParams()) {
   document.title = 'Directory · roster';
   const tags = query.getAll('tag');
-  const q = (query.get('q') || '').trim();
+  const q = searchable(query.get('q') || '');
   showOnboarding();
   if (!state.started) {
     state.started = true;
@@ -293,18 +293,28 @@ export function resetDirectory() {
   $('onboarding').hidden = true;
 }
 
-/** Wires the search box, the chips, the empty state, "Load more" and infinite scroll (once, at start). */
+/** A search the API takes: the text, trimmed and cut to its length, if it has a letter or digit; else none. */
+function searchable(text) {
+  const q = text.trim().slice(0, SEARCH_MAX_CHARS);
+  return SEARCHABLE.test(q) ? q : '';
+}
+
+function searchText() {
+  return searchable($('search').value);
+}
+
+/** Wires the search box, the chips, the empty state, "Load more" and scrolling to the end (once, at start). */
 export function wireDirectory() {
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    state.q = $('search').value.trim();
+    state.q = searchText();
     filtersChanged();
   });
   let typing = 0;
   $('search').addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(() => {
-      const q = $('search').value.trim();
+      const q = searchText();
       if (q !== state.q) {
         state.q = q;
         filtersChanged();
@@ -314,8 +324,14 @@ export function wireDirectory() {
   $('tag-chips').addEventListener('keydown', chipKeys);
   $('clear-filters').addEventListener('click', clearFilters);
   $('load-more').addEventListener('click', loadPage);
-  // infinite scroll: the "Load more" button loads the next page by itself when it scrolls into view
-  new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting) && state.next && !state.loading && $('directory-problem').hidden) loadPage();
-  }, { rootMargin: '200px' }).observe($('load-more'));
+  // the next page when the member scrolls to the end of the list: a scroll, not the list's own growth
+  let scrolling = false;
+  window.addEventListener('scroll', () => {
+    if (scrolling) return;
+    scrolling = true;
+    requestAnimationFrame(() => {
+      scrolling = false;
+      if (state.next && !state.loading && $('directory-problem').hidden && inView($('load-more'))) loadPage();
+    });
+  }, { passive: true });
 }
