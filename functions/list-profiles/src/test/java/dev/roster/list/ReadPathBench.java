@@ -9,9 +9,12 @@ import dev.roster.core.profile.Card;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.Directory;
+import dev.roster.core.profile.SearchText;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.Keys;
 import dev.roster.core.table.ProfileItems;
+import dev.roster.core.table.SearchIndex;
+import dev.roster.core.profile.SearchPhrases;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
 import dev.roster.junit.HttpApiEvents;
@@ -51,6 +54,8 @@ import java.util.Set;
  * {@code Query} returns the cards) and, side by side, the naive design (one {@code Query} for the ids of the
  * page, then one {@code GetItem} per profile). Run with {@code bench/read-path [PROFILES]}.
  * <p>
+ * {@code -Droster.bench.searchOnly=true} runs the search shapes only (the list shapes take long on a big table).
+ * <p>
  * Fills a local table (moto) with PROFILES (default 10 000) visible profiles, 90 % with a photo map like the
  * thumbnail function writes, 0–6 tags each drawn from 200 tags with a Zipf(1.1) distribution (a few tags on
  * most profiles, a long tail). Items are written with the layer's item mapping ({@link ProfileItems},
@@ -74,6 +79,9 @@ public final class ReadPathBench {
     private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen",
             "McCarthy", "Hamilton", "Thompson", "Perlman", "Berners-Lee", "Wilson", "Torvalds", "van Rossum", "Borg",
             "Johnson", "Ritchie", "Lamarr", "Shannon", "Okafor", "Nakamura", "Silva", "Kowalski", "Haddad"};
+    private static final String RARE_SURNAME = "Quillfeather";
+    /** The profile items as written, by id: what the old filter's walk reads, in directory order. */
+    private static final Map<String, Map<String, AttributeValue>> DIRECTORY_ITEMS = new HashMap<>();
     private static final String[] ORGANISATIONS = {"Acme Cooperative", "Northwind Studio", "Riverside Library",
             "Open Data Institute", "City Hospital", "Blue Harbour Labs", "Freelance", "Tech for Good", "University of Leeds"};
     private static final String[] LOCATIONS = {"Leeds", "Manchester", "Bristol", "Glasgow", "Cardiff", "Belfast",
@@ -93,8 +101,10 @@ public final class ReadPathBench {
             Map<String, Integer> tagCounts = fill(aws.dynamoDb(), table, profiles, directory);
             System.out.printf(Locale.ROOT, "filled %d visible profiles (%d tags in use) in %.0f s%n", profiles,
                     tagCounts.size(), (System.nanoTime() - start) / 1e9);
-            System.out.printf(Locale.ROOT, "item sizes by DynamoDB's rule: profile item mean %.0f bytes, tag item mean %.0f bytes%n",
-                    SIZES[0] / Math.max(1, SIZES[1]), SIZES[2] / Math.max(1, SIZES[3]));
+            System.out.printf(Locale.ROOT, "item sizes by DynamoDB's rule: profile item mean %.0f bytes, tag item mean %.0f"
+                            + " bytes, search phrase item mean %.0f bytes (%.1f per profile)%n",
+                    SIZES[0] / Math.max(1, SIZES[1]), SIZES[2] / Math.max(1, SIZES[3]), SIZES[4] / Math.max(1, SIZES[5]),
+                    SIZES[5] / Math.max(1, SIZES[1]));
             String popular = tagCounts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
 
             Meter meter = new Meter();
@@ -123,28 +133,190 @@ public final class ReadPathBench {
                     new Shape("deep page (~" + profiles / 2 + " in)", "limit=24&cursor=" + deepCursor, List.of(), null,
                             deepStart),
                     new Shape("tag filter (" + popular + ", " + tagCounts.get(popular) + " profiles)",
-                            "limit=24&tag=" + popular, List.of(popular), null, null),
-                    new Shape("text filter (q=leeds)", "limit=24&q=leeds", List.of(), "leeds", null));
+                            "limit=24&tag=" + popular, List.of(popular), null, null));
 
-            System.out.printf(Locale.ROOT, "%nread path, page of %d, %d visible profiles (JDK %s, %d cores, load %s)%n",
-                    PAGE, profiles, Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
-            System.out.printf(Locale.ROOT, "%-40s %-7s %5s %6s %8s %13s %12s %9s %10s%n", "shape", "design", "calls",
-                    "read", "returned", "RCU emulator", "RCU by rule", "bytes", "handler");
-            for (Shape shape : shapes) {
-                APIGatewayV2HTTPEvent event = HttpApiEvents.route("GET /profiles").as("reader").query(shape.query).build();
-                Result ours = measure(meter, () -> check(handler.handleRequest(event, null)));
-                Result theirs = measure(meter, () -> naive.page(shape.tags, shape.text, shape.start));
-                print(shape.name, "roster", ours);
-                print("", "naive", theirs);
+            if (!Boolean.getBoolean("roster.bench.searchOnly")) {
+                System.out.printf(Locale.ROOT, "%nread path, page of %d, %d visible profiles (JDK %s, %d cores, load %s)%n",
+                        PAGE, profiles, Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
+                System.out.printf(Locale.ROOT, "%-40s %-7s %5s %6s %8s %13s %12s %9s %10s%n", "shape", "design", "calls",
+                        "read", "returned", "RCU emulator", "RCU by rule", "bytes", "handler");
+                for (Shape shape : shapes) {
+                    APIGatewayV2HTTPEvent event = HttpApiEvents.route("GET /profiles").as("reader").query(shape.query).build();
+                    Result ours = measure(meter, () -> check(handler.handleRequest(event, null)));
+                    Result theirs = measure(meter, () -> naive.page(shape.tags, shape.text, shape.start));
+                    print(shape.name, "roster", ours);
+                    print("", "naive", theirs);
+                }
+                System.out.println("""
+
+                        calls: DynamoDB requests per page (retries would count). read: items DynamoDB read (ScannedCount of
+                        the Query, plus one per GetItem); returned: cards on the page. RCU by rule: eventually consistent
+                        read units by DynamoDB's rounding rules from the items' sizes; RCU emulator: what moto answered to
+                        ReturnConsumedCapacity=TOTAL. handler: median ms with the time on the wire subtracted.""");
             }
-            System.out.println("""
 
-                    calls: DynamoDB requests per page (retries would count). read: items DynamoDB read (ScannedCount of
-                    the Query, plus one per GetItem); returned: cards on the page. RCU by rule: eventually consistent
-                    read units by DynamoDB's rounding rules from the items' sizes; RCU emulator: what moto answered to
-                    ReturnConsumedCapacity=TOTAL. handler: median ms with the time on the wire subtracted.""");
+            searchShapes(meter, handler, dynamoDb, table, profiles, popular, directory);
         }
     }
+
+    /**
+     * Search: requests until the first page is full (or the matches run out), the index (roster's
+     * {@code GET /profiles?q=}, through the handler, measured) against the filter it replaced (a
+     * {@code contains(search, :q)} filter on the directory Query with {@code Limit} = page, paged like the web
+     * client did). The filter's walk is hundreds of Queries at 10 000 profiles, each minutes of moto time on a
+     * loaded machine, so it is computed from the directory as written (pages are consecutive runs of 24 items
+     * in name order, what {@code Limit} before a filter means) and its first request measured against moto
+     * to check the computation.
+     */
+    private static void searchShapes(Meter meter, ListProfilesHandler handler, DynamoDbClient dynamoDb, String table,
+                                     int profiles, String popular, List<String[]> directory) {
+        List<String[]> shapes = List.of(
+                new String[] {"rare surname (1 %)", "quillfeather", null},
+                new String[] {"common first name (5 %)", "grace", null},
+                new String[] {"two words", "grace hopper", null},
+                new String[] {"2-letter prefix", "ha", null},
+                new String[] {"1 letter", "a", null},
+                new String[] {"first name + tag " + popular, "grace", popular});
+        System.out.printf(Locale.ROOT, "%nsearch, first full page of %d (or all matches), %d visible profiles%n", PAGE,
+                profiles);
+        System.out.printf(Locale.ROOT, "%-34s %-7s %8s %6s %8s %8s %12s %9s   %s%n", "shape", "design", "requests",
+                "read", "returned", "matches", "RCU by rule", "bytes", "filter's 1st request: computed / moto");
+        OldFilter old = new OldFilter(dynamoDb, table, "main", directory);
+        for (String[] shape : shapes) {
+            String text = shape[1];
+            String query = "limit=" + PAGE + "&q=" + text.replace(" ", "+") + (shape[2] == null ? "" : "&tag=" + shape[2]);
+            APIGatewayV2HTTPEvent event = HttpApiEvents.route("GET /profiles").as("reader").query(query).build();
+            String[] body = new String[1];
+            dev.roster.core.observe.Log.quietly(() -> {
+                check(handler.handleRequest(event, null)); // warm-up
+                meter.reset();
+                body[0] = check(handler.handleRequest(event, null));
+            });
+            int cards = ((List<?>) Json.parseTrusted(body[0]).get("items")).size();
+            int matches = old.matches(SearchText.fold(text), shape[2]);
+            System.out.printf(Locale.ROOT, "%-34s %-7s %8d %6d %8d %8d %12.1f %9d%n", shape[0] + " q=" + text, "index",
+                    meter.calls, meter.read, cards, matches, meter.rcuByRule,
+                    body[0].getBytes(StandardCharsets.UTF_8).length);
+            OldFilter.Walk walk = old.walk(SearchText.fold(text), shape[2]);
+            int[] first = old.firstRequest(SearchText.fold(text), shape[2]);
+            System.out.printf(Locale.ROOT, "%-34s %-7s %8d %6d %8d %8s %12.1f %9d   read %d returned %d / read %d returned %d%n",
+                    "", "filter", walk.requests(), walk.read(), walk.returned(), "", walk.rcuByRule(), walk.bytes(),
+                    walk.firstRead(), walk.firstReturned(), first[0], first[1]);
+        }
+        System.out.println("""
+
+                requests: GET /profiles requests until the page holds %d matches or none remain (one DynamoDB Query
+                each); read: items DynamoDB read over those requests; returned: cards the API returned (the index
+                reads a page and a half and returns the page, so the next starts after its last card); matches: profiles the old
+                filter's text finds in the whole directory (a substring anywhere: 'ha' also in 'Graham'; the index
+                matches word beginnings, so it may return fewer); RCU by rule: eventually consistent read units
+                from the sizes of the items read; bytes: response bodies summed.""".formatted(PAGE));
+    }
+
+    /** The design before the index: the directory (or the tag's) Query filtered by {@code contains(search, :q)}. */
+    private record OldFilter(DynamoDbClient dynamoDb, String table, String community, List<String[]> directory) {
+        record Walk(int requests, int read, int returned, double rcuByRule, int bytes, int firstRead, int firstReturned) {
+        }
+
+        private List<Map<String, AttributeValue>> partition(String tag) {
+            List<String[]> ordered = new ArrayList<>(directory);
+            ordered.sort(java.util.Comparator.comparing(entry -> entry[0]));
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            for (String[] entry : ordered) {
+                Map<String, AttributeValue> item = DIRECTORY_ITEMS.get(entry[1]);
+                if (tag == null || ProfileItems.card(item).tags().contains(tag)) {
+                    items.add(item);
+                }
+            }
+            return items;
+        }
+
+        private static boolean found(Map<String, AttributeValue> item, String folded) {
+            return item.get(ItemAttributes.SEARCH).s().contains(folded);
+        }
+
+        int matches(String folded, String tag) {
+            return (int) partition(tag).stream().filter(item -> found(item, folded)).count();
+        }
+
+        /** Pages of {@value #PAGE} items in order, each returning its matches, until {@value #PAGE} are found. */
+        Walk walk(String folded, String tag) {
+            List<Map<String, AttributeValue>> items = partition(tag);
+            int requests = 0;
+            int read = 0;
+            int returned = 0;
+            double units = 0;
+            int bytes = 0;
+            int firstReturned = -1;
+            int firstRead = 0;
+            for (int from = 0; from < items.size() && returned < PAGE; from += PAGE) {
+                List<Map<String, AttributeValue>> page = items.subList(from, Math.min(items.size(), from + PAGE));
+                List<Object> cards = new ArrayList<>();
+                long pageBytes = 0;
+                for (Map<String, AttributeValue> item : page) {
+                    pageBytes += ItemSize.of(projected(item, tag));
+                    if (found(item, folded)) {
+                        cards.add(ProfileItems.card(item).toJson());
+                    }
+                }
+                requests++;
+                read += page.size();
+                returned += cards.size();
+                units += Math.ceil(pageBytes / 4096.0) * 0.5;
+                boolean more = from + PAGE < items.size();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("items", cards);
+                body.put("next", more ? "x".repeat(CURSOR_CHARS) : null);
+                bytes += Json.write(body).getBytes(StandardCharsets.UTF_8).length;
+                if (firstReturned < 0) {
+                    firstReturned = cards.size();
+                    firstRead = page.size();
+                }
+            }
+            return new Walk(requests, read, returned, units, bytes, firstRead, Math.max(0, firstReturned));
+        }
+
+        /** What GSI1 (or a tag item) holds of a profile item: its keys and the card. */
+        private Map<String, AttributeValue> projected(Map<String, AttributeValue> item, String tag) {
+            Map<String, AttributeValue> copy = new HashMap<>();
+            for (String attribute : ItemAttributes.CARD) {
+                if (item.containsKey(attribute)) {
+                    copy.put(attribute, item.get(attribute));
+                }
+            }
+            copy.put(Keys.PK, item.get(Keys.PK));
+            copy.put(Keys.SK, item.get(Keys.SK));
+            if (tag == null) {
+                copy.put(Keys.GSI1PK, item.get(Keys.GSI1PK));
+                copy.put(Keys.GSI1SK, item.get(Keys.GSI1SK));
+            }
+            return copy;
+        }
+
+        /** The filter's first request, against moto: {read, returned}. */
+        int[] firstRequest(String folded, String tag) {
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).limit(PAGE);
+            if (tag == null) {
+                query.indexName(Keys.GSI1);
+                names.put("#pk", Keys.GSI1PK);
+                values.put(":pk", AttributeValue.fromS(Keys.directoryPk(community)));
+            } else {
+                names.put("#pk", Keys.PK);
+                values.put(":pk", AttributeValue.fromS(Keys.tagPk(community, tag)));
+            }
+            names.put("#q", ItemAttributes.SEARCH);
+            values.put(":q", AttributeValue.fromS(folded));
+            QueryResponse response = dynamoDb.query(query.keyConditionExpression("#pk = :pk")
+                    .filterExpression("contains(#q, :q)").expressionAttributeNames(names)
+                    .expressionAttributeValues(values).build());
+            return new int[] {response.scannedCount(), response.count()};
+        }
+    }
+
+    /** Length of a list cursor as the API issues them (measured: ~230 characters). */
+    private static final int CURSOR_CHARS = 230;
 
     private static DynamoDbClient patientClient(List<ExecutionInterceptor> interceptors) {
         return DynamoDbClient.builder()
@@ -311,8 +483,8 @@ public final class ReadPathBench {
             return queryCost.computeIfAbsent(request, r -> {
                 Map<String, String> names = new HashMap<>(r.expressionAttributeNames());
                 Map<String, AttributeValue> values = new HashMap<>(r.expressionAttributeValues());
-                names.keySet().retainAll(Set.of("#pk"));
-                values.keySet().retainAll(Set.of(":pk"));
+                names.keySet().retainAll(Set.of("#pk", "#sk"));
+                values.keySet().retainAll(Set.of(":pk", ":q"));
                 QueryRequest plain = r.toBuilder().projectionExpression(null).filterExpression(null)
                         .returnConsumedCapacity((String) null).expressionAttributeNames(names)
                         .expressionAttributeValues(values).build();
@@ -374,7 +546,9 @@ public final class ReadPathBench {
         List<WriteRequest> batch = new ArrayList<>();
         for (int i = 0; i < profiles; i++) {
             String id = ProfileId.newProfileId();
-            String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)] + " " + i;
+            // one member in a hundred carries a rare surname (the search shapes look for it)
+            String last = i % 100 == 37 ? RARE_SURNAME : LAST[random.nextInt(LAST.length)];
+            String name = FIRST[random.nextInt(FIRST.length)] + " " + last + " " + i;
             Set<String> tags = new LinkedHashSet<>();
             int wanted = random.nextInt(7);
             while (tags.size() < wanted) {
@@ -404,6 +578,12 @@ public final class ReadPathBench {
             profile.put(Keys.GSI1SK, AttributeValue.fromS(Keys.nameSortKey(sortName, id)));
             add(dynamoDb, table, batch, profile);
             directory.add(new String[] {Keys.nameSortKey(sortName, id), id});
+            DIRECTORY_ITEMS.put(id, profile);
+            Map<String, AttributeValue> indexCard = ProfileItems.cardAttributes(id, input, photo);
+            for (Map<String, AttributeValue> item : SearchIndex.items("main", id, sortName,
+                    SearchPhrases.of(input.name(), input.organisation(), input.location()), indexCard)) {
+                add(dynamoDb, table, batch, item);
+            }
             Map<String, AttributeValue> card = ProfileItems.cardAttributes(id, input, photo);
             for (String tag : tags) {
                 Map<String, AttributeValue> item = new HashMap<>(card);
@@ -429,11 +609,12 @@ public final class ReadPathBench {
                 "specVersion", AttributeValue.fromN("1")));
     }
 
-    /** Bytes and counts of the profile and tag items written by {@link #fill}, for the cost of a write. */
-    private static final double[] SIZES = new double[4];
+    /** Bytes and counts of the profile, tag and search items written by {@link #fill}, for the cost of a write. */
+    private static final double[] SIZES = new double[6];
 
     private static void add(DynamoDbClient dynamoDb, String table, List<WriteRequest> batch, Map<String, AttributeValue> item) {
-        int kind = Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) ? 0 : 2;
+        String pk = item.get(Keys.PK).s();
+        int kind = Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) ? 0 : pk.startsWith(Keys.tagPk("main", "")) ? 2 : 4;
         SIZES[kind] += ItemSize.of(item);
         SIZES[kind + 1]++;
         batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
