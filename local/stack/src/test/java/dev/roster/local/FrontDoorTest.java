@@ -103,7 +103,12 @@ class FrontDoorTest {
         assertEquals(Set.of("GET /profiles → ListProfilesFunction", "GET /tags → ListProfilesFunction",
                 "GET /profiles/{id} → ProfileFunction", "GET /me → ProfileFunction", "PUT /me → ProfileFunction",
                 "POST /me/photo → ProfileFunction", "DELETE /me/photo → ProfileFunction",
-                "PUT /me/photo/focal-point → ProfileFunction"), routes);
+                "PUT /me/photo/focal-point → ProfileFunction", "DELETE /me → ProfileFunction",
+                "GET /me/export → ProfileFunction", "GET /profiles/{id}/vcard → ProfileFunction",
+                "POST /profiles/{id}/report → ProfileFunction", "GET /admin/reports → ProfileFunction",
+                "POST /admin/reports/{id}/resolve → ProfileFunction",
+                "PUT /admin/profiles/{id}/visibility → ProfileFunction",
+                "DELETE /admin/profiles/{id}/photo → ProfileFunction", "GET /admin/audit → ProfileFunction"), routes);
         assertTrue(api.routes().stream().allMatch(r -> r.authorizer().equals("MemberJwt")));
     }
 
