@@ -17,6 +17,7 @@ const email = `e2e-${run}@example.org`;
 const myTag = `e2e-${run}`; // this run's profile only
 const errors = [];
 const requests = []; // every request the page sent: method and URL
+const cspViolations = []; // what the deployment's Content-Security-Policy (served locally too) refused
 
 /** Every visible profile, walked through the API with its cursor (what the grid must end up showing). */
 async function allVisible(tag) {
@@ -51,6 +52,9 @@ before(async () => {
   page = browser.context.pages()[0] || (await browser.context.newPage());
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   page.on('request', (r) => requests.push({ method: r.method(), url: r.url(), type: r.resourceType() }));
 });
 
@@ -543,4 +547,12 @@ test('calls the API on its own origin: one request per call, never a CORS prefli
     assert.ok(apiLines.some((l) => / GET \/api\/profiles/.test(l)), 'the log shows the API calls');
     assert.deepEqual(apiLines.filter((l) => / OPTIONS \/api\//.test(l)), [], 'no preflight reached the API');
   }
+});
+
+test('runs under the deployment\'s Content-Security-Policy (no inline script or style) without a violation', async () => {
+  const response = await fetch(ROSTER_URL + '/');
+  const csp = response.headers.get('content-security-policy') || '';
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.deepEqual(cspViolations, []);
 });

@@ -168,5 +168,55 @@ class PublishedSite(unittest.TestCase):
             self.assertIn('SiteBucket', str(statement['Resource']))
 
 
+
+class Hardening(unittest.TestCase):
+    FUNCTIONS = ['ListProfilesFunction', 'ProfileFunction', 'ThumbnailFunction', 'OpsFunction', 'SitePublisherFunction']
+
+    def test_every_function_logs_to_its_own_group_kept_log_retention_days(self):
+        for name in self.FUNCTIONS:
+            group = RESOURCES[name]['Properties']['LoggingConfig']['LogGroup']['Ref']
+            self.assertEqual({'Ref': 'LogRetentionDays'}, RESOURCES[group]['Properties']['RetentionInDays'], name)
+        self.assertEqual('30', str(SAM['Parameters']['LogRetentionDays']['Default']))
+
+    def test_the_photo_function_has_a_concurrency_cap_and_the_upload_route_a_lower_throttle(self):
+        self.assertEqual({'Ref': 'ThumbnailConcurrency'},
+                         RESOURCES['ThumbnailFunction']['Properties']['ReservedConcurrentExecutions'])
+        self.assertEqual('10', str(SAM['Parameters']['ThumbnailConcurrency']['Default']))
+        _, stage = one('AWS::ApiGatewayV2::Stage')
+        upload = stage['Properties']['RouteSettings']['POST /me/photo']
+        self.assertEqual({'Ref': 'PhotoUploadRateLimit'}, upload['ThrottlingRateLimit'])
+
+    def test_security_headers_apply_to_every_behaviour_with_a_csp_without_unsafe_inline(self):
+        _, distribution = one('AWS::CloudFront::Distribution')
+        config = distribution['Properties']['DistributionConfig']
+        for behaviour in [config['DefaultCacheBehavior'], *config['CacheBehaviors']]:
+            self.assertEqual({'Ref': 'SiteResponseHeaders'}, behaviour['ResponseHeadersPolicyId'])
+        headers = RESOURCES['SiteResponseHeaders']['Properties']['ResponseHeadersPolicyConfig']['SecurityHeadersConfig']
+        self.assertIn('StrictTransportSecurity', headers)
+        self.assertIn('ContentTypeOptions', headers)
+        csp = str(headers['ContentSecurityPolicy']['ContentSecurityPolicy'])
+        self.assertIn("frame-ancestors 'none'", csp)
+        self.assertIn("script-src 'self'", csp)
+        self.assertNotIn('unsafe-inline', csp)
+
+    def test_imports_expire_like_uploads(self):
+        rules = {r.get('Prefix'): r for r in
+                 RESOURCES['UploadsBucket']['Properties']['LifecycleConfiguration']['Rules']}
+        for prefix in ['uploads/', 'imports/']:
+            self.assertEqual({'Ref': 'AbandonedUploadDays'}, rules[prefix]['ExpirationInDays'], prefix)
+
+    def test_the_cursor_key_is_read_from_secrets_manager_not_resolved_into_the_environment(self):
+        env = RESOURCES['ListProfilesFunction']['Properties']['Environment']['Variables']
+        self.assertNotIn('CURSOR_SECRET', env)
+        self.assertEqual({'Ref': 'CursorSecret'}, env['CURSOR_SECRET_ARN'])
+        self.assertNotIn('resolve:secretsmanager', str(RESOURCES))
+
+    def test_every_checkov_skip_says_why(self):
+        for name, resource in SAM['Resources'].items():
+            for skip in resource.get('Metadata', {}).get('checkov', {}).get('skip', []):
+                self.assertTrue(skip['id'].startswith('CKV_'), name)
+                self.assertGreater(len(skip.get('comment', '')), 30, f'{name} {skip["id"]} needs a reason')
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -10,16 +10,17 @@ import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.aws.PrimingClients;
-import dev.roster.core.http.Membership;
-import dev.roster.core.http.SampleRequests;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.ApiException;
 import dev.roster.core.http.HttpRequests;
 import dev.roster.core.http.HttpResponses;
+import dev.roster.core.http.Membership;
+import dev.roster.core.http.SampleRequests;
 import dev.roster.core.table.Directory;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +34,12 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
     /** Built once per execution environment (and captured by SnapStart), only when the real constructor runs. */
     private static final class Sdk {
         static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
+    }
+
+    /** The function's configuration with the cursor key read from Secrets Manager (once, at init). */
+    private static Env withCursorKey(Env env) {
+        return env.with(CursorKey.SECRET, CursorKey.from(env,
+                () -> SecretsManagerClient.builder().httpClient(AwsClients.httpClient()).build()));
     }
 
     /** A page of one card as DynamoDB answers a Query, for priming. */
@@ -56,7 +63,11 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     public ListProfilesHandler(Env env) {
-        this(env, Sdk.DYNAMO_DB, Clock.systemUTC());
+        this(withCursorKey(env), Sdk.DYNAMO_DB);
+    }
+
+    private ListProfilesHandler(Env env, DynamoDbClient dynamoDb) {
+        this(env, dynamoDb, Clock.systemUTC());
         this.primeRequests = () -> primeRequests(env);
         Log.function("list-profiles");
         Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
@@ -66,7 +77,10 @@ public final class ListProfilesHandler implements RequestHandler<APIGatewayV2HTT
     public ListProfilesHandler(Env env, DynamoDbClient dynamoDb, Clock clock) {
         this(new ListProfiles(
                 new Directory(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
-                new Cursors(env.required("CURSOR_SECRET"), clock)), Membership.from(env));
+                new Cursors(CursorKey.from(env, () -> {
+                    throw new IllegalStateException("set " + CursorKey.SECRET + " (the key itself) to build the"
+                            + " handler with its own clients");
+                }), clock)), Membership.from(env));
     }
 
     ListProfilesHandler(ListProfiles service) {

@@ -19,6 +19,13 @@ public final class Env {
         return new Env(System.getenv());
     }
 
+    /** This configuration with one more value (e.g. a key read at start-up from where the environment points). */
+    public Env with(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(variables);
+        more.put(name, value);
+        return new Env(more);
+    }
+
     public String required(String name) {
         String value = variables.get(name);
         if (value == null || value.isBlank()) {

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.S3KeyFilter;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -53,6 +55,7 @@ public final class LocalAws implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
     private final SqsClient sqs;
+    private final SecretsManagerClient secretsManager;
     private final Map<String, String> physicalNames = new LinkedHashMap<>();
     private final Map<String, String> notificationQueues = new LinkedHashMap<>();
 
@@ -67,6 +70,8 @@ public final class LocalAws implements AutoCloseable {
         this.s3 = S3Client.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         this.sqs = SqsClient.builder().endpointOverride(endpoint).region(REGION)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        this.secretsManager = SecretsManagerClient.builder().endpointOverride(endpoint).region(REGION)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
         nameResources();
     }
@@ -101,6 +106,10 @@ public final class LocalAws implements AutoCloseable {
 
     public DynamoDbClient dynamoDb() {
         return dynamoDb;
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return secretsManager;
     }
 
     public S3Client s3() {
@@ -197,6 +206,7 @@ public final class LocalAws implements AutoCloseable {
         dynamoDb.close();
         s3.close();
         sqs.close();
+        secretsManager.close();
         if (ownServer != null) {
             ownServer.close();
         }
@@ -247,6 +257,7 @@ public final class LocalAws implements AutoCloseable {
         template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(this::createBucket);
         template.resourcesOfType("AWS::SQS::Queue").keySet().forEach(id ->
                 sqs.createQueue(b -> b.queueName(physicalName(id))));
+        template.resourcesOfType("AWS::SecretsManager::Secret").keySet().forEach(this::createSecret);
         createNotifications();
     }
 
@@ -295,6 +306,21 @@ public final class LocalAws implements AutoCloseable {
                     .keyType(key.get("KeyType").toString()).build());
         }
         return keys;
+    }
+
+    /**
+     * A secret with a generated value, as {@code GenerateSecretString} makes one; its {@code Ref} is its name here
+     * (Secrets Manager takes a name wherever it takes an ARN).
+     */
+    private void createSecret(String logicalId) {
+        byte[] random = new byte[48];
+        new java.security.SecureRandom().nextBytes(random);
+        String value = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+            secretsManager.createSecret(b -> b.name(physicalName(logicalId)).secretString(value));
+        } catch (ResourceExistsException exists) {
+            // kept
+        }
     }
 
     private void createBucket(String logicalId) {

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * The one loopback HTTP server of the local stack, laid out like the site's distribution: the photos at
  * {@code /photos/…}, the HTTP API at {@code /api/…} (the template's routes and CORS preflights) and the web
- * client at every other {@code GET}; plus the local issuer ({@code /local/…}). Logs one line per request.
+ * client at every other {@code GET}, all with the distribution's security headers; plus the local issuer
+ * ({@code /local/…}). Logs one line per request.
  */
 public final class LocalServer implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -27,7 +28,8 @@ public final class LocalServer implements AutoCloseable {
     private volatile Routes routes;
 
     /** What serves which path; set once everything behind the server exists. */
-    public record Routes(IssuerEndpoints issuer, PhotoServer photos, FrontDoor api, StaticFiles web) {
+    public record Routes(IssuerEndpoints issuer, PhotoServer photos, FrontDoor api, StaticFiles web,
+                         Map<String, String> securityHeaders) {
     }
 
     /** Binds 127.0.0.1:{@code port} (0: any free port) now, so the URL is known before the routes are built. */
@@ -78,6 +80,12 @@ public final class LocalServer implements AutoCloseable {
         if (path.startsWith(IssuerEndpoints.PREFIX)) {
             return r.issuer().serve(request);
         }
+        return withSecurityHeaders(distribution(r, request), r.securityHeaders());
+    }
+
+    /** What the site's distribution answers; its response headers policy applies to all of it, as in CloudFront. */
+    private static FrontDoor.Response distribution(Routes r, IncomingRequest request) {
+        String path = request.rawPath();
         if (path.startsWith(PhotoServer.PREFIX)) {
             return r.photos().serve(request);
         }
@@ -89,6 +97,12 @@ public final class LocalServer implements AutoCloseable {
         }
         // the site's bucket origin allows GET and HEAD only
         return FrontDoor.Response.message(403, "Forbidden", "web: " + request.method() + " is not allowed here");
+    }
+
+    private static FrontDoor.Response withSecurityHeaders(FrontDoor.Response response, Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(response.headers());
+        all.putAll(headers);
+        return new FrontDoor.Response(response.status(), all, response.body(), response.note(), response.cookies());
     }
 
     private static void write(HttpExchange exchange, FrontDoor.Response response) throws IOException {

@@ -6,12 +6,10 @@ import dev.roster.emulator.SamTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +114,8 @@ public final class LocalStack implements AutoCloseable {
             }
             info.put("resources", resources);
             server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, origin, info, functions::get), photos, frontDoor,
-                    new StaticFiles(webRoot)));
+                    new StaticFiles(webRoot),
+                    ResponseHeaders.fromTemplate(aws)));
             return new LocalStack(server, aws, issuer, functions, pumps, photos, api);
         } catch (RuntimeException e) {
             server.close();
@@ -129,22 +128,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * What has no local meaning in the functions' environment: the distribution's domain becomes this server's
-     * origin, and a dynamic reference ({@code {{resolve:secretsmanager:…}}}) a random value per run.
+     * origin. (Secrets are real: the emulator holds the template's secrets, and the functions read them.)
      */
     static Map<String, String> localOverrides(LocalAws aws, String origin) {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("PHOTOS_BASE_URL", origin);
-        SecureRandom random = new SecureRandom();
-        for (String id : aws.template().resourcesOfType("AWS::Serverless::Function").keySet()) {
-            aws.functionEnvironment(id, overrides).forEach((name, value) -> {
-                if (value.startsWith("{{resolve:") && !overrides.containsKey(name)) {
-                    byte[] secret = new byte[32];
-                    random.nextBytes(secret);
-                    overrides.put(name, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-                }
-            });
-        }
-        return overrides;
+        return Map.of("PHOTOS_BASE_URL", origin);
     }
 
     private static boolean hasS3Event(LocalAws aws, String functionId) {

@@ -61,7 +61,7 @@ class FrontDoorTest {
                 Clock.systemUTC())), functions::get, Clock.systemUTC());
         server = new LocalServer(0);
         server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, server.url().toString(), Map.of()), PhotoServer.forDistribution(aws), frontDoor,
-                new StaticFiles(Path.of("../../web"))));
+                new StaticFiles(Path.of("../../web")), ResponseHeaders.fromTemplate(aws)));
     }
 
     @AfterAll
@@ -369,6 +369,23 @@ class FrontDoorTest {
         assertEquals(200, index.statusCode());
         assertTrue(index.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
         assertEquals(404, send(request("/../pom.xml").GET().build()).statusCode());
+    }
+
+    @Test
+    void everyAnswerOfTheDistributionCarriesTheTemplatesSecurityHeaders() throws Exception {
+        for (HttpResponse<String> response : List.of(send(request("/").GET().build()),
+                send(apiRequest("/me").GET().build()), send(request("/photos/nobody/none.jpg").GET().build()))) {
+            var headers = response.headers();
+            assertEquals("nosniff", headers.firstValue("x-content-type-options").orElseThrow());
+            assertEquals("DENY", headers.firstValue("x-frame-options").orElseThrow());
+            assertTrue(headers.firstValue("strict-transport-security").orElseThrow().startsWith("max-age="));
+            String csp = headers.firstValue("content-security-policy").orElseThrow();
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), csp);
+            assertFalse(csp.contains("unsafe-inline"), csp);
+        }
+        // the local issuer is not part of the distribution
+        assertTrue(send(request("/local/.well-known/openid-configuration").GET().build()).headers()
+                .firstValue("content-security-policy").isEmpty());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,14 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalStackTest {
 
     @Test
-    void cloudFrontDomainAndSecretReferencesGetLocalValues(LocalAws aws) {
-        Map<String, String> overrides = LocalStack.localOverrides(aws, "http://127.0.0.1:3999");
-
+    void theDistributionsDomainBecomesThisOrigin(LocalAws aws) {
         // crops are written under photos/ and served at the same path on this origin
-        assertEquals("http://127.0.0.1:3999", overrides.get("PHOTOS_BASE_URL"));
-        String secret = overrides.get("CURSOR_SECRET");
-        assertTrue(secret != null && secret.length() >= 40 && !secret.contains("resolve"), secret);
-        assertNotEquals(secret, LocalStack.localOverrides(aws, "http://127.0.0.1:3999").get("CURSOR_SECRET"));
+        assertEquals("http://127.0.0.1:3999", LocalStack.localOverrides(aws, "http://127.0.0.1:3999")
+                .get("PHOTOS_BASE_URL"));
+    }
+
+    @Test
+    void theCursorKeyIsASecretInTheEmulatorNotAnEnvironmentValue(LocalAws aws) {
+        Map<String, String> env = aws.functionEnvironment("ListProfilesFunction", Map.of());
+        assertFalse(env.containsKey("CURSOR_SECRET"), "the key itself is not in the environment");
+        String secret = aws.secretsManager().getSecretValue(b -> b.secretId(env.get("CURSOR_SECRET_ARN"))).secretString();
+        assertTrue(secret.length() >= 40, secret);
     }
 
     @Test
