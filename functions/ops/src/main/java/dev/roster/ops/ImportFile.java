@@ -81,7 +81,7 @@ final class ImportFile {
         List<Row> rows = new ArrayList<>();
         Set<String> ignored = new TreeSet<>();
         CsvReader reader = new CsvReader(text);
-        CsvReader.Record header = reader.next();
+        CsvReader.Line header = reader.next();
         if (header == null || header.problem() != null) {
             throw new IllegalArgumentException("the CSV file needs a header row naming its columns (e.g. importId,name,email,tags)");
         }
@@ -97,7 +97,7 @@ final class ImportFile {
             throw new IllegalArgumentException("the CSV header has no importId column (the id of each member in the source,"
                     + " e.g. a Slack user id): re-running an import finds its profiles by it");
         }
-        for (CsvReader.Record record = reader.next(); record != null; record = reader.next()) {
+        for (CsvReader.Line record = reader.next(); record != null; record = reader.next()) {
             if (record.problem() != null) {
                 rows.add(new Row(record.line(), Map.of(), record.problem()));
                 continue;
@@ -130,8 +130,8 @@ final class ImportFile {
 
     private static Object csvBoolean(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "y", "1" -> Boolean.TRUE;
-            case "false", "no", "n", "0" -> Boolean.FALSE;
+            case "true", "yes", "y", "1" -> true;
+            case "false", "no", "n", "0" -> false;
             default -> value; // ProfileInput says "visible: must be true or false"
         };
     }
@@ -153,7 +153,7 @@ final class ImportFile {
 
     /** RFC 4180 records, each with the line it starts on. */
     static final class CsvReader {
-        record Record(int line, List<String> values, String problem) {
+        record Line(int line, List<String> values, String problem) {
         }
 
         private final String text;
@@ -164,7 +164,7 @@ final class ImportFile {
             this.text = text;
         }
 
-        Record next() {
+        Line next() {
             if (position >= text.length()) {
                 return null;
             }
@@ -202,16 +202,16 @@ final class ImportFile {
                     }
                     line++;
                     values.add(value.toString());
-                    return new Record(startLine, values, null);
+                    return new Line(startLine, values, null);
                 } else {
                     value.append(c);
                 }
             }
             if (quoted) {
-                return new Record(startLine, values, "a quoted value starting on this line is never closed (missing \")");
+                return new Line(startLine, values, "a quoted value starting on this line is never closed (missing \")");
             }
             values.add(value.toString());
-            return new Record(startLine, values, null);
+            return new Line(startLine, values, null);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.roster.core;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads a function's configuration from its environment (set by {@code template.yaml}, or by the local
@@ -58,6 +57,6 @@ public final class Env {
 
     @Override
     public int hashCode() {
-        return Objects.hash(variables);
+        return variables.hashCode();
     }
 }

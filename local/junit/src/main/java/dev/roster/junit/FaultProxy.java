@@ -177,7 +177,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Whether a request with this {@code X-Amz-Target} is a call of {@code operation} (null: any request). */
     private static boolean is(String target, String operation) {
-        return operation == null || target != null && target.endsWith("." + operation);
+        return operation == null || (target != null && target.endsWith("." + operation));
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {

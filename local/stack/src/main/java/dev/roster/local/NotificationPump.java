@@ -78,7 +78,7 @@ public final class NotificationPump implements AutoCloseable {
                 for (S3Event event : queue.poll(Duration.ofSeconds(1))) {
                     inFlight.incrementAndGet();
                     slots.acquire();
-                    invocations.submit(() -> {
+                    invocations.execute(() -> { // execute, not submit: a failure is printed, not kept in a Future nobody reads
                         try {
                             deliver(event);
                         } finally {

@@ -37,7 +37,7 @@ public record JpegHeader(int components, boolean iccProfile, boolean adobe, int 
             if (marker == 0xDA || marker == 0xD9) {
                 return Optional.empty(); // a scan (or the end) before any frame header
             }
-            int length = (jpeg[offset + 2] & 0xFF) << 8 | jpeg[offset + 3] & 0xFF;
+            int length = ((jpeg[offset + 2] & 0xFF) << 8) | (jpeg[offset + 3] & 0xFF);
             int body = offset + 4;
             if (length < 2 || body + length - 2 > jpeg.length) {
                 return Optional.empty();
@@ -51,8 +51,8 @@ public record JpegHeader(int components, boolean iccProfile, boolean adobe, int 
                 if (length < 8) {
                     return Optional.empty();
                 }
-                int height = (jpeg[body + 1] & 0xFF) << 8 | jpeg[body + 2] & 0xFF;
-                int width = (jpeg[body + 3] & 0xFF) << 8 | jpeg[body + 4] & 0xFF;
+                int height = ((jpeg[body + 1] & 0xFF) << 8) | (jpeg[body + 2] & 0xFF);
+                int width = ((jpeg[body + 3] & 0xFF) << 8) | (jpeg[body + 4] & 0xFF);
                 return Optional.of(new JpegHeader(jpeg[body + 5] & 0xFF, icc, adobe, width, height));
             }
             offset = body + length - 2;

@@ -12,6 +12,7 @@ public final class Failures {
     private Failures() {
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity is meant: an exception that is its own cause ends the walk
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SdkClientException) {

@@ -29,9 +29,10 @@ public record Avatar(String initials, String colour) {
     static String initials(String name) {
         String[] words = name == null ? new String[0] : name.strip().split("\\s+");
         StringBuilder initials = new StringBuilder();
-        for (String word : words) {
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
             if (!word.isEmpty() && Character.isLetterOrDigit(word.codePointAt(0))) {
-                if (initials.isEmpty() || word == words[words.length - 1]) {
+                if (initials.isEmpty() || i == words.length - 1) {
                     initials.appendCodePoint(word.codePointAt(0));
                 }
             }
