@@ -55,6 +55,7 @@ class PhotoCommitFaultsTest {
     private DynamoDbClient viaProxy;
     private ThumbnailHandler faulty;
     private ThumbnailHandler healthy;
+    private Env env;
 
     @BeforeEach
     void setUp(LocalAws aws) {
@@ -63,7 +64,7 @@ class PhotoCommitFaultsTest {
         uploads = new Uploads(aws);
         proxy = FaultProxy.inFrontOf(aws.endpoint());
         viaProxy = AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
-        Env env = new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", BASE_URL)));
+        env = new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", BASE_URL)));
         faulty = new ThumbnailHandler(PhotoPipeline.from(env, aws.s3(), viaProxy));
         healthy = new ThumbnailHandler(env);
     }
@@ -131,7 +132,14 @@ class PhotoCommitFaultsTest {
 
     @Test
     void concurrentUploadsByTheSameMemberLeaveTheLastRequestedOne() throws Exception {
-        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+        // the pipeline and the member race each other, while the emulator isolates each call as DynamoDB does
+        // (moto applies a transaction to the live table and, when it is cancelled, puts back a copy of the whole
+        // table: a write made meanwhile by another caller would be undone, which DynamoDB never does)
+        FaultProxy isolated = FaultProxy.inFrontOf(aws.endpoint()).oneAtATime();
+        DynamoDbClient serialised = AwsClients.dynamoDbBuilder().endpointOverride(isolated.endpoint()).build();
+        ThumbnailHandler healthy = new ThumbnailHandler(PhotoPipeline.from(env, aws.s3(), serialised));
+        Profiles profiles = this.profiles.through(serialised);
+        try (isolated; serialised; ExecutorService threads = Executors.newFixedThreadPool(2)) {
             for (int round = 0; round < 4; round++) {
                 String profileId = "race000" + round;
                 long delayMillis = round * 250L; // from "second asked for at once" to "after the first is done"

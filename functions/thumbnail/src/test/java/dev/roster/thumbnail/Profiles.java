@@ -6,6 +6,7 @@ import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.HashMap;
@@ -18,10 +19,21 @@ final class Profiles {
 
     private final LocalAws aws;
     private final String table;
+    private final DynamoDbClient dynamoDb;
 
     Profiles(LocalAws aws) {
+        this(aws, aws.dynamoDb());
+    }
+
+    private Profiles(LocalAws aws, DynamoDbClient dynamoDb) {
         this.aws = aws;
         this.table = aws.physicalName("ProfilesTable");
+        this.dynamoDb = dynamoDb;
+    }
+
+    /** The same profiles, changed through another client (e.g. one behind a proxy that isolates calls). */
+    Profiles through(DynamoDbClient client) {
+        return new Profiles(aws, client);
     }
 
     /** A visible profile with tags, waiting for {@code pendingUploadId} (as after {@code POST /me/photo}). */
@@ -38,18 +50,18 @@ final class Profiles {
         item.put(ItemAttributes.BIO, s("Analytical engines."));
         item.put(ItemAttributes.PHOTO_STATUS, s(PhotoStatus.PENDING.name()));
         item.put(ItemAttributes.PENDING_UPLOAD_ID, s(pendingUploadId));
-        aws.dynamoDb().putItem(b -> b.tableName(table).item(item));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
         for (String tag : tags) {
             Map<String, AttributeValue> tagItem = new HashMap<>(card(profileId, tags));
             tagItem.put(Keys.PK, s(Keys.tagPk(COMMUNITY, tag)));
             tagItem.put(Keys.SK, s(Keys.nameSortKey(sortName, profileId)));
-            aws.dynamoDb().putItem(b -> b.tableName(table).item(tagItem));
+            dynamoDb.putItem(b -> b.tableName(table).item(tagItem));
         }
     }
 
     /** What {@code POST /me/photo} does: a new upload is now the one the profile waits for. */
     void requestUpload(String profileId, String uploadId) {
-        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId))
+        dynamoDb.updateItem(b -> b.tableName(table).key(profileKey(profileId))
                 .updateExpression("SET #p = :u, #s = :pending, #v = #v + :one")
                 .expressionAttributeNames(Map.of("#p", ItemAttributes.PENDING_UPLOAD_ID,
                         "#s", ItemAttributes.PHOTO_STATUS, "#v", ItemAttributes.VERSION))
@@ -59,7 +71,7 @@ final class Profiles {
 
     /** The focal point recorded next to the pending upload (as {@code POST /me/photo} with {@code focalPoint} does). */
     void focusPendingUpload(String profileId, FocalPoint point) {
-        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId))
+        dynamoDb.updateItem(b -> b.tableName(table).key(profileKey(profileId))
                 .updateExpression("SET #f = :f")
                 .expressionAttributeNames(Map.of("#f", ItemAttributes.PENDING_FOCAL_POINT))
                 .expressionAttributeValues(Map.of(":f", ProfileItems.focalPointValue(point))));
@@ -74,8 +86,8 @@ final class Profiles {
         Map<String, AttributeValue> tagItem = new HashMap<>(card(profileId, tags));
         tagItem.put(Keys.PK, s(Keys.tagPk(COMMUNITY, tag)));
         tagItem.put(Keys.SK, s(Keys.nameSortKey(sortName, profileId)));
-        aws.dynamoDb().putItem(b -> b.tableName(table).item(tagItem));
-        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId))
+        dynamoDb.putItem(b -> b.tableName(table).item(tagItem));
+        dynamoDb.updateItem(b -> b.tableName(table).key(profileKey(profileId))
                 .updateExpression("SET #t = :t, #v = #v + :one")
                 .expressionAttributeNames(Map.of("#t", ItemAttributes.TAGS, "#v", ItemAttributes.VERSION))
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromL(tags.stream().map(Profiles::s).toList()),
@@ -83,12 +95,12 @@ final class Profiles {
     }
 
     Map<String, AttributeValue> profile(String profileId) {
-        return aws.dynamoDb().getItem(b -> b.tableName(table).key(profileKey(profileId)).consistentRead(true)).item();
+        return dynamoDb.getItem(b -> b.tableName(table).key(profileKey(profileId)).consistentRead(true)).item();
     }
 
     Map<String, AttributeValue> tagItem(String profileId, String tag) {
         String sortName = profile(profileId).get(ItemAttributes.SORT_NAME).s();
-        return aws.dynamoDb().getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+        return dynamoDb.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
                 Keys.PK, s(Keys.tagPk(COMMUNITY, tag)), Keys.SK, s(Keys.nameSortKey(sortName, profileId))))).item();
     }
 
