@@ -85,6 +85,53 @@ test('the member signs in with the imported e-mail and gets the imported profile
   assert.deepEqual(listed.body.items.map((i) => i.id), [importedId], 'no second profile in the directory');
 });
 
+test('on a phone the member is asked to check the claimed profile until they save it once', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const before = await api(member, '/me');
+    assert.equal(before.body.claimed.reviewed, false, JSON.stringify(before.body.claimed));
+    const listed = await api(admin, '/profiles/' + importedId);
+    assert.equal(listed.body.claimed, undefined, 'the claim is the owner\'s alone');
+
+    await page.goto(ROSTER_URL + '/#/');
+    await page.reload(); // the directory asks GET /me afresh, as on a first visit
+    const prompt = page.locator('#claim-prompt');
+    await prompt.waitFor();
+    assert.match(await prompt.innerText(), /profile imported for you/);
+    await prompt.getByRole('link', { name: 'Check my profile' }).click();
+
+    const note = page.getByRole('region', { name: 'Check the profile imported for you' });
+    await note.waitFor();
+    assert.match(await note.innerText(), /no photo yet/);
+    assert.match(await note.innerText(), /shown in the directory/);
+    assert.ok((await note.innerText()).includes(before.body.email), 'the private address the import recorded');
+    await page.waitForFunction((expected) => document.getElementById('p-name').value === expected, name);
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Saved.').waitFor();
+    await note.waitFor({ state: 'hidden' });
+    const after = await api(member, '/me');
+    assert.equal(after.body.claimed.reviewed, true, JSON.stringify(after.body.claimed));
+    assert.equal(after.body.claimed.at, before.body.claimed.at);
+    assert.equal(after.body.name, name, 'saved unchanged');
+    assert.equal(after.body.email, before.body.email, 'the imported address the form does not show is kept');
+
+    await page.goto(ROSTER_URL + '/#/');
+    const meRead = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me');
+    await page.reload();
+    await meRead;
+    await page.locator('#grid .card').first().waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    assert.equal(await prompt.isHidden(), true, 'no prompt once checked');
+    await page.goto(ROSTER_URL + '/#/me');
+    await page.waitForFunction((expected) => document.getElementById('p-name').value === expected, name);
+    assert.equal(await note.isHidden(), true, 'no note once checked');
+  } finally {
+    await page.setViewportSize({ width: 1100, height: 900 });
+  }
+});
+
 test('the member reports another profile from its page', async () => {
   const other = (await api(member, '/profiles?limit=5')).body.items.find((i) => i.id !== importedId);
   reportedId = other.id;

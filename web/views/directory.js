@@ -243,10 +243,14 @@ function clearFilters() {
   $('search').focus();
 }
 
-/** Tells a member without a profile that they are not listed yet, and how to be. */
+/**
+ * Tells a member without a profile that they are not listed yet, and how to be; and a member who has just
+ * claimed an imported profile to check what it says (until they save it once).
+ */
 async function showOnboarding() {
   const me = await knownMine();
   $('onboarding').hidden = me !== null;
+  $('claim-prompt').hidden = !(me && me.claimed && !me.claimed.reviewed);
 }
 
 function sameFilters(tags, q) {
@@ -291,6 +295,7 @@ export function resetDirectory() {
   state.q = '';
   state.scrollY = 0;
   $('onboarding').hidden = true;
+  $('claim-prompt').hidden = true;
 }
 
 /** A search the API takes: the text, trimmed and cut to its length, if it has a letter or digit; else none. */

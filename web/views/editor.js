@@ -26,6 +26,29 @@ function fillForm(me) {
   $('save-profile').textContent = me ? 'Save profile' : 'Create profile';
 }
 
+/**
+ * A profile claimed from an import says what the import wrote until its member saves it once: until then a
+ * note above the form says so and what to check (the fields, the photo, whether it is listed).
+ */
+function showClaimReview(me) {
+  const unreviewed = !!(me && me.claimed && !me.claimed.reviewed);
+  $('claim-review').hidden = !unreviewed;
+  if (!unreviewed) return;
+  const at = new Date(me.claimed.at);
+  $('claim-review-intro').textContent = `The community imported this profile for you, and it became yours when you signed in `
+    + `on ${at.toLocaleDateString()}. Until you save it, it says what the import wrote.`;
+  $('claim-review-photo').textContent = me.photo
+    ? 'Its photo came with the import: keep it, choose another or remove it under Photo.'
+    : 'It has no photo yet: add one under Photo.';
+  $('claim-review-visibility').textContent = me.visible
+    ? 'It is shown in the directory to signed-in members. To hide it, untick "Show my profile in the directory".'
+    : 'It is not shown in the directory. To be found, tick "Show my profile in the directory".';
+  $('claim-review-email').hidden = !me.email;
+  $('claim-review-email').textContent = me.email
+    ? `The import also recorded your e-mail address, ${me.email}; only you see it, and saving keeps it.`
+    : '';
+}
+
 async function loadMe() {
   setStatus('profile-status', 'Loading…');
   $('save-profile').disabled = true;
@@ -33,6 +56,7 @@ async function loadMe() {
   try {
     const me = await loadMine();
     fillForm(me);
+    showClaimReview(me);
     showAccount(me);
     setStatus('profile-status', me ? '' : 'You have no profile yet: fill in at least your name and save.');
   } catch (e) {
@@ -58,6 +82,8 @@ async function saveProfile(event) {
     if (value) body[field] = value;
   }
   body.tags = form.elements.tags.value.split(',').map((t) => t.trim()).filter(Boolean);
+  // the form does not show the private address an import recorded: a save keeps it rather than erase it unseen
+  if (mine.me && mine.me.email) body.email = mine.me.email;
   const headers = mine.etag ? { 'if-match': mine.etag } : {};
   $('save-profile').disabled = true;
   setStatus('profile-status', 'Saving…');
@@ -68,6 +94,7 @@ async function saveProfile(event) {
       mine.me = response.body && response.body.name ? response.body : { ...(mine.me || {}), ...body };
       if (!response.etag || !(response.body && response.body.name)) await loadMe();
       fillForm(mine.me);
+      showClaimReview(mine.me);
       setStatus('profile-status', 'Saved.');
     } else if (response.status === 412 || response.status === 428) {
       setStatus('profile-status', 'Your profile was changed elsewhere (another tab?). It has been reloaded: check it and save again.', true);

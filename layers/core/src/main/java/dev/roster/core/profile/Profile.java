@@ -14,12 +14,13 @@ import java.util.Map;
  * choice; {@code hiddenByAdmin} (null unless an admin hid it) overrides it until an admin restores it:
  * {@link #listed()} is what decides whether the profile is in the directory. {@code searchKeys} are the keys of
  * its search index items as read (empty while it is not listed), so the next write replaces exactly those.
+ * {@code claimed} is how its owner came to it when an import made it (null for a profile its member created).
  */
 public record Profile(String id, String ownerSub, String name, String organisation, String location, String website,
                       String bio, String email, List<String> tags, boolean visible, long version,
                       PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
                       Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact,
-                      dev.roster.core.moderation.Hidden hiddenByAdmin, List<String> searchKeys) {
+                      dev.roster.core.moderation.Hidden hiddenByAdmin, List<String> searchKeys, ImportClaim claimed) {
     public Profile {
         contact = contact == null ? Contact.NONE : contact;
         searchKeys = searchKeys == null ? List.of() : List.copyOf(searchKeys);
@@ -30,7 +31,7 @@ public record Profile(String id, String ownerSub, String name, String organisati
                    PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
                    Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact) {
         this(id, ownerSub, name, organisation, location, website, bio, email, tags, visible, version, photoStatus,
-                photoRejection, pendingUploadId, photo, avatar, sortName, pendingFocalPoint, contact, null, List.of());
+                photoRejection, pendingUploadId, photo, avatar, sortName, pendingFocalPoint, contact, null, List.of(), null);
     }
 
     /** In the directory: its owner made it visible and no admin hid it. */
@@ -38,12 +39,20 @@ public record Profile(String id, String ownerSub, String name, String organisati
         return visible && hiddenByAdmin == null;
     }
 
-    /** The same profile with its editable fields as {@code input} says and at {@code version} (after a save). */
+    /**
+     * The same profile with its editable fields as {@code input} says and at {@code version}, after its owner saved
+     * it: a claimed import is theirs from then on (reviewed).
+     */
     public Profile edited(ProfileInput input, String newSortName, long newVersion) {
         return new Profile(id, ownerSub, input.name(), input.organisation(), input.location(), input.website(),
                 input.bio(), input.email(), input.tags(), input.visible(), newVersion, photoStatus, photoRejection,
                 pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint, input.contact(),
-                hiddenByAdmin, searchKeys);
+                hiddenByAdmin, searchKeys, claimed == null ? null : claimed.reviewedByOwner());
+    }
+
+    /** Its owner claimed it from an import and has not saved it since: what it says is still the import's. */
+    public boolean claimUnreviewed() {
+        return claimed != null && !claimed.reviewed();
     }
 
     /** The input this profile was written from (to rewrite its items with one thing changed, or to compare). */
@@ -88,6 +97,8 @@ public record Profile(String id, String ownerSub, String name, String organisati
         contact.putOwnerFields(json);
         json.put("visible", visible);
         json.put("hiddenByAdmin", hiddenByAdmin == null ? null : hiddenByAdmin.ownerJson());
+        // the owner's own history: never on cards, pages or lists (publicJson and pageJson leave it out)
+        json.put("claimed", claimed == null ? null : claimed.ownerJson());
         json.put("photoStatus", photoStatus.name());
         json.put("photoRejection", photoStatus == PhotoStatus.REJECTED ? photoRejection : null);
         json.put("version", version);

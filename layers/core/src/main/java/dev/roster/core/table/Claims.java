@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,21 +125,24 @@ public final class Claims {
         return ownedProfileId(sub).<Outcome>map(Outcome.Claimed::new).orElseGet(Outcome.NothingToClaim::new);
     }
 
+    /**
+     * The owner pointer, the profile's owner (and the claim on it, for its owner to review: see
+     * {@link ProfileItems#claimAttributes}) and the withdrawn offer.
+     */
     private List<TransactWriteItem> claimActions(String sub, String email, Profile profile) {
+        Instant now = clock.instant();
         Map<String, AttributeValue> owner = key(Keys.ownerPk(community, sub), Keys.OWNER_SK);
         owner.put(OWNED_PROFILE_ID, AttributeValue.fromS(profile.id()));
-        owner.put(CLAIMED_AT, AttributeValue.fromS(clock.instant().toString()));
+        owner.put(CLAIMED_AT, AttributeValue.fromS(now.toString()));
+        ItemUpdate claimed = new ItemUpdate(key(Keys.profilePk(community, profile.id()), Keys.PROFILE_SK))
+                .set(OWNER_SUB, AttributeValue.fromS(sub))
+                .set(VERSION, AttributeValue.fromN(Long.toString(profile.version() + 1)))
+                .setAll(ProfileItems.claimAttributes(now));
+        claimed.when(claimed.absent(OWNER_SUB)).whenVersion(profile.version());
         return List.of(
                 TransactWriteItem.builder().put(p -> p.tableName(tableName).item(owner)
                         .conditionExpression("attribute_not_exists(PK)")).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                        .key(key(Keys.profilePk(community, profile.id()), Keys.PROFILE_SK))
-                        .updateExpression("SET #owner = :sub, #version = :next")
-                        .conditionExpression("attribute_not_exists(#owner) AND #version = :expected")
-                        .expressionAttributeNames(Map.of("#owner", OWNER_SUB, "#version", VERSION))
-                        .expressionAttributeValues(Map.of(":sub", AttributeValue.fromS(sub),
-                                ":next", AttributeValue.fromN(Long.toString(profile.version() + 1)),
-                                ":expected", AttributeValue.fromN(Long.toString(profile.version()))))).build(),
+                claimed.transactItem(tableName),
                 TransactWriteItem.builder().update(u -> u.tableName(tableName).key(pointerKey(email))
                         .updateExpression("DELETE #ids :id")
                         .expressionAttributeNames(Map.of("#ids", CLAIMABLE_PROFILE_IDS))

@@ -72,8 +72,13 @@ public final class ItemAttributes {
 
     /** Claim pointer item ({@link Keys#claimPk}): string set of the unclaimed imported profiles with the address. */
     public static final String CLAIMABLE_PROFILE_IDS = "profileIds";
-    /** Owner pointer item of a claimed profile: ISO-8601 instant of the claim. */
+    /** Owner pointer item and profile item of a claimed profile: ISO-8601 instant of the claim (kept). */
     public static final String CLAIMED_AT = "claimedAt";
+    /**
+     * Profile item of a claimed profile: boolean true from the claim until its owner's first save ({@code PUT
+     * /me}) removes it; while present, what the profile says is the import's and its owner is asked to check it.
+     */
+    public static final String CLAIM_REVIEW_PENDING = "claimReviewPending";
 
     /**
      * Profile item of a profile an admin hid: map {@code {at, reason}}. While present the profile is listed

@@ -5,6 +5,7 @@ import dev.roster.core.profile.Avatar;
 import dev.roster.core.profile.Contact;
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.FocalPoint;
+import dev.roster.core.profile.ImportClaim;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
@@ -159,7 +160,23 @@ public final class ProfileItems {
                 nullIfEmpty(string(item, PHOTO_REJECTION)), nullIfEmpty(string(item, PENDING_UPLOAD_ID)),
                 photo(item), avatar(item), profileSortName(item),
                 focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null), contact(item), hiddenByAdmin(item),
-                SearchIndex.storedKeys(item));
+                SearchIndex.storedKeys(item), importClaim(item));
+    }
+
+    /** How the owner came to an imported profile ({@link ItemAttributes#CLAIMED_AT}); null if they created it. */
+    private static ImportClaim importClaim(Map<String, AttributeValue> item) {
+        String at = string(item, ItemAttributes.CLAIMED_AT);
+        if (at.isEmpty()) {
+            return null;
+        }
+        AttributeValue pending = item.get(ItemAttributes.CLAIM_REVIEW_PENDING);
+        return new ImportClaim(Instant.parse(at), pending == null || !Boolean.TRUE.equals(pending.bool()));
+    }
+
+    /** What a claim sets on the profile item: when, and that its owner has yet to check it. */
+    static Map<String, AttributeValue> claimAttributes(Instant at) {
+        return Map.of(ItemAttributes.CLAIMED_AT, s(at.toString()),
+                ItemAttributes.CLAIM_REVIEW_PENDING, AttributeValue.fromBool(true));
     }
 
     /** Map {@code {at, reason}} on the profile item of a profile an admin hid ({@link ItemAttributes#HIDDEN_BY_ADMIN}). */

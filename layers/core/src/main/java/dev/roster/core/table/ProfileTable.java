@@ -141,7 +141,8 @@ public final class ProfileTable {
 
     /**
      * Rewrites the editable fields of {@code current} (read at {@code current.version()}, owned by its
-     * {@code ownerSub}) and moves its tag items and counts to match.
+     * {@code ownerSub}) and moves its tag items and counts to match. Its owner saved it: a claimed import's
+     * review is done.
      */
     public Write update(Profile current, ProfileInput input) {
         return update(current, input, false);
@@ -174,6 +175,10 @@ public final class ProfileTable {
             profile.when(profile.absent(OWNER_SUB));
         } else {
             profile.whenEquals(OWNER_SUB, s(current.ownerSub()));
+            if (current.claimUnreviewed()) {
+                // the owner's first save of a claimed import: what it says is theirs now
+                profile.remove(ItemAttributes.CLAIM_REVIEW_PENDING);
+            }
         }
         return transact(profile, current, listing(current), listing(current, input, newSort, current.photo()), List.of(), next);
     }
