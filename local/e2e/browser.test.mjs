@@ -189,6 +189,38 @@ test('a failed API call offers a retry, and a 503 is not asked again before its 
   await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
 });
 
+test('a member\'s page that failed to load offers a retry, after the 503\'s Retry-After', async () => {
+  const token = await devToken('e2e-reader', 'Reader', 'reader@example.org');
+  const someone = (await api(token, '/profiles?limit=5')).body.items[0];
+  const asked = [];
+  let failures = [{ status: 503, retryAfter: '1' }];
+  await page.route(new RegExp(`/api/profiles/${someone.id}$`), async (route) => {
+    asked.push(Date.now());
+    const failure = failures.shift();
+    if (!failure) return route.continue();
+    await route.fulfill({
+      status: failure.status,
+      headers: { 'content-type': 'application/json', 'retry-after': failure.retryAfter },
+      body: JSON.stringify({ error: { code: 'unavailable', message: 'the profiles are busy', retryable: true } }),
+    });
+  });
+  try {
+    await page.goto(ROSTER_URL + '/#/profiles/' + someone.id);
+    await page.getByText('Could not load this profile: the profiles are busy.').waitFor();
+    assert.equal(await page.locator('#profile-problem').getByRole('button', { name: 'Try again' }).isEnabled(), false,
+      'the 503 asked to wait');
+    await page.getByRole('heading', { level: 1, name: someone.name }).waitFor({ timeout: 10_000 });
+    assert.equal(asked.length, 2);
+    assert.ok(asked[1] - asked[0] >= 900, `asked again after ${asked[1] - asked[0]} ms, Retry-After was 1 s`);
+    assert.equal(await page.locator('#profile-problem').isVisible(), false);
+  } finally {
+    await page.unroute(new RegExp(`/api/profiles/${someone.id}$`));
+    failures = [];
+  }
+  await page.goto(ROSTER_URL + '/#/');
+  await page.getByText(`Showing ${PAGE_SIZE} profiles.`).waitFor();
+});
+
 test('notices going offline, and loads again when back online', async () => {
   await browser.context.setOffline(true);
   await page.getByText('You are offline').waitFor();

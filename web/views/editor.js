@@ -4,11 +4,15 @@ import { api, ApiError, currentSession } from '../api.js';
 import { $, setStatus } from '../dom.js';
 import { loadMine, mine, waitForPhoto } from '../me.js';
 import { avatar, photo } from '../photo.js';
+import { showProblem } from '../problem.js';
 import { showAccount } from './account.js';
 import { showCropEditor, useUploadedSource, wireCropEditor } from './crop-editor.js';
 
 // the browser sets these itself; XMLHttpRequest refuses to
 const FORBIDDEN_UPLOAD_HEADERS = new Set(['host', 'content-length', 'connection', 'expect']);
+
+// clears the "could not load, try again" box of the last failed load, if any
+let clearProblem = () => {};
 
 function fillForm(me) {
   const form = $('profile-form');
@@ -50,6 +54,7 @@ function showClaimReview(me) {
 }
 
 async function loadMe() {
+  clearProblem();
   setStatus('profile-status', 'Loading…');
   $('save-profile').disabled = true;
   $('save-profile').textContent = 'Loading…';
@@ -60,7 +65,10 @@ async function loadMe() {
     showAccount(me);
     setStatus('profile-status', me ? '' : 'You have no profile yet: fill in at least your name and save.');
   } catch (e) {
-    if (e.status !== 401) setStatus('profile-status', 'Could not load your profile: ' + e.message, true);
+    if (e.status !== 401) {
+      setStatus('profile-status', '');
+      clearProblem = showProblem($('me-problem'), 'Could not load your profile', e, loadMe);
+    }
   } finally {
     $('save-profile').disabled = false;
   }

@@ -5,11 +5,14 @@ import { api, apiBlob, ApiError } from '../api.js';
 import { $, element, setStatus } from '../dom.js';
 import { knownMine } from '../me.js';
 import { avatar, placeholderUrl } from '../photo.js';
+import { showProblem } from '../problem.js';
 import { showReport } from './report.js';
 
 const DETAIL_PX = 250;
 
 let generation = 0;
+// clears the "could not load, try again" box of the last failed load, if any
+let clearProblem = () => {};
 
 /** An http(s) address as a link; anything else (javascript:, data:, junk) is not a link. */
 export function safeWebsite(address) {
@@ -125,6 +128,7 @@ function render(profile) {
 /** Shows the page of profile id (read afresh); focus goes to the name so a screen reader starts there. */
 export async function showProfile(id) {
   const ticket = ++generation;
+  clearProblem();
   document.title = 'Profile · roster';
   $('profile-page').hidden = true;
   $('profile-edit').hidden = true;
@@ -148,7 +152,10 @@ export async function showProfile(id) {
       showReport(id, !!(me && me.id === id));
     }
   } catch (e) {
-    if (ticket === generation && e.status !== 401) setStatus('profile-page-status', 'Could not load this profile: ' + e.message, true);
+    if (ticket === generation && e.status !== 401) {
+      setStatus('profile-page-status', '');
+      clearProblem = showProblem($('profile-problem'), 'Could not load this profile', e, () => showProfile(id));
+    }
   }
 }
 
