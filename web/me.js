@@ -30,7 +30,7 @@ export async function loadMine() {
   } else if (response.ok) {
     mine.me = response.body;
     mine.etag = response.etag;
-  } else throw new ApiError(response.status, response.body);
+  } else throw ApiError.of(response);
   loaded = true;
   return mine.me;
 }

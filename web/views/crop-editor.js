@@ -98,7 +98,7 @@ async function sendFocal() {
   setStatus('photo-status', 'Cropping your photo again…');
   try {
     const response = await api('/me/photo/focal-point', { method: 'PUT', body: state.focal });
-    if (response.status !== 202) throw new ApiError(response.status, response.body);
+    if (response.status !== 202) throw ApiError.of(response);
     mine.etag = response.etag || mine.etag;
     if (mine.me) mine.me.photoStatus = 'PENDING';
     const outcome = await waitForPhoto();

@@ -109,7 +109,7 @@ async function saveProfile(event) {
       const kept = body;
       await loadMe();
       fillForm({ ...mine.me, ...kept });
-    } else throw new ApiError(response.status, response.body);
+    } else throw ApiError.of(response);
   } catch (e) {
     if (e.status !== 401) setStatus('profile-status', 'Not saved: ' + e.message, true);
   } finally {
@@ -183,7 +183,7 @@ async function uploadPhoto() {
   setStatus('photo-status', 'Asking for an upload URL…');
   try {
     const response = await api('/me/photo', { method: 'POST', body: { contentType: file.type || 'application/octet-stream', contentLength: file.size } });
-    if (response.status !== 201 && response.status !== 200) throw new ApiError(response.status, response.body);
+    if (response.status !== 201 && response.status !== 200) throw ApiError.of(response);
     const source = URL.createObjectURL(file);
     setStatus('photo-status', 'Uploading…');
     await putWithProgress(response.body, file);
@@ -216,7 +216,7 @@ async function deletePhoto() {
   setStatus('photo-status', 'Removing your photo…');
   try {
     const response = await api('/me/photo', { method: 'DELETE' });
-    if (!response.ok) throw new ApiError(response.status, response.body);
+    if (!response.ok) throw ApiError.of(response);
     await loadMe();
     setStatus('photo-status', 'Photo removed.');
   } catch (e) {

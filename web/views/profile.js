@@ -141,7 +141,7 @@ export async function showProfile(id) {
       setStatus('profile-page-status', 'There is no profile here: it may have been hidden or removed.');
       return;
     }
-    if (!response.ok) throw new ApiError(response.status, response.body);
+    if (!response.ok) throw ApiError.of(response);
     setStatus('profile-page-status', '');
     render(response.body);
     document.title = response.body.name + ' · roster';
