@@ -205,6 +205,25 @@ class Hardening(unittest.TestCase):
         for prefix in ['uploads/', 'imports/']:
             self.assertEqual({'Ref': 'AbandonedUploadDays'}, rules[prefix]['ExpirationInDays'], prefix)
 
+    def test_only_the_uploads_bucket_may_invoke_the_thumbnail_function(self):
+        bucket = RESOURCES['UploadsBucket']
+        name = bucket['Properties']['BucketName']['Fn::Sub']
+        by_s3 = {n: r['Properties'] for n, r in of_type('AWS::Lambda::Permission').items()
+                 if r['Properties']['Principal'] == 's3.amazonaws.com'}
+        self.assertEqual(['ThumbnailInvokedByUploads'], sorted(by_s3))
+        permission = by_s3['ThumbnailInvokedByUploads']
+        self.assertEqual({'Fn::Sub': 'arn:${AWS::Partition}:s3:::' + name}, permission['SourceArn'])
+        self.assertEqual({'Ref': 'AWS::AccountId'}, permission['SourceAccount'])
+        self.assertEqual({'Ref': 'ThumbnailFunctionAliaslive'}, permission['FunctionName'])
+        # S3 checks the permission when the notification is saved: the bucket must come after it
+        self.assertIn('ThumbnailInvokedByUploads', bucket['DependsOn'])
+
+    def test_the_uploads_bucket_sends_new_objects_under_uploads_to_the_live_thumbnail_function(self):
+        [notification] = RESOURCES['UploadsBucket']['Properties']['NotificationConfiguration']['LambdaConfigurations']
+        self.assertEqual('s3:ObjectCreated:*', notification['Event'])
+        self.assertEqual([{'Name': 'prefix', 'Value': 'uploads/'}], notification['Filter']['S3Key']['Rules'])
+        self.assertEqual({'Ref': 'ThumbnailFunctionAliaslive'}, notification['Function'])
+
     def test_the_cursor_key_is_read_from_secrets_manager_not_resolved_into_the_environment(self):
         env = RESOURCES['ListProfilesFunction']['Properties']['Environment']['Variables']
         self.assertNotIn('CURSOR_SECRET', env)

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import static dev.roster.emulator.SamTemplate.asList;
 import static dev.roster.emulator.SamTemplate.asMap;
@@ -38,9 +39,8 @@ import static dev.roster.emulator.SamTemplate.properties;
 
 /**
  * A local AWS made from {@code template.yaml}: the DynamoDB tables, S3 buckets and SQS queues it declares,
- * created in an emulator, and each S3-triggered function's event source replaced by an S3 → SQS
- * notification with the same events and key filter (the local stack and the tests pump that queue into
- * the function). Nothing about the schema is written twice: change the template, and the next local run
+ * created in an emulator, and each bucket's notification of a function replaced by an S3 → SQS notification
+ * with the same event and key filter (the local stack and the tests pump that queue into the function). Nothing about the schema is written twice: change the template, and the next local run
  * and the next test get the change.
  */
 public final class LocalAws implements AutoCloseable {
@@ -92,8 +92,13 @@ public final class LocalAws implements AutoCloseable {
     /** Uses an emulator that is already running (e.g. {@code AWS_ENDPOINT_URL}); existing resources are kept. */
     public static LocalAws connect(URI endpoint, SamTemplate template, Map<String, String> parameterOverrides) {
         LocalAws local = new LocalAws(endpoint, null, template, parameterOverrides);
-        local.provision();
-        return local;
+        try {
+            local.provision();
+            return local;
+        } catch (RuntimeException e) {
+            local.close();
+            throw e;
+        }
     }
 
     public URI endpoint() {
@@ -133,9 +138,15 @@ public final class LocalAws implements AutoCloseable {
     public String notificationQueueUrl(String functionLogicalId) {
         String url = notificationQueues.get(functionLogicalId);
         if (url == null) {
-            throw new IllegalArgumentException(functionLogicalId + " has no S3 event in template.yaml");
+            throw new IllegalArgumentException("no bucket's NotificationConfiguration in template.yaml names "
+                    + functionLogicalId);
         }
         return url;
+    }
+
+    /** The functions a bucket of the template notifies (its {@code LambdaConfigurations}), by logical id. */
+    public Set<String> notifiedFunctions() {
+        return Set.copyOf(notificationQueues.keySet());
     }
 
     /**
@@ -331,46 +342,81 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
+    /**
+     * Each bucket's {@code NotificationConfiguration.LambdaConfigurations}, as an S3 → SQS notification with the
+     * same event and key filter into one queue per function. Like S3, which refuses to save a notification it
+     * cannot deliver, this refuses one that no {@code AWS::Lambda::Permission} lets this bucket deliver.
+     */
     private void createNotifications() {
         Map<String, List<QueueConfiguration>> byBucket = new LinkedHashMap<>();
-        template.resourcesOfType("AWS::Serverless::Function").forEach((functionId, function) -> {
-            Map<String, Object> events = asMap(properties(function).getOrDefault("Events", Map.of()));
-            events.forEach((eventName, raw) -> {
-                Map<String, Object> event = asMap(raw);
-                if (!"S3".equals(event.get("Type"))) {
-                    return;
+        Intrinsics intrinsics = intrinsics();
+        template.resourcesOfType("AWS::S3::Bucket").forEach((bucketId, bucket) -> {
+            Map<String, Object> notifications = asMap(properties(bucket).getOrDefault("NotificationConfiguration", Map.of()));
+            for (Object raw : asList(notifications.getOrDefault("LambdaConfigurations", List.of()))) {
+                Map<String, Object> lambda = asMap(raw);
+                String functionId = functionId(lambda.get("Function"));
+                String bucketArn = attribute(bucketId + ".Arn");
+                if (!s3MayInvoke(functionId, bucketArn, intrinsics)) {
+                    throw new IllegalStateException("template.yaml: " + bucketId + " notifies " + functionId
+                            + ", but no AWS::Lambda::Permission lets s3.amazonaws.com invoke it with SourceArn "
+                            + bucketArn + "; S3 would refuse the notification at deploy");
                 }
-                Map<String, Object> props = asMap(event.get("Properties"));
-                String bucket = physicalName(asMap(props.get("Bucket")).get("Ref").toString());
-                String queueUrl = sqs.createQueue(b -> b.queueName(STACK_NAME + "-" + functionId + "-" + eventName))
-                        .queueUrl();
-                String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
                 QueueConfiguration.Builder configuration = QueueConfiguration.builder()
-                        .id(functionId + "-" + eventName)
-                        .queueArn(queueArn)
-                        .events(asList(props.get("Events")).stream().map(e -> Event.fromValue(e.toString())).toList());
-                Object filter = props.get("Filter");
+                        .id(bucketId + "-" + functionId)
+                        .queueArn(queueArn(notificationQueue(functionId)))
+                        .events(Event.fromValue(lambda.get("Event").toString()));
+                Object filter = lambda.get("Filter");
                 if (filter != null) {
                     List<FilterRule> rules = new ArrayList<>();
                     for (Object r : asList(asMap(asMap(filter).get("S3Key")).get("Rules"))) {
                         Map<String, Object> rule = asMap(r);
                         // the rule name goes out as written ("prefix"): moto answers 500 to the SDK's "Prefix"
                         rules.add(FilterRule.builder().name(rule.get("Name").toString().toLowerCase(Locale.ROOT))
-                                .value(rule.get("Value").toString()).build());
+                                .value(intrinsics.evaluateString(rule.get("Value"))).build());
                     }
                     configuration.filter(NotificationConfigurationFilter.builder()
                             .key(S3KeyFilter.builder().filterRules(rules).build()).build());
                 }
-                byBucket.computeIfAbsent(bucket, b -> new ArrayList<>()).add(configuration.build());
-                notificationQueues.put(functionId, queueUrl);
-            });
+                byBucket.computeIfAbsent(physicalName(bucketId), b -> new ArrayList<>()).add(configuration.build());
+            }
         });
         byBucket.forEach((bucket, configurations) -> {
             s3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
                     .notificationConfiguration(n -> n.queueConfigurations(configurations)));
         });
         notificationQueues.values().forEach(this::drainTestEvents);
+    }
+
+    /** The function a notification or permission names: {@code !Ref Fn}, {@code !Ref Fn.Alias} or {@code !GetAtt Fn.Arn}. */
+    private String functionId(Object reference) {
+        Map<String, Object> intrinsic = asMap(reference);
+        String id = intrinsic.containsKey("Ref")
+                ? intrinsic.get("Ref").toString().replaceFirst("\\.Alias$", "")
+                : asList(intrinsic.get("Fn::GetAtt")).getFirst().toString();
+        if (!"AWS::Serverless::Function".equals(template.resource(id).get("Type"))) {
+            throw new IllegalArgumentException("template.yaml: " + reference + " does not name a function");
+        }
+        return id;
+    }
+
+    private boolean s3MayInvoke(String functionId, String bucketArn, Intrinsics intrinsics) {
+        return template.resourcesOfType("AWS::Lambda::Permission").values().stream()
+                .map(SamTemplate::properties)
+                .anyMatch(permission -> "s3.amazonaws.com".equals(permission.get("Principal"))
+                        && "lambda:InvokeFunction".equals(permission.get("Action"))
+                        && functionId.equals(functionId(permission.get("FunctionName")))
+                        && permission.containsKey("SourceArn")
+                        && bucketArn.equals(intrinsics.evaluateString(permission.get("SourceArn"))));
+    }
+
+    private String notificationQueue(String functionId) {
+        return notificationQueues.computeIfAbsent(functionId, id ->
+                sqs.createQueue(b -> b.queueName(STACK_NAME + "-" + id + "-s3-notifications")).queueUrl());
+    }
+
+    private String queueArn(String queueUrl) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** S3 sends an {@code s3:TestEvent} when a notification is configured; it is not an upload. */

@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static dev.roster.emulator.SamTemplate.asMap;
-import static dev.roster.emulator.SamTemplate.properties;
-
 /**
  * {@code ./local/run}: roster on one machine. Starts (or reuses) the emulator with what {@code template.yaml}
  * declares, runs the template's functions in this JVM behind a local API Gateway ({@link FrontDoor}) with a
@@ -98,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
 
             List<NotificationPump> pumps = new ArrayList<>();
             for (LambdaFunction function : functions.values()) {
-                if (hasS3Event(aws, function.logicalId())) {
+                if (aws.notifiedFunctions().contains(function.logicalId())) {
                     pumps.add(NotificationPump.start(aws, function));
                 }
             }
@@ -132,11 +129,6 @@ public final class LocalStack implements AutoCloseable {
      */
     static Map<String, String> localOverrides(LocalAws aws, String origin) {
         return Map.of("PHOTOS_BASE_URL", origin);
-    }
-
-    private static boolean hasS3Event(LocalAws aws, String functionId) {
-        return asMap(properties(aws.template().resource(functionId)).getOrDefault("Events", Map.of())).values().stream()
-                .anyMatch(event -> "S3".equals(asMap(event).get("Type")));
     }
 
     public URI url() {
