@@ -2,6 +2,7 @@
 deployment depends on (one origin, sign-in, the site publisher, hardening), so a later change cannot drop
 any of it silently."""
 import os
+import re
 import unittest
 
 from samtranslator.parser.parser import Parser
@@ -99,6 +100,15 @@ class OneOrigin(unittest.TestCase):
     def test_the_api_sends_cors_headers_only_for_origins_an_operator_adds(self):
         self.assertEqual('', SAM['Parameters']['CorsAllowedOrigins']['Default'])
         self.assertIn('HasCorsOrigins', str(SAM['Resources']['RosterApi']['Properties']['CorsConfiguration']))
+
+    def test_an_origin_a_browser_would_never_send_fails_at_deploy_naming_the_parameter(self):
+        parameter = SAM['Parameters']['CorsAllowedOrigins']
+        pattern = re.compile(parameter['AllowedPattern'])
+        for origin in ['', 'http://localhost:3000', 'https://members.example.org']:
+            self.assertTrue(pattern.fullmatch(origin), origin)
+        for origin in ['https://members.example.org/', 'https://example.org/app', 'localhost:3000', '*']:
+            self.assertFalse(pattern.fullmatch(origin), origin)
+        self.assertIn('CorsAllowedOrigins', parameter['ConstraintDescription'])
 
 
 class SignIn(unittest.TestCase):
