@@ -332,6 +332,38 @@ test('creates and edits my profile, keeps it across a reload', async () => {
   assert.equal(await page.getByLabel('Show my profile in the directory').isChecked(), true);
 });
 
+test('a save the service could not take keeps what I typed and sends it again after the 503\'s Retry-After', async () => {
+  const sent = [];
+  let failures = [{ status: 503, retryAfter: '1' }];
+  await page.route(/\/api\/me$/, async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    sent.push({ at: Date.now(), body: route.request().postDataJSON() });
+    const failure = failures.shift();
+    if (!failure) return route.continue();
+    await route.fulfill({
+      status: failure.status,
+      headers: { 'content-type': 'application/json', 'retry-after': failure.retryAfter },
+      body: JSON.stringify({ error: { code: 'unavailable', message: 'the directory is busy', retryable: true } }),
+    });
+  });
+  try {
+    await page.getByLabel('About you').fill('Tests things in a headless browser.');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Not saved: the directory is busy.').waitFor();
+    assert.equal(await page.locator('#save-problem').getByRole('button', { name: 'Try again' }).isEnabled(), false,
+      'the 503 asked to wait');
+    await page.getByText('Saved.').waitFor({ timeout: 10_000 });
+    assert.equal(sent.length, 2);
+    assert.ok(sent[1].at - sent[0].at >= 900, `sent again after ${sent[1].at - sent[0].at} ms, Retry-After was 1 s`);
+    assert.deepEqual(sent[1].body, sent[0].body, 'the same profile, sent again');
+  } finally {
+    await page.unroute(/\/api\/me$/);
+    failures = [];
+  }
+  const token = await devToken('local-' + email, 'Eve Tester', email);
+  assert.equal((await api(token, '/me')).body.bio, 'Tests things in a headless browser.');
+});
+
 test('uploads a photo with progress and sees its thumbnail appear', async () => {
   await page.getByText('No photo yet.').waitFor();
   const photo = pngImage(640, 480, 5);

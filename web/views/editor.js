@@ -13,6 +13,7 @@ const FORBIDDEN_UPLOAD_HEADERS = new Set(['host', 'content-length', 'connection'
 
 // clears the "could not load, try again" box of the last failed load, if any
 let clearProblem = () => {};
+let clearSaveProblem = () => {};
 
 function fillForm(me) {
   const form = $('profile-form');
@@ -94,6 +95,7 @@ async function saveProfile(event) {
   if (mine.me && mine.me.email) body.email = mine.me.email;
   const headers = mine.etag ? { 'if-match': mine.etag } : {};
   $('save-profile').disabled = true;
+  clearSaveProblem();
   setStatus('profile-status', 'Saving…');
   try {
     const response = await api('/me', { method: 'PUT', body, headers });
@@ -111,7 +113,14 @@ async function saveProfile(event) {
       fillForm({ ...mine.me, ...kept });
     } else throw ApiError.of(response);
   } catch (e) {
-    if (e.status !== 401) setStatus('profile-status', 'Not saved: ' + e.message, true);
+    if (e.status === 401) return;
+    if (e.status && e.status < 500 && e.status !== 429) {
+      setStatus('profile-status', 'Not saved: ' + e.message, true); // what to fix: trying again would not help
+    } else {
+      // the service or the network failed: the form keeps what was typed, and "Try again" sends it again
+      setStatus('profile-status', '');
+      clearSaveProblem = showProblem($('save-problem'), 'Not saved', e, () => $('profile-form').requestSubmit());
+    }
   } finally {
     $('save-profile').disabled = false;
   }
