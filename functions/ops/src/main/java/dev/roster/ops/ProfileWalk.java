@@ -8,9 +8,15 @@ import dev.roster.core.table.ProfileTable.Position;
 import dev.roster.core.table.ProfileTable.ScanPage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The walk an ops job makes over profiles found by a paged {@code Scan}: each profile handed to the job in
@@ -45,12 +51,26 @@ final class ProfileWalk {
         ScanPage after(Optional<Position> position);
     }
 
-    record Walked(int scannedItems, int handled, String cursor) {
+    /**
+     * How a walk ended: the items its scan read, what each profile handled came to (counted by outcome type;
+     * the first {@link #MAX_NOTES} noteworthy ones kept for the reply), and where to resume (null: done).
+     */
+    record Walked<O>(int scannedItems, Map<Class<?>, Integer> counts, List<O> notes, String cursor) {
+        int count(Class<? extends O> kind) {
+            return counts.getOrDefault(kind, 0);
+        }
     }
 
-    static Walked run(ProfileTable profiles, Pages pages, Optional<String> cursor, int maxProfiles, Deadline deadline,
-                      Consumer<Profile> each) {
-        Optional<Position> start = cursor.flatMap(ProfileWalk::decodeCursor);
+    /**
+     * Walks the profiles {@code pages} finds, from {@code request}'s cursor, handing each to {@code step} and
+     * logging what it came to under the job's name.
+     */
+    static <O> Walked<O> run(String job, ProfileTable profiles, Pages pages, Request request, Deadline deadline,
+                             Function<Profile, O> step, Predicate<O> noteworthy) {
+        Map<Class<?>, Integer> counts = new HashMap<>();
+        List<O> notes = new ArrayList<>();
+        Optional<Position> start = request.cursor().flatMap(ProfileWalk::decodeCursor);
+        int maxProfiles = request.maxProfiles();
         int scanned = 0;
         int handled = 0;
         while (true) {
@@ -60,11 +80,17 @@ final class ProfileWalk {
             for (Profile profile : page.profiles()) {
                 if (handled >= maxProfiles || deadline.reached()) {
                     // the profile not yet handled is where the next run starts: just after the one before it
-                    return new Walked(scanned, handled, encodeCursor(previous));
+                    return new Walked<>(scanned, counts, notes, encodeCursor(previous));
                 }
                 Log.profileId(profile.id());
                 try {
-                    each.accept(profile);
+                    O outcome = step.apply(profile);
+                    Log.info(job + ": " + outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                            "detail", outcome.toString());
+                    counts.merge(outcome.getClass(), 1, Integer::sum);
+                    if (notes.size() < MAX_NOTES && noteworthy.test(outcome)) {
+                        notes.add(outcome);
+                    }
                 } finally {
                     Log.profileId(null);
                 }
@@ -72,11 +98,11 @@ final class ProfileWalk {
                 previous = Optional.of(profiles.positionOf(profile.id()));
             }
             if (page.next() == null) {
-                return new Walked(scanned, handled, null);
+                return new Walked<>(scanned, counts, notes, null);
             }
             start = Optional.of(page.next());
             if (handled >= maxProfiles || deadline.reached()) {
-                return new Walked(scanned, handled, encodeCursor(start));
+                return new Walked<>(scanned, counts, notes, encodeCursor(start));
             }
         }
     }

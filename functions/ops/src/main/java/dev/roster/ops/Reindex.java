@@ -1,15 +1,11 @@
 package dev.roster.ops;
 
-import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds the search index (docs/design.md, <em>Search</em>) of profiles written before it existed, and
@@ -69,23 +65,11 @@ final class Reindex {
 
     Report run(ProfileWalk.Request request, Deadline deadline) {
         Pace pace = new Pace(request.perSecond());
-        int[] counts = new int[3];
-        List<Outcome> notes = new ArrayList<>();
-        ProfileWalk.Walked walked = ProfileWalk.run(profiles, after -> profiles.allProfiles(after, ProfileWalk.SCAN_PAGE_ITEMS),
-                request.cursor(), request.maxProfiles(), deadline, profile -> {
-                    Outcome outcome = reindex(profile, request.dryRun(), pace);
-                    Log.info("reindex: " + outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT),
-                            "detail", outcome.toString());
-                    switch (outcome) {
-                        case Outcome.Indexed i -> counts[0]++;
-                        case Outcome.Current c -> counts[1]++;
-                        case Outcome.Skipped s -> counts[2]++;
-                    }
-                    if (notes.size() < ProfileWalk.MAX_NOTES && !(outcome instanceof Outcome.Current)) {
-                        notes.add(outcome);
-                    }
-                });
-        return new Report(walked.scannedItems(), counts[0], counts[1], counts[2], walked.cursor(), request.dryRun(), notes);
+        ProfileWalk.Walked<Outcome> walked = ProfileWalk.run("reindex", profiles,
+                after -> profiles.allProfiles(after, ProfileWalk.SCAN_PAGE_ITEMS), request, deadline,
+                profile -> reindex(profile, request.dryRun(), pace), outcome -> !(outcome instanceof Outcome.Current));
+        return new Report(walked.scannedItems(), walked.count(Outcome.Indexed.class), walked.count(Outcome.Current.class),
+                walked.count(Outcome.Skipped.class), walked.cursor(), request.dryRun(), walked.notes());
     }
 
     Outcome reindex(Profile profile, boolean dryRun, Pace pace) {

@@ -1,7 +1,6 @@
 package dev.roster.ops;
 
 import dev.roster.core.PhotoKeys;
-import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
@@ -9,7 +8,6 @@ import dev.roster.core.table.ProfileTable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -81,25 +79,11 @@ final class Reprocess {
 
     Report run(ProfileWalk.Request request, Deadline deadline) {
         Pace pace = new Pace(request.perSecond());
-        int[] counts = new int[3];
-        List<Outcome> notes = new ArrayList<>();
-        ProfileWalk.Walked walked = ProfileWalk.run(profiles,
-                after -> profiles.photosOlderThan(targetVersion, after, ProfileWalk.SCAN_PAGE_ITEMS),
-                request.cursor(), request.maxProfiles(), deadline, profile -> {
-                    Outcome outcome = reprocess(profile, request.dryRun(), pace);
-                    Log.info("reprocess: " + outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
-                            "detail", outcome.toString());
-                    switch (outcome) {
-                        case Outcome.Queued q -> counts[0]++;
-                        case Outcome.Skipped s -> counts[1]++;
-                        case Outcome.Failed f -> counts[2]++;
-                    }
-                    if (notes.size() < ProfileWalk.MAX_NOTES) {
-                        notes.add(outcome);
-                    }
-                });
-        return new Report(walked.scannedItems(), counts[0], counts[1], counts[2], walked.cursor(), request.dryRun(),
-                targetVersion, notes);
+        ProfileWalk.Walked<Outcome> walked = ProfileWalk.run("reprocess", profiles,
+                after -> profiles.photosOlderThan(targetVersion, after, ProfileWalk.SCAN_PAGE_ITEMS), request, deadline,
+                profile -> reprocess(profile, request.dryRun(), pace), outcome -> true);
+        return new Report(walked.scannedItems(), walked.count(Outcome.Queued.class), walked.count(Outcome.Skipped.class),
+                walked.count(Outcome.Failed.class), walked.cursor(), request.dryRun(), targetVersion, walked.notes());
     }
 
     /**
