@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -58,23 +59,24 @@ final class ModerationService {
     }
 
     ProfileOutcome openReports(String cursor, String limit) {
-        ModerationTable.Page<Report> page;
-        try {
-            page = moderation.openReports(position(cursor), pageSize(limit));
-        } catch (IllegalArgumentException badCursor) {
-            return new Refused(ApiError.badRequest("invalid_cursor", badCursor.getMessage()));
-        }
-        return new AdminPage("reports", page.items().stream().map(Report::adminJson).toList(), page.next().orElse(null));
+        return adminPage("reports", cursor, limit, moderation::openReports, Report::adminJson);
     }
 
     ProfileOutcome audit(String cursor, String limit) {
-        ModerationTable.Page<AuditEntry> page;
+        return adminPage("entries", cursor, limit, moderation::audit, AuditEntry::adminJson);
+    }
+
+    /** A page of an admin list: one Query from the cursor given, its items as admins read them. */
+    private static <T> ProfileOutcome adminPage(String name, String cursor, String limit,
+                                                BiFunction<Optional<String>, Integer, ModerationTable.Page<T>> read,
+                                                Function<T, Map<String, Object>> json) {
+        ModerationTable.Page<T> page;
         try {
-            page = moderation.audit(position(cursor), pageSize(limit));
+            page = read.apply(position(cursor), pageSize(limit));
         } catch (IllegalArgumentException badCursor) {
             return new Refused(ApiError.badRequest("invalid_cursor", badCursor.getMessage()));
         }
-        return new AdminPage("entries", page.items().stream().map(AuditEntry::adminJson).toList(), page.next().orElse(null));
+        return new AdminPage(name, page.items().stream().map(json).toList(), page.next().orElse(null));
     }
 
     /** {@code PUT /admin/profiles/{id}/visibility {"visible": false, "reason": "…"}}: hide, or restore with true. */
