@@ -18,6 +18,7 @@ import dev.roster.core.profile.SearchPhrases;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
 import dev.roster.junit.HttpApiEvents;
+import dev.roster.junit.ItemSize;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -497,43 +498,6 @@ public final class ReadPathBench {
         /** Eventually consistent read units: 0.5 per 4 KB, rounded up. */
         private static double readUnits(double bytes) {
             return bytes == 0 ? 0 : Math.ceil(bytes / 4096) * 0.5;
-        }
-    }
-
-    /** DynamoDB's item size: attribute names plus values (strings as UTF-8, lists and maps 3 bytes + 1 each). */
-    static final class ItemSize {
-        static long of(Map<String, AttributeValue> item) {
-            long size = 0;
-            for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
-                size += utf8(entry.getKey()) + of(entry.getValue());
-            }
-            return size;
-        }
-
-        private static long of(AttributeValue value) {
-            if (value.s() != null) {
-                return utf8(value.s());
-            }
-            if (value.n() != null) {
-                return (value.n().length() + 1) / 2 + 1;
-            }
-            if (value.bool() != null || Boolean.TRUE.equals(value.nul())) {
-                return 1;
-            }
-            if (value.hasL()) {
-                return 3 + value.l().stream().mapToLong(v -> 1 + of(v)).sum();
-            }
-            if (value.hasM()) {
-                return 3 + value.m().entrySet().stream().mapToLong(e -> 1 + utf8(e.getKey()) + of(e.getValue())).sum();
-            }
-            if (value.hasSs()) {
-                return value.ss().stream().mapToLong(ItemSize::utf8).sum();
-            }
-            return 0;
-        }
-
-        private static long utf8(String s) {
-            return s.getBytes(StandardCharsets.UTF_8).length;
         }
     }
 

@@ -193,12 +193,14 @@ public final class ProfileService {
         return new Exported(data);
     }
 
-    /** The crops, the whole-photo preview and the original of the photo {@code profile} had (nothing when it had none). */
+    /**
+     * The crops (every format), the whole-photo preview and the original of the photo {@code profile} had
+     * (nothing when it had none).
+     */
     void deletePhotoObjects(Profile profile) {
         Photo photo = profile.photo();
         if (photo != null) {
-            photos.deletePhoto(profile.id(), java.util.Arrays.asList(photo.thumb1x(), photo.thumb2x(), photo.detail1x(),
-                    photo.detail2x(), photo.crop() == null ? null : photo.crop().preview()), photo.uploadId());
+            photos.deletePhoto(profile.id(), photo.objectUrls(), photo.uploadId());
         }
     }
 

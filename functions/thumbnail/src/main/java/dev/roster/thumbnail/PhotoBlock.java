@@ -21,7 +21,7 @@ public record PhotoBlock(Map<CropSpec, String> urls, String placeholder, String 
     /** The photo as the profile keeps it. */
     public Photo photo() {
         return new Photo(urls.get(CropSpec.THUMB_1X), urls.get(CropSpec.THUMB_2X), urls.get(CropSpec.DETAIL_1X),
-                urls.get(CropSpec.DETAIL_2X), placeholder, colour,
+                urls.get(CropSpec.DETAIL_2X), placeholder, colour, false,
                 new Photo.Crop(sourceWidth, sourceHeight, window.x(), window.y(), window.side(), focalPoint.orElse(null),
                         preview),
                 specVersion, uploadId, processedAt);

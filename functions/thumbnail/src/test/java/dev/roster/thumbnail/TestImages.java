@@ -47,6 +47,72 @@ public final class TestImages {
         return image;
     }
 
+    /**
+     * Natural-image statistics without a photograph: fractal value noise (octaves of smoothly interpolated random
+     * grids, each half the amplitude of the one before, so the spectrum falls like 1/f as in photographs), luma
+     * carrying most of it and chroma varying slowly, with a few hard-edged shapes. For comparing lossy encoders,
+     * where {@link #photoLike}'s periodic high-frequency blue channel would judge them on noise.
+     */
+    public static BufferedImage naturalLike(int width, int height, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] luma = fractalNoise(width, height, 6, random);
+        double[] warm = fractalNoise(width, height, 3, random);
+        double[] cool = fractalNoise(width, height, 3, random);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                double l = 40 + 180 * luma[i];
+                int r = clamp(l + 50 * (warm[i] - 0.5));
+                int g = clamp(l - 15 * (warm[i] - 0.5) - 15 * (cool[i] - 0.5));
+                int b = clamp(l + 50 * (cool[i] - 0.5));
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        for (int shape = 0; shape < 6; shape++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+            int side = Math.max(8, Math.min(width, height) / (4 + random.nextInt(8)));
+            g.fillOval(random.nextInt(width), random.nextInt(height), side, side * 2 / 3);
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** Sum of {@code octaves} bilinearly interpolated random grids, 4, 8, 16 … cells across; values 0..1. */
+    private static double[] fractalNoise(int width, int height, int octaves, java.util.Random random) {
+        double[] sum = new double[width * height];
+        double amplitude = 1;
+        double total = 0;
+        for (int octave = 0, cells = 4; octave < octaves; octave++, cells *= 2, amplitude /= 2) {
+            double[][] grid = new double[cells + 1][cells + 1];
+            for (double[] row : grid) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = random.nextDouble();
+                }
+            }
+            for (int y = 0; y < height; y++) {
+                double gy = y * (double) cells / height;
+                int y0 = (int) gy;
+                double fy = gy - y0;
+                for (int x = 0; x < width; x++) {
+                    double gx = x * (double) cells / width;
+                    int x0 = (int) gx;
+                    double fx = gx - x0;
+                    double top = grid[y0][x0] * (1 - fx) + grid[y0][x0 + 1] * fx;
+                    double bottom = grid[y0 + 1][x0] * (1 - fx) + grid[y0 + 1][x0 + 1] * fx;
+                    sum[y * width + x] += amplitude * (top * (1 - fy) + bottom * fy);
+                }
+            }
+            total += amplitude;
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= total;
+        }
+        return sum;
+    }
+
     /** Something photo-like: smooth gradients and some detail, so JPEG sizes are realistic. */
     public static BufferedImage photoLike(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -304,19 +370,6 @@ public final class TestImages {
 
     /** Peak signal-to-noise ratio of two images of the same size over their RGB channels, in dB. */
     public static double psnr(BufferedImage a, BufferedImage b) {
-        double sum = 0;
-        int n = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    double d = (p >> shift & 0xFF) - (q >> shift & 0xFF);
-                    sum += d * d;
-                    n++;
-                }
-            }
-        }
-        return 10 * Math.log10(255.0 * 255.0 / (sum / n));
+        return dev.roster.thumbnail.image.WebpEncoder.psnr(a, b);
     }
 }

@@ -24,7 +24,8 @@ public final class Cropper {
         this.encoder = encoder;
     }
 
-    public record Crop(CropSpec spec, int pixels, byte[] jpeg) {
+    /** One crop: its spec, its side in pixels, its JPEG, and its pixels (what other encodings start from). */
+    public record Crop(CropSpec spec, int pixels, byte[] jpeg, BufferedImage image) {
     }
 
     /** Everything the pipeline stores for a photo, before it has keys and URLs. */
@@ -43,7 +44,7 @@ public final class Cropper {
         List<Crop> crops = new ArrayList<>();
         for (CropSpec spec : CropSpec.values()) {
             BufferedImage image = images.get(spec);
-            crops.add(new Crop(spec, image.getWidth(), encoder.encode(image)));
+            crops.add(new Crop(spec, image.getWidth(), encoder.encode(image), image));
         }
         BufferedImage thumbnail = images.get(CropSpec.THUMB_1X);
         BufferedImage preview = resize(thumbnail, Math.min(thumbnail.getWidth(), ThumbHash.MAX_SIDE_PIXELS));

@@ -52,6 +52,7 @@ public final class Libvips {
     private static final int VIPS_FORMAT_UCHAR = 0;
     private static final int VIPS_ACCESS_SEQUENTIAL = 1;
     private static final int VIPS_FAIL_ON_WARNING = 3;
+    private static final int VIPS_FOREIGN_KEEP_NONE = 0;
     private static final int FALSE = 0;
     private static final int G_LOG_LEVEL_WARNING = 1 << 4;
 
@@ -84,6 +85,8 @@ public final class Libvips {
     private final MethodHandle imageHeight;
     private final MethodHandle imageBands;
     private final MethodHandle imageFormat;
+    private final MethodHandle newFromMemoryCopy;
+    private final MethodHandle webpsaveBuffer;
     private final MethodHandle errorBuffer;
     private final MethodHandle errorClear;
     private final MethodHandle objectUnref;
@@ -98,6 +101,14 @@ public final class Libvips {
         // int vips_jpegload_buffer(void *buf, size_t len, VipsImage **out, ...): name/value pairs, then NULL
         jpegloadBuffer = linker.downcallHandle(lib.findOrThrow("vips_jpegload_buffer"),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS,
+                        ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS),
+                Linker.Option.firstVariadicArg(3));
+        // VipsImage *vips_image_new_from_memory_copy(const void *data, size_t size, int width, int height, int bands, VipsBandFormat format)
+        newFromMemoryCopy = linker.downcallHandle(lib.findOrThrow("vips_image_new_from_memory_copy"),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        // int vips_webpsave_buffer(VipsImage *in, void **buf, size_t *len, ...): name/value pairs, then NULL
+        webpsaveBuffer = linker.downcallHandle(lib.findOrThrow("vips_webpsave_buffer"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
                         ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS),
                 Linker.Option.firstVariadicArg(3));
         writeToMemory = linker.downcallHandle(lib.findOrThrow("vips_image_write_to_memory"), FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
@@ -253,6 +264,72 @@ public final class Libvips {
                     return new Pixels(w, h, bands, bytes);
                 } finally {
                     free.invokeExact(pixels);
+                }
+            } finally {
+                objectUnref.invokeExact(image);
+            }
+        } catch (Refused | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("calling libvips failed", e);
+        }
+    }
+
+    /**
+     * Lossy WebP settings: {@code quality} 0–100 (libwebp's {@code Q}), {@code effort} 0–6 (time spent finding a
+     * smaller file for the same quality) and {@code smartSubsample} (sharper colour edges, slower).
+     */
+    public record WebpSettings(int quality, int effort, boolean smartSubsample) {
+        public WebpSettings {
+            if (quality < 0 || quality > 100 || effort < 0 || effort > 6) {
+                throw new IllegalArgumentException("WebP quality is 0..100 and effort 0..6, not " + quality + " and " + effort);
+            }
+        }
+    }
+
+    /**
+     * Encodes opaque 8-bit RGB pixels as a lossy WebP holding nothing but the picture ({@code keep=none}: no
+     * EXIF, XMP or ICC chunk). The pixels are the caller's own crops, at most a few hundred pixels a side.
+     */
+    public byte[] encodeWebp(Pixels rgb, WebpSettings settings) throws Refused {
+        if (rgb.bands() != 3 || rgb.bytes().length != rgb.width() * rgb.height() * 3) {
+            throw new IllegalArgumentException("expected " + rgb.width() + "×" + rgb.height() + " RGB pixels, got "
+                    + rgb.bands() + " bands in " + rgb.bytes().length + " bytes");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment data = arena.allocate(rgb.bytes().length);
+            MemorySegment.copy(rgb.bytes(), 0, data, JAVA_BYTE, 0, rgb.bytes().length);
+            MemorySegment image = (MemorySegment) newFromMemoryCopy.invokeExact(data, (long) rgb.bytes().length,
+                    rgb.width(), rgb.height(), 3, VIPS_FORMAT_UCHAR);
+            if (image.equals(MemorySegment.NULL)) {
+                throw new Refused(lastError());
+            }
+            try {
+                MemorySegment buffer = arena.allocate(ADDRESS);
+                MemorySegment length = arena.allocate(JAVA_LONG);
+                int status = (int) webpsaveBuffer.invokeExact(image, buffer, length,
+                        arena.allocateFrom("Q"), settings.quality(),
+                        arena.allocateFrom("effort"), settings.effort(),
+                        arena.allocateFrom("smart_subsample"), settings.smartSubsample() ? 1 : FALSE,
+                        arena.allocateFrom("keep"), VIPS_FOREIGN_KEEP_NONE,
+                        MemorySegment.NULL);
+                if (status != 0) {
+                    throw new Refused(lastError());
+                }
+                MemorySegment encoded = buffer.get(ADDRESS, 0);
+                if (encoded.equals(MemorySegment.NULL)) {
+                    throw new Refused("libvips reported success but returned no WebP");
+                }
+                try {
+                    long size = length.get(JAVA_LONG, 0);
+                    if (size <= 0 || size > (long) rgb.bytes().length + 4096) {
+                        throw new Refused("libvips wrote a WebP of " + size + " bytes for " + rgb.width() + "×" + rgb.height() + " pixels");
+                    }
+                    byte[] bytes = new byte[(int) size];
+                    MemorySegment.copy(encoded.reinterpret(size), JAVA_BYTE, 0, bytes, 0, bytes.length);
+                    return bytes;
+                } finally {
+                    free.invokeExact(encoded);
                 }
             } finally {
                 objectUnref.invokeExact(image);

@@ -1,5 +1,7 @@
 package dev.roster.core.profile;
 
+import dev.roster.core.CropFormat;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,21 @@ public record Card(String id, String name, String organisation, String location,
         return json;
     }
 
+    /**
+     * The JPEG crops' URLs at the top (every client can show them), {@code formats} naming every format the crops
+     * exist in, and for each format beyond JPEG the same four URLs under the format's name ({@code webp}),
+     * derived here from the item's one flag.
+     */
     private static Map<String, Object> photoJson(Photo photo) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("thumb1x", photo.thumb1x());
-        json.put("thumb2x", photo.thumb2x());
-        json.put("detail1x", photo.detail1x());
-        json.put("detail2x", photo.detail2x());
+        Map<String, Object> json = new LinkedHashMap<>(photo.cropUrls(CropFormat.JPEG));
         json.put("placeholder", photo.placeholder());
         json.put("colour", photo.colour());
+        json.put("formats", photo.formats().stream().map(CropFormat::apiName).toList());
+        for (CropFormat format : photo.formats()) {
+            if (format != CropFormat.JPEG) {
+                json.put(format.apiName(), photo.cropUrls(format));
+            }
+        }
         return json;
     }
 }

@@ -211,6 +211,9 @@ public final class ProfileItems {
         map.put(PhotoAttributes.DETAIL_2X, s(photo.detail2x()));
         map.put(PhotoAttributes.PLACEHOLDER, s(photo.placeholder()));
         map.put(PhotoAttributes.COLOUR, s(photo.colour()));
+        if (photo.hasWebp()) {
+            map.put(PhotoAttributes.WEBP, AttributeValue.fromBool(true));
+        }
         Photo.Crop crop = photo.crop();
         if (crop != null) {
             map.put(PhotoAttributes.SOURCE_WIDTH, n(crop.sourceWidth()));
@@ -246,7 +249,8 @@ public final class ProfileItems {
         Map<String, AttributeValue> photo = value.m();
         return new Photo(string(photo, PhotoAttributes.THUMB_1X), string(photo, PhotoAttributes.THUMB_2X),
                 string(photo, PhotoAttributes.DETAIL_1X), string(photo, PhotoAttributes.DETAIL_2X),
-                string(photo, PhotoAttributes.PLACEHOLDER), string(photo, PhotoAttributes.COLOUR), crop(photo),
+                string(photo, PhotoAttributes.PLACEHOLDER), string(photo, PhotoAttributes.COLOUR),
+                photo.containsKey(PhotoAttributes.WEBP) && Boolean.TRUE.equals(photo.get(PhotoAttributes.WEBP).bool()), crop(photo),
                 specVersion(photo), nullIfEmpty(string(photo, PhotoAttributes.UPLOAD_ID)), processedAt(photo));
     }
 

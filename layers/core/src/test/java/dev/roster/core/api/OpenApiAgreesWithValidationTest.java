@@ -127,7 +127,8 @@ class OpenApiAgreesWithValidationTest {
         }
     }
 
-    private static Map<String, Object> schema(String name) throws IOException {
+    /** A schema of openapi.yaml's components, by name. */
+    static Map<String, Object> schema(String name) throws IOException {
         Path file = SamTemplate.locate().path().toAbsolutePath().getParent().resolve("openapi.yaml");
         try (Reader reader = Files.newBufferedReader(file)) {
             Map<String, Object> openApi = asMap(new Yaml().load(reader));

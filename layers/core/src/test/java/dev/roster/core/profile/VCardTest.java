@@ -33,7 +33,7 @@ class VCardTest {
     @Test
     void theContactAndPhotoAreThereOnlyWhenShownAndReady() {
         Photo photo = new Photo("https://p/t1.jpg", "https://p/t2.jpg", "https://p/d1.jpg", "https://p/d2.jpg", "hash", "#123456",
-                null, 1, "upload-1", java.time.Instant.EPOCH);
+                false, null, 1, "upload-1", java.time.Instant.EPOCH);
         String shown = VCard.of(profile("", new Contact("zoe@work.example", "+3545551234", true), photo));
         assertTrue(shown.contains("\r\nEMAIL:zoe@work.example\r\n"), shown);
         assertTrue(shown.contains("\r\nTEL;VALUE=uri:tel:+3545551234\r\n"), shown);
