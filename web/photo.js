@@ -41,7 +41,7 @@ export function placeholderUrl(hash) {
 
 /**
  * The photo in a 100×100 box: ThumbHash (or the dominant colour) until the 1x/2x thumbnail has loaded.
- * eager: for the cards on the first screen, which should not wait for layout to start loading.
+ * eager: for the cards on the first screen, which should not wait for layout to start loading (and go first).
  */
 export function photo(item, { eager = false } = {}) {
   const p = item.photo;
@@ -57,6 +57,8 @@ export function photo(item, { eager = false } = {}) {
     height: 100,
     alt: '',
     loading: eager ? 'eager' : 'lazy',
+    // the first screen's photos are what a member waits for (one of them is the largest paint): fetch them first
+    fetchpriority: eager ? 'high' : null,
     decoding: 'async',
   });
   const loaded = () => img.classList.add('loaded');
