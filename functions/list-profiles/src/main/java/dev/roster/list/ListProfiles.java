@@ -1,13 +1,13 @@
 package dev.roster.list;
 
+import dev.roster.core.Env;
 import dev.roster.core.http.ApiException;
-import dev.roster.core.json.Json;
 import dev.roster.core.profile.Card;
-import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.Directory;
-import dev.roster.core.table.Keys;
-import dev.roster.core.table.ProfileItems;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +17,15 @@ import java.util.Map;
 final class ListProfiles {
     private final Directory directory;
     private final Cursors cursors;
+
+    /** The service the function's environment (template.yaml) describes, on the given client and clock. */
+    static ListProfiles from(Env env, DynamoDbClient dynamoDb, Clock clock) {
+        return new ListProfiles(new Directory(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
+                new Cursors(CursorKey.from(env, () -> {
+                    throw new IllegalStateException("set " + CursorKey.SECRET + " (the key itself) to build the"
+                            + " handler with its own clients");
+                }), clock));
+    }
 
     ListProfiles(Directory directory, Cursors cursors) {
         this.directory = directory;
@@ -51,22 +60,6 @@ final class ListProfiles {
     String shape(ListRequest request) {
         return String.join("|", "v2", directory.community(), String.join(",", request.tags()),
                 request.query() == null ? "" : request.query().phrase());
-    }
-
-    /**
-     * Runs the request's own code once without DynamoDB (SnapStart takes the snapshot after this): query
-     * parsing, cursor signing and checking, card mapping and JSON writing.
-     */
-    void prime() {
-        ListRequest request = ListRequest.from(Map.of("limit", List.of("24"), "tag", List.of("Java"), "q", List.of("Zoë")));
-        String shape = shape(request);
-        String cursor = cursors.encode(shape, Map.of(Keys.PK, Keys.tagPk(directory.community(), "java"),
-                Keys.SK, Keys.nameSortKey("zoe", "AAAAAAAA")));
-        cursors.decode(cursor, shape);
-        var item = ProfileItems.cardAttributes("AAAAAAAA",
-                new ProfileInput("Zoë Prime", "Org", "Town", "", "", "", List.of("java"), true), null);
-        Json.write(Map.of("items", List.of(ProfileItems.card(item).toJson()),
-                "next", cursor));
     }
 
     /** {@code {"items": [{"tag", "count"}…]}}. */

@@ -1,15 +1,15 @@
 package dev.roster.list;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.profile.ProfileHandler;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -55,14 +55,14 @@ final class Community {
      */
     Member join(String sub, String body) {
         for (int attempt = 1; ; attempt++) {
-            APIGatewayV2HTTPResponse response = profiles.handleRequest(HttpApiEvents.route("PUT /me").as(sub).body(body).build(), null);
+            APIGatewayV2HTTPResponse response = profiles.handle(ApiEvents.route("PUT /me").as(sub).body(body).stream());
             if (response.getStatusCode() == 201) {
                 return new Member(sub, (String) Json.parseTrusted(response.getBody()).get("id"), response.getHeaders().get("etag"));
             }
             if (response.getStatusCode() != 503 || attempt == 3) {
                 throw new IllegalStateException("PUT /me failed: " + response.getBody());
             }
-            APIGatewayV2HTTPResponse me = profiles.handleRequest(HttpApiEvents.route("GET /me").as(sub).build(), null);
+            APIGatewayV2HTTPResponse me = profiles.handle(ApiEvents.route("GET /me").as(sub).stream());
             if (me.getStatusCode() == 200) {
                 return new Member(sub, (String) Json.parseTrusted(me.getBody()).get("id"), me.getHeaders().get("etag"));
             }
@@ -70,8 +70,8 @@ final class Community {
     }
 
     Member edit(Member member, String body) {
-        APIGatewayV2HTTPResponse response = profiles.handleRequest(HttpApiEvents.route("PUT /me").as(member.sub())
-                .header("if-match", member.etag()).body(body).build(), null);
+        APIGatewayV2HTTPResponse response = profiles.handle(ApiEvents.route("PUT /me").as(member.sub())
+                .header("if-match", member.etag()).body(body).stream());
         if (response.getStatusCode() != 200) {
             throw new IllegalStateException("PUT /me failed: " + response.getBody());
         }
@@ -80,12 +80,12 @@ final class Community {
 
     /** The member's profile as it now is ({@code GET /me}), with its current ETag. */
     Member reread(Member member) {
-        APIGatewayV2HTTPResponse me = profiles.handleRequest(HttpApiEvents.route("GET /me").as(member.sub()).build(), null);
+        APIGatewayV2HTTPResponse me = profiles.handle(ApiEvents.route("GET /me").as(member.sub()).stream());
         return new Member(member.sub(), member.id(), me.getHeaders().get("etag"));
     }
 
     Map<String, Object> me(String sub) {
-        return Json.parseTrusted(profiles.handleRequest(HttpApiEvents.route("GET /me").as(sub).build(), null).getBody());
+        return Json.parseTrusted(profiles.handle(ApiEvents.route("GET /me").as(sub).stream()).getBody());
     }
 
     static String profile(String name, String organisation, boolean visible, List<String> tags) {
@@ -93,12 +93,17 @@ final class Community {
     }
 
     Page page(String rawQuery) {
-        return page(HttpApiEvents.route("GET /profiles").as("reader").query(rawQuery).build());
+        return page(ApiEvents.route("GET /profiles").as("reader").query(rawQuery));
     }
 
     @SuppressWarnings("unchecked")
-    Page page(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = list.handleRequest(event, null);
+    Page page(ApiEvents event) {
+        return page(event.stream());
+    }
+
+    /** A page as the list function answers the event (an {@code events/} file, or one made in code). */
+    Page page(InputStream event) {
+        APIGatewayV2HTTPResponse response = list.handle(event);
         Map<String, Object> json = Json.parseTrusted(response.getBody());
         List<Map<String, Object>> items = (List<Map<String, Object>>) json.getOrDefault("items", List.of());
         return new Page(response.getStatusCode(), items, (String) json.get("next"), json, response.getBody());
@@ -125,7 +130,7 @@ final class Community {
 
     @SuppressWarnings("unchecked")
     Map<String, Long> tagCounts() {
-        APIGatewayV2HTTPResponse response = list.handleRequest(HttpApiEvents.route("GET /tags").as("reader").build(), null);
+        APIGatewayV2HTTPResponse response = list.handle(ApiEvents.route("GET /tags").as("reader").stream());
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (Object item : (List<Object>) Json.parseTrusted(response.getBody()).get("items")) {
             Map<String, Object> tag = (Map<String, Object>) item;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -46,7 +46,7 @@ class CursorKeyTest {
         Map<String, String> env = aws.functionEnvironment("ListProfilesFunction", Map.of());
         assertFalse(env.containsKey("CURSOR_SECRET"));
         ListProfilesHandler handler = new ListProfilesHandler(new Env(env));
-        APIGatewayV2HTTPResponse page = handler.handleRequest(HttpApiEvents.route("GET /profiles").build(), null);
+        APIGatewayV2HTTPResponse page = handler.handle(ApiEvents.route("GET /profiles").stream());
         assertEquals(200, page.getStatusCode(), page.getBody());
     }
 }

@@ -6,7 +6,7 @@ import dev.roster.core.aws.AwsClients;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.FaultProxy;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.profile.ProfileHandler;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class DependencyFaultsTest {
         list = new ListProfilesHandler(new Env(aws.functionEnvironment("ListProfilesFunction",
                 Map.of("CURSOR_SECRET", Community.SECRET))), viaProxy, Clock.systemUTC());
         profiles = new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())), viaProxy,
-                AwsClients.s3Presigner());
+                AwsClients.s3Presigner(), AwsClients.s3());
     }
 
     @AfterEach
@@ -72,7 +72,7 @@ class DependencyFaultsTest {
     void emulatorStoppingMidRequestIsA503WithRetryAfter() {
         proxy.stopMidRequest();
         APIGatewayV2HTTPResponse response = timed("GET /profiles, emulator stops mid-request",
-                () -> list.handleRequest(HttpApiEvents.route("GET /profiles").as("reader").build(), null));
+                () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertRetryable503(response);
     }
 
@@ -81,8 +81,8 @@ class DependencyFaultsTest {
         Community.Member member = community.join("sub-edit", Community.profile("Ada Before", "Acme", true, List.of("x")));
         proxy.stopMidRequest();
         APIGatewayV2HTTPResponse response = timed("PUT /me, emulator stops mid-request",
-                () -> profiles.handleRequest(HttpApiEvents.route("PUT /me").as("sub-edit").header("if-match", member.etag())
-                        .body(Community.profile("Ada After", "Acme", true, List.of("x"))).build(), null));
+                () -> profiles.handle(ApiEvents.route("PUT /me").as("sub-edit").header("if-match", member.etag())
+                        .body(Community.profile("Ada After", "Acme", true, List.of("x"))).stream()));
         assertRetryable503(response);
         assertEquals(List.of(member.id()), community.walk("q=before"), "the profile is as it was");
         assertEquals(List.of(), community.walk("q=after"));
@@ -95,7 +95,7 @@ class DependencyFaultsTest {
     void aDependencyThatNeverAnswersIsA503BeforeTheFunctionTimesOut() {
         proxy.hold();
         APIGatewayV2HTTPResponse response = timed("GET /profiles, DynamoDB never answers",
-                () -> list.handleRequest(HttpApiEvents.route("GET /profiles").as("reader").build(), null));
+                () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertRetryable503(response);
     }
 
@@ -104,7 +104,7 @@ class DependencyFaultsTest {
         community.join("sub-throttle", Community.profile("Throttled Reader", "Acme", true, List.of()));
         proxy.throttle(2);
         APIGatewayV2HTTPResponse response = timed("GET /profiles, 2 throttles",
-                () -> list.handleRequest(HttpApiEvents.route("GET /profiles").as("reader").build(), null));
+                () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals(2, proxy.throttled());
         assertEquals(3, proxy.requests(), "two throttled attempts, then the one that passed");
@@ -114,7 +114,7 @@ class DependencyFaultsTest {
     void throttlingThatOutlastsTheSdksRetriesIsA503() {
         proxy.throttle(1_000);
         APIGatewayV2HTTPResponse response = timed("GET /profiles, throttled throughout",
-                () -> list.handleRequest(HttpApiEvents.route("GET /profiles").as("reader").build(), null));
+                () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertRetryable503(response);
         System.out.println("throttled attempts before the SDK gave up: " + proxy.requests());
         assertTrue(proxy.requests() > 1, "the SDK retries throttling: " + proxy.requests() + " attempt(s)");

@@ -1,13 +1,12 @@
 package dev.roster.list;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -56,13 +55,13 @@ public final class ListBench {
                 addPhoto(aws, table, member.id());
             }
             Env env = new Env(aws.functionEnvironment("ListProfilesFunction", Map.of("CURSOR_SECRET", "bench-secret")));
-            APIGatewayV2HTTPEvent page = HttpApiEvents.route("GET /profiles").as("reader").query("limit=24").build();
+            ApiEvents page = ApiEvents.route("GET /profiles").as("reader").query("limit=24");
 
             Recorder recorder = new Recorder(AwsClients.dynamoDb());
-            APIGatewayV2HTTPResponse real = new ListProfilesHandler(env, recorder, Clock.systemUTC()).handleRequest(page, null);
+            APIGatewayV2HTTPResponse real = new ListProfilesHandler(env, recorder, Clock.systemUTC()).handle(page.stream());
             String cursor = (String) dev.roster.core.json.Json.parseTrusted(real.getBody()).get("next");
-            APIGatewayV2HTTPEvent nextPage = HttpApiEvents.route("GET /profiles").as("reader")
-                    .query("limit=24&cursor=" + cursor).build();
+            ApiEvents nextPage = ApiEvents.route("GET /profiles").as("reader")
+                    .query("limit=24&cursor=" + cursor);
 
             ListProfilesHandler replaying = new ListProfilesHandler(env, new Replay(recorder.last), Clock.systemUTC());
             double[] replayFirst = time(replaying, page, WARMUP, MEASURED, null);
@@ -73,7 +72,7 @@ public final class ListBench {
             double[] moto = time(overMoto, page, MOTO_WARMUP, MOTO_MEASURED, wire);
 
             int bytesFirst = real.getBody().getBytes(StandardCharsets.UTF_8).length;
-            String cardsOnly = replaying.handleRequest(page, null).getBody();
+            String cardsOnly = replaying.handle(page.stream()).getBody();
             System.out.printf(Locale.ROOT, "%nlist request, limit=24, 100 visible profiles with photos (JDK %s, %d cores)%n",
                     Runtime.version(), Runtime.getRuntime().availableProcessors());
             print("handler, SDK call replayed, first page", replayFirst);
@@ -119,9 +118,9 @@ public final class ListBench {
     }
 
     /** Mean, p50, p99 of the handler time in microseconds (minus wire time when measured), then total mean and wire mean. */
-    private static double[] time(ListProfilesHandler handler, APIGatewayV2HTTPEvent event, int warmup, int measured, Wire wire) {
+    private static double[] time(ListProfilesHandler handler, ApiEvents event, int warmup, int measured, Wire wire) {
         for (int i = 0; i < warmup; i++) {
-            check(handler.handleRequest(event, null));
+            check(handler.handle(event.stream()));
         }
         long[] nanos = new long[measured];
         long totalSum = 0;
@@ -131,7 +130,7 @@ public final class ListBench {
                 wire.nanos = 0;
             }
             long start = System.nanoTime();
-            check(handler.handleRequest(event, null));
+            check(handler.handle(event.stream()));
             long total = System.nanoTime() - start;
             long onWire = wire == null ? 0 : wire.nanos;
             nanos[i] = total - onWire;

@@ -1,12 +1,12 @@
 package dev.roster.list;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.roster.emulator.LocalAws;
+import dev.roster.junit.SampleEvents;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -28,10 +28,10 @@ class ListEventsTest {
     }
 
     @ParameterizedTest
-    @Event(value = "../../events/get-profiles.json", type = APIGatewayV2HTTPEvent.class)
-    void theDirectoryEventListsTheVisibleProfiles(APIGatewayV2HTTPEvent event) {
+    @ValueSource(strings = "get-profiles.json")
+    void theDirectoryEventListsTheVisibleProfiles(String file) {
         SdkCalls.reset();
-        Community.Page page = community.page(event);
+        Community.Page page = community.page(SampleEvents.open(file));
         assertEquals(200, page.status(), page.body());
         assertEquals(List.of("Ada Løvelace", "Bob Løvelace"), page.items().stream().map(c -> c.get("name")).toList());
         assertNull(page.next());
@@ -39,19 +39,19 @@ class ListEventsTest {
     }
 
     @ParameterizedTest
-    @Event(value = "../../events/get-profiles-filtered.json", type = APIGatewayV2HTTPEvent.class)
-    void theFilteredEventMatchesAllTagsAndTheAccentedText(APIGatewayV2HTTPEvent event) {
+    @ValueSource(strings = "get-profiles-filtered.json")
+    void theFilteredEventMatchesAllTagsAndTheAccentedText(String file) {
         SdkCalls.reset();
-        Community.Page page = community.page(event);
+        Community.Page page = community.page(SampleEvents.open(file));
         assertEquals(200, page.status(), page.body());
         assertEquals(List.of("Ada Løvelace"), page.items().stream().map(c -> c.get("name")).toList());
         assertEquals(List.of("DynamoDb:Query"), SdkCalls.recorded());
     }
 
     @ParameterizedTest
-    @Event(value = "../../events/get-tags.json", type = APIGatewayV2HTTPEvent.class)
-    void theTagsEventCountsVisibleProfiles(APIGatewayV2HTTPEvent event) {
-        var response = community.list.handleRequest(event, null);
+    @ValueSource(strings = "get-tags.json")
+    void theTagsEventCountsVisibleProfiles(String file) {
+        var response = community.list.handle(SampleEvents.open(file));
         assertEquals(200, response.getStatusCode());
         assertEquals(Map.of("items", List.of(Map.of("tag", "java", "count", 2), Map.of("tag", "serverless", "count", 1))),
                 dev.roster.core.json.Json.parseTrusted(response.getBody()));

@@ -3,7 +3,7 @@ package dev.roster.list;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.Test;
@@ -25,14 +25,14 @@ class MembershipGateTest {
                 dev.roster.core.aws.AwsClients.dynamoDb(), Clock.systemUTC());
         for (String route : List.of("GET /profiles", "GET /tags")) {
             SdkCalls.reset();
-            APIGatewayV2HTTPResponse refused = list.handleRequest(HttpApiEvents.route(route).as("visitor")
-                    .claim("cognito:groups", "[visitors]").build(), null);
+            APIGatewayV2HTTPResponse refused = list.handle(ApiEvents.route(route).as("visitor")
+                    .claim("cognito:groups", "[visitors]").stream());
             assertEquals(403, refused.getStatusCode(), route);
             assertTrue(refused.getBody().contains("\"not_a_member\""), refused.getBody());
             assertEquals(List.of(), SdkCalls.recorded(), route + " reached DynamoDB");
 
-            APIGatewayV2HTTPResponse served = list.handleRequest(HttpApiEvents.route(route).as("insider")
-                    .claim("cognito:groups", "[members roster-admins]").build(), null);
+            APIGatewayV2HTTPResponse served = list.handle(ApiEvents.route(route).as("insider")
+                    .claim("cognito:groups", "[members roster-admins]").stream());
             assertEquals(200, served.getStatusCode(), route + ": " + served.getBody());
         }
     }

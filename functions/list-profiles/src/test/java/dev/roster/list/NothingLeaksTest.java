@@ -3,7 +3,7 @@ package dev.roster.list;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class NothingLeaksTest {
                 secrets.add("only-hidden");
             }
             // the data exists: the owner sees their e-mail, so a scan that finds nothing means something
-            APIGatewayV2HTTPResponse me = community.profiles.handleRequest(HttpApiEvents.route("GET /me").as(sub).build(), null);
+            APIGatewayV2HTTPResponse me = community.profiles.handle(ApiEvents.route("GET /me").as(sub).stream());
             assertTrue(me.getBody().contains(email), me.getBody());
         }
     }
@@ -89,7 +89,7 @@ class NothingLeaksTest {
         assertEquals(Set.copyOf(visibleIds), Set.copyOf(community.walk("limit=4&tag=shared")));
         assertEquals(List.of(), community.walk("tag=only-hidden"));
 
-        APIGatewayV2HTTPResponse tags = community.list.handleRequest(HttpApiEvents.route("GET /tags").as("reader").build(), null);
+        APIGatewayV2HTTPResponse tags = community.list.handle(ApiEvents.route("GET /tags").as("reader").stream());
         bodies.add(tags.getBody());
         listBodies.add(tags.getBody());
         for (String query : List.of("q=contact.example", "q=shown0", "q=%2B44207", "q=4420794600")) {
@@ -101,21 +101,21 @@ class NothingLeaksTest {
 
         int pagesWithContact = 0;
         for (String id : visibleIds) {
-            APIGatewayV2HTTPResponse seen = community.profiles.handleRequest(
-                    HttpApiEvents.route("GET /profiles/{id}").as("reader").pathParameter("id", id).build(), null);
+            APIGatewayV2HTTPResponse seen = community.profiles.handle(
+                    ApiEvents.route("GET /profiles/{id}").as("reader").pathParameter("id", id).stream());
             assertEquals(200, seen.getStatusCode());
             bodies.add(seen.getBody());
             pagesWithContact += seen.getBody().contains("@contact.example") ? 1 : 0;
-            APIGatewayV2HTTPResponse vcard = community.profiles.handleRequest(
-                    HttpApiEvents.route("GET /profiles/{id}/vcard").as("reader").pathParameter("id", id).build(), null);
+            APIGatewayV2HTTPResponse vcard = community.profiles.handle(
+                    ApiEvents.route("GET /profiles/{id}/vcard").as("reader").pathParameter("id", id).stream());
             assertEquals(200, vcard.getStatusCode());
             bodies.add(vcard.getBody());
         }
         assertEquals((VISIBLE + 1) / 2, pagesWithContact, "the scan sees the contacts members chose to show");
         for (String id : hiddenIds) {
             for (String route : List.of("GET /profiles/{id}", "GET /profiles/{id}/vcard")) {
-                APIGatewayV2HTTPResponse hidden = community.profiles.handleRequest(
-                        HttpApiEvents.route(route).as("reader").pathParameter("id", id).build(), null);
+                APIGatewayV2HTTPResponse hidden = community.profiles.handle(
+                        ApiEvents.route(route).as("reader").pathParameter("id", id).stream());
                 assertEquals(404, hidden.getStatusCode(), "a hidden profile is not found by others");
                 assertFalse(hidden.getBody().contains("Hiddenperson"), hidden.getBody());
                 assertFalse(hidden.getBody().contains("@contact.example"), hidden.getBody());

@@ -4,7 +4,7 @@ import dev.roster.core.Env;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
-import dev.roster.profile.ProfileHandler;
+import dev.roster.profile.ProfilePriming;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrimingTest {
     @Test
     void primingTheHandlersMakesNoAwsCall(LocalAws aws) {
-        ListProfilesHandler list = new ListProfilesHandler(new Env(aws.functionEnvironment("ListProfilesFunction",
+        ListProfilesPriming list = new ListProfilesPriming(new Env(aws.functionEnvironment("ListProfilesFunction",
                 Map.of("CURSOR_SECRET", "s"))));
-        ProfileHandler profile = new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())));
+        ProfilePriming profile = new ProfilePriming(new Env(aws.functionEnvironment("ProfileFunction", Map.of())));
         SdkCalls.reset();
         list.beforeCheckpoint(null);
         profile.beforeCheckpoint(null);
-        assertEquals(List.of("DynamoDb:Query", "DynamoDb:Query", // GET /profiles, GET /tags
+        assertEquals(List.of("DynamoDb:Query", "DynamoDb:Query", "DynamoDb:Query", // GET /profiles, its next page, GET /tags
                 "DynamoDb:GetItem", "DynamoDb:GetItem", // GET /me
                 "DynamoDb:GetItem", "DynamoDb:GetItem", "DynamoDb:TransactWriteItems", // PUT /me
                 "DynamoDb:GetItem", "DynamoDb:UpdateItem", // POST /me/photo

@@ -1,6 +1,5 @@
 package dev.roster.list;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
@@ -17,7 +16,7 @@ import dev.roster.core.table.SearchIndex;
 import dev.roster.core.profile.SearchPhrases;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.ItemSize;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -142,8 +141,8 @@ public final class ReadPathBench {
                 System.out.printf(Locale.ROOT, "%-40s %-7s %5s %6s %8s %13s %12s %9s %10s%n", "shape", "design", "calls",
                         "read", "returned", "RCU emulator", "RCU by rule", "bytes", "handler");
                 for (Shape shape : shapes) {
-                    APIGatewayV2HTTPEvent event = HttpApiEvents.route("GET /profiles").as("reader").query(shape.query).build();
-                    Result ours = measure(meter, () -> check(handler.handleRequest(event, null)));
+                    ApiEvents event = ApiEvents.route("GET /profiles").as("reader").query(shape.query);
+                    Result ours = measure(meter, () -> check(handler.handle(event.stream())));
                     Result theirs = measure(meter, () -> naive.page(shape.tags, shape.text, shape.start));
                     print(shape.name, "roster", ours);
                     print("", "naive", theirs);
@@ -186,12 +185,12 @@ public final class ReadPathBench {
         for (String[] shape : shapes) {
             String text = shape[1];
             String query = "limit=" + PAGE + "&q=" + text.replace(" ", "+") + (shape[2] == null ? "" : "&tag=" + shape[2]);
-            APIGatewayV2HTTPEvent event = HttpApiEvents.route("GET /profiles").as("reader").query(query).build();
+            ApiEvents event = ApiEvents.route("GET /profiles").as("reader").query(query);
             String[] body = new String[1];
             dev.roster.core.observe.Log.quietly(() -> {
-                check(handler.handleRequest(event, null)); // warm-up
+                check(handler.handle(event.stream())); // warm-up
                 meter.reset();
-                body[0] = check(handler.handleRequest(event, null));
+                body[0] = check(handler.handle(event.stream()));
             });
             int cards = ((List<?>) Json.parseTrusted(body[0]).get("items")).size();
             int matches = old.matches(SearchText.fold(text), shape[2]);

@@ -329,9 +329,9 @@ class SearchTest {
         Community.Member first = community.edit(read, body("Stale Writer Wins", "", "Rouen", true, List.of()));
         MEMBERS.put("stale", first);
         PROFILES.put(first.id(), new String[] {"Stale Writer Wins", "", "Rouen", "true"});
-        var refused = community.profiles.handleRequest(dev.roster.junit.HttpApiEvents.route("PUT /me").as("stale")
+        var refused = community.profiles.handle(dev.roster.core.http.ApiEvents.route("PUT /me").as("stale")
                 .header("if-match", read.etag()).body(body("Stale Loser", "Late Ltd", "Nowhere", true, List.of()))
-                .build(), null);
+                .stream());
         assertEquals(412, refused.getStatusCode(), refused.getBody());
         assertEquals(List.of(), community.walk("limit=10&" + q("stale loser")));
         assertEquals(List.of("Stale Writer Wins"), names(community.walk("limit=10&" + q("stale writer w"))));

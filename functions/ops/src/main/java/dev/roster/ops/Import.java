@@ -50,7 +50,7 @@ final class Import {
         this.newProfileId = newProfileId;
     }
 
-    record Request(String key, int fromLine, double perSecond) {
+    record Request(String key, int fromLine, double perSecond) implements OpsJob {
         static final double DEFAULT_PER_SECOND = 10;
     }
 

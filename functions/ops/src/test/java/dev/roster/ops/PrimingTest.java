@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrimingTest {
     @Test
     void primingScansAndChecksWithoutTouchingAws(LocalAws aws) {
-        OpsHandler ops = new OpsHandler(new Env(aws.functionEnvironment("OpsFunction", Map.of())));
+        OpsPriming ops = new OpsPriming(new Env(aws.functionEnvironment("OpsFunction", Map.of())));
         SdkCalls.reset();
 
         ops.beforeCheckpoint(null);

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,6 +57,16 @@ final class PhotoUploads {
     }
 
     record Grant(String uploadId, String url, String method, Map<String, String> headers, Instant expiresAt) {
+        /** What the browser needs to upload: the URL, and the method and headers it must send exactly as signed. */
+        Map<String, Object> json() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("uploadId", uploadId);
+            body.put("url", url);
+            body.put("method", method);
+            body.put("headers", headers);
+            body.put("expiresAt", expiresAt.toString());
+            return body;
+        }
     }
 
     /** Signs locally: no call leaves the function. */

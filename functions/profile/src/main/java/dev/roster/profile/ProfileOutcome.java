@@ -1,10 +1,12 @@
 package dev.roster.profile;
 
+import dev.roster.core.PhotoStatus;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Profile;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a profile request came to; the handler turns each into its HTTP response. */
@@ -49,6 +51,13 @@ sealed interface ProfileOutcome {
 
     /** The crops will be cut again around {@code focalPoint}, by the thumbnail function, from upload {@code uploadId}. */
     record FocalPointAccepted(String uploadId, FocalPoint focalPoint, long version) implements ProfileOutcome {
+        Map<String, Object> json() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("uploadId", uploadId);
+            body.put("focalPoint", focalPoint.json());
+            body.put("photoStatus", PhotoStatus.PENDING.name());
+            return body;
+        }
     }
 
     record PhotoRemoved() implements ProfileOutcome {

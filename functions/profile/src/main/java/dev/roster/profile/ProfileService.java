@@ -1,5 +1,6 @@
 package dev.roster.profile;
 
+import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.Caller;
@@ -45,6 +46,7 @@ import java.util.function.Supplier;
 public final class ProfileService {
     /** Attempts at a write that lost a race it did not cause (an id collision, a concurrent thumbnail update). */
     private static final int MAX_ATTEMPTS = 3;
+    static final long DEFAULT_MAX_UPLOAD_BYTES = 15L * 1024 * 1024;
     private static final Set<String> UPLOAD_FIELDS = Set.of("contentType", "contentLength", "focalPoint");
 
     private final ProfileTable table;

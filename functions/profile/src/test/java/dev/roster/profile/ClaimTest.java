@@ -10,7 +10,7 @@ import dev.roster.core.table.Keys;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.FaultProxy;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class ClaimTest {
     }
 
     private ProfileApi.Response firstRequest(String sub, String email) {
-        return api.send(HttpApiEvents.route("GET /me").as(sub).verifiedEmail(email).build());
+        return api.send(ApiEvents.route("GET /me").as(sub).verifiedEmail(email));
     }
 
     @Test
@@ -86,10 +86,10 @@ class ClaimTest {
     void aTokenWithoutAVerifiedAddressNeverClaims() {
         String id = imported("C2", "Grace Imported", "grace@example.org");
 
-        ProfileApi.Response unverified = api.send(HttpApiEvents.route("GET /me").as("grace-sub")
-                .claim("email", "grace@example.org").claim("email_verified", "false").build());
-        ProfileApi.Response noFlag = api.send(HttpApiEvents.route("GET /me").as("grace-sub")
-                .claim("email", "grace@example.org").build());
+        ProfileApi.Response unverified = api.send(ApiEvents.route("GET /me").as("grace-sub")
+                .claim("email", "grace@example.org").claim("email_verified", "false"));
+        ProfileApi.Response noFlag = api.send(ApiEvents.route("GET /me").as("grace-sub")
+                .claim("email", "grace@example.org"));
         ProfileApi.Response created = api.putMe("grace-sub", ProfileApi.profile("Grace New", true), null);
 
         assertEquals(404, unverified.status());
@@ -119,7 +119,7 @@ class ClaimTest {
         FaultProxy isolated = FaultProxy.inFrontOf(aws.endpoint()).oneAtATime();
         DynamoDbClient viaProxy = AwsClients.dynamoDbBuilder().endpointOverride(isolated.endpoint()).build();
         ProfileApi api = new ProfileApi(new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
-                viaProxy, AwsClients.s3Presigner()));
+                viaProxy, AwsClients.s3Presigner(), AwsClients.s3()));
         int requests = 8;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         CountDownLatch start = new CountDownLatch(1);
@@ -129,7 +129,7 @@ class ClaimTest {
             String sub = i % 2 == 0 ? "hedy-sub" : "hedy-other-account";
             answers.add(pool.submit(() -> {
                 start.await();
-                return api.send(HttpApiEvents.route("GET /me").as(sub).verifiedEmail("hedy@example.org").build());
+                return api.send(ApiEvents.route("GET /me").as(sub).verifiedEmail("hedy@example.org"));
             }));
         }
         start.countDown();

@@ -2,7 +2,7 @@ package dev.roster.profile;
 
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,16 +92,16 @@ class LeaveTest {
     }
 
     private ProfileApi.Response leave(String sub, String ifMatch) {
-        HttpApiEvents request = HttpApiEvents.route("DELETE /me").as(sub);
+        ApiEvents request = ApiEvents.route("DELETE /me").as(sub);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return members.api.send(request.build());
+        return members.api.send(request);
     }
 
     private ProfileApi.Response report(String sub, String profileId) {
-        return members.api.send(HttpApiEvents.route("POST /profiles/{id}/report").as(sub).pathParameter("id", profileId)
-                .body("{\"reason\":\"testing reports\"}").build());
+        return members.api.send(ApiEvents.route("POST /profiles/{id}/report").as(sub).pathParameter("id", profileId)
+                .body("{\"reason\":\"testing reports\"}"));
     }
 
     /** Every item whose keys or values carry the profile id or the subject (a Scan: tests only). */

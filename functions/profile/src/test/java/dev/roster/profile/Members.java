@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.S3NotificationQueue;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.thumbnail.PhotoOutcome;
 import dev.roster.thumbnail.ThumbnailHandler;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -103,8 +103,8 @@ final class Members {
         return outcomes;
     }
 
-    ProfileApi.Response asAdmin(HttpApiEvents request) {
-        return api.send(request.as("admin-sub").claim("cognito:groups", ADMIN_CLAIMS).build());
+    ProfileApi.Response asAdmin(ApiEvents request) {
+        return api.send(request.as("admin-sub").claim("cognito:groups", ADMIN_CLAIMS));
     }
 
     /** Keys of the objects under {@code prefix} in a bucket of the stack. */

@@ -1,7 +1,7 @@
 package dev.roster.profile;
 
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,8 @@ class MembershipGateTest {
         ProfileApi api = new ProfileApi(aws, Map.of("MEMBER_GROUP", "members"));
         for (String route : ROUTES) {
             SdkCalls.reset();
-            ProfileApi.Response response = api.send(HttpApiEvents.route(route).as("visitor")
-                    .claim("cognito:groups", "[visitors]").pathParameter("id", "AAAAAAAA").body("{}").build());
+            ProfileApi.Response response = api.send(ApiEvents.route(route).as("visitor")
+                    .claim("cognito:groups", "[visitors]").pathParameter("id", "AAAAAAAA").body("{}"));
             assertEquals(403, response.status(), route + ": " + response.body());
             assertEquals("not_a_member", response.errorCode(), route);
             assertTrue(response.errorMessage().contains("members"), response.errorMessage());
@@ -37,8 +37,8 @@ class MembershipGateTest {
     @Test
     void aMemberOfTheGroupIsServed(LocalAws aws) {
         ProfileApi api = new ProfileApi(aws, Map.of("MEMBER_GROUP", "members"));
-        ProfileApi.Response me = api.send(HttpApiEvents.route("GET /me").as("insider")
-                .claim("cognito:groups", "[members]").build());
+        ProfileApi.Response me = api.send(ApiEvents.route("GET /me").as("insider")
+                .claim("cognito:groups", "[members]"));
         assertEquals(404, me.status(), "a member without a profile yet: " + me.body());
     }
 }

@@ -2,7 +2,7 @@ package dev.roster.profile;
 
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +64,12 @@ class ModerationTest {
     void everyAdminRouteIsA403ForMembersAndReadsNothing() {
         String target = members.join("someone", "Sam Someone", "x");
         for (String route : ADMIN_ROUTES) {
-            HttpApiEvents request = HttpApiEvents.route(route).as("member").claim("cognito:groups", "[members]")
+            ApiEvents request = ApiEvents.route(route).as("member").claim("cognito:groups", "[members]")
                     .body("{\"visible\":false,\"reason\":\"x\"}");
             if (route.contains("{id}")) {
                 request.pathParameter("id", route.contains("reports") ? target + ".AAAAAAAAAAAAAAAA" : target);
             }
-            ProfileApi.Response response = members.api.send(request.build());
+            ProfileApi.Response response = members.api.send(request);
             assertEquals(403, response.status(), route + ": " + response.body());
         }
         assertEquals(true, members.api.getMe("someone").json().get("visible"), "nothing was changed");
@@ -82,7 +82,7 @@ class ModerationTest {
         report("reader", id, "offensive photo");
         String reportId = (String) reports(id).getFirst().get("id");
 
-        ProfileApi.Response hidden = members.asAdmin(HttpApiEvents.route("PUT /admin/profiles/{id}/visibility")
+        ProfileApi.Response hidden = members.asAdmin(ApiEvents.route("PUT /admin/profiles/{id}/visibility")
                 .pathParameter("id", id).body("{\"visible\":false,\"reason\":\"offensive photo, see report\"}"));
         assertEquals(200, hidden.status(), hidden.body());
         assertEquals(false, hidden.json().get("listed"));
@@ -103,13 +103,13 @@ class ModerationTest {
         assertEquals(0, tagItems("moderated"));
         assertEquals(0, searchItems(id));
 
-        ProfileApi.Response photoRemoved = members.asAdmin(HttpApiEvents.route("DELETE /admin/profiles/{id}/photo")
+        ProfileApi.Response photoRemoved = members.asAdmin(ApiEvents.route("DELETE /admin/profiles/{id}/photo")
                 .pathParameter("id", id).body("{\"reason\":\"the photo itself\"}"));
         assertEquals(204, photoRemoved.status(), photoRemoved.body());
         assertEquals(List.of(), members.objects("PhotosBucket", "photos/" + id + "/"));
         assertEquals(List.of(), members.objects("UploadsBucket", "originals/" + id + "/"));
 
-        ProfileApi.Response restored = members.asAdmin(HttpApiEvents.route("PUT /admin/profiles/{id}/visibility")
+        ProfileApi.Response restored = members.asAdmin(ApiEvents.route("PUT /admin/profiles/{id}/visibility")
                 .pathParameter("id", id).body("{\"visible\":true,\"reason\":\"photo gone, profile fine\"}"));
         assertEquals(200, restored.status(), restored.body());
         assertTrue(listed(id), "listed again, as its owner wants");
@@ -119,11 +119,11 @@ class ModerationTest {
         assertEquals("Olga Edited", members.api.getProfile("reader", id).json().get("name"));
         assertNull(members.api.getMe("owner").json().get("hiddenByAdmin"));
 
-        ProfileApi.Response resolved = members.asAdmin(HttpApiEvents.route("POST /admin/reports/{id}/resolve")
+        ProfileApi.Response resolved = members.asAdmin(ApiEvents.route("POST /admin/reports/{id}/resolve")
                 .pathParameter("id", reportId).body("{\"reason\":\"photo removed\"}"));
         assertEquals(200, resolved.status(), resolved.body());
         assertEquals(List.of(), reports(id), "no open report left");
-        assertEquals(404, members.asAdmin(HttpApiEvents.route("POST /admin/reports/{id}/resolve")
+        assertEquals(404, members.asAdmin(ApiEvents.route("POST /admin/reports/{id}/resolve")
                 .pathParameter("id", reportId).body("{\"reason\":\"again\"}")).status());
 
         List<Map<String, Object>> audit = audit().stream().filter(e -> id.equals(e.get("profileId"))).toList();
@@ -148,7 +148,7 @@ class ModerationTest {
     void reportsAuditAndClaimPointersAreOnNoIndexAndCarryNoCard() {
         String id = members.join("quiet", "Quinn Quiet", "q");
         report("noisy", id, "a report nobody but admins may read");
-        members.asAdmin(HttpApiEvents.route("PUT /admin/profiles/{id}/visibility").pathParameter("id", id)
+        members.asAdmin(ApiEvents.route("PUT /admin/profiles/{id}/visibility").pathParameter("id", id)
                 .body("{\"visible\":false,\"reason\":\"audited reason\"}"));
 
         for (Map<String, AttributeValue> item : aws.dynamoDb().scan(b -> b.tableName(aws.physicalName("ProfilesTable"))).items()) {
@@ -168,14 +168,14 @@ class ModerationTest {
     }
 
     private ProfileApi.Response report(String sub, String profileId, String reason) {
-        return members.api.send(HttpApiEvents.route("POST /profiles/{id}/report").as(sub).pathParameter("id", profileId)
-                .body("{\"reason\":\"" + reason + "\"}").build());
+        return members.api.send(ApiEvents.route("POST /profiles/{id}/report").as(sub).pathParameter("id", profileId)
+                .body("{\"reason\":\"" + reason + "\"}"));
     }
 
     /** The open reports about one profile (other tests of the class file theirs in the same table). */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> reports(String profileId) {
-        ProfileApi.Response page = members.asAdmin(HttpApiEvents.route("GET /admin/reports"));
+        ProfileApi.Response page = members.asAdmin(ApiEvents.route("GET /admin/reports"));
         assertEquals(200, page.status(), page.body());
         return ((List<Map<String, Object>>) page.json().get("reports")).stream()
                 .filter(report -> profileId.equals(report.get("profileId"))).toList();
@@ -183,13 +183,13 @@ class ModerationTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> audit() {
-        ProfileApi.Response page = members.asAdmin(HttpApiEvents.route("GET /admin/audit"));
+        ProfileApi.Response page = members.asAdmin(ApiEvents.route("GET /admin/audit"));
         assertEquals(200, page.status(), page.body());
         return (List<Map<String, Object>>) page.json().get("entries");
     }
 
     private Map<String, Object> export(String sub) {
-        ProfileApi.Response export = members.api.send(HttpApiEvents.route("GET /me/export").as(sub).build());
+        ProfileApi.Response export = members.api.send(ApiEvents.route("GET /me/export").as(sub));
         assertEquals(200, export.status(), export.body());
         return export.json();
     }

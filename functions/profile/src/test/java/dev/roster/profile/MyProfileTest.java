@@ -117,7 +117,7 @@ class MyProfileTest {
         ProfileApi creator = new ProfileApi(aws);
         String etag = creator.putMe("racer", ProfileApi.profile("Racer", true, "a", "b"), null).etag();
         ProfileApi api = new ProfileApi(new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
-                AwsClients.dynamoDb(List.of(serialised)), AwsClients.s3Presigner()));
+                AwsClients.dynamoDb(List.of(serialised)), AwsClients.s3Presigner(), AwsClients.s3()));
 
         List<CompletableFuture<ProfileApi.Response>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {

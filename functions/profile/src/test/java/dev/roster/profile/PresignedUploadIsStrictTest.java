@@ -56,7 +56,11 @@ class PresignedUploadIsStrictTest {
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .build();
         proxy.start();
+        java.time.Instant startedBy = java.time.Instant.now().plusSeconds(20);
         while (!proxy.getState().equals("STARTED")) {
+            if (java.time.Instant.now().isAfter(startedBy)) {
+                throw new IllegalStateException("S3Proxy did not start within 20 s: " + proxy.getState());
+            }
             Thread.sleep(10);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());

@@ -1,12 +1,16 @@
 package dev.roster.profile;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Drives {@link ProfileHandler} (built the way Lambda builds it, from the template's environment) with HTTP API events. */
@@ -47,42 +51,54 @@ final class ProfileApi {
         }
     }
 
-    Response send(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    Response send(ApiEvents event) {
+        return respond(handler.handle(event.stream()));
+    }
+
+    private static Response respond(APIGatewayV2HTTPResponse response) {
         return new Response(response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
                 response.getBody());
     }
 
+    /** A sample event of {@code events/} (the file {@code sam local invoke -e} takes), as Lambda passes it. */
+    Response sendEvent(String file) {
+        try (InputStream event = Files.newInputStream(Path.of("../../events", file))) {
+            return respond(handler.handle(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Response putMe(String sub, String json, String ifMatch) {
-        HttpApiEvents event = HttpApiEvents.route("PUT /me").as(sub).body(json);
+        ApiEvents event = ApiEvents.route("PUT /me").as(sub).body(json);
         if (ifMatch != null) {
             event.header("If-Match", ifMatch);
         }
-        return send(event.build());
+        return send(event);
     }
 
     Response getMe(String sub) {
-        return send(HttpApiEvents.route("GET /me").as(sub).build());
+        return send(ApiEvents.route("GET /me").as(sub));
     }
 
     Response getProfile(String sub, String id) {
-        return send(HttpApiEvents.route("GET /profiles/{id}").as(sub).pathParameter("id", id).build());
+        return send(ApiEvents.route("GET /profiles/{id}").as(sub).pathParameter("id", id));
     }
 
     Response getVCard(String sub, String id) {
-        return send(HttpApiEvents.route("GET /profiles/{id}/vcard").as(sub).pathParameter("id", id).build());
+        return send(ApiEvents.route("GET /profiles/{id}/vcard").as(sub).pathParameter("id", id));
     }
 
     Response requestUpload(String sub, String json) {
-        return send(HttpApiEvents.route("POST /me/photo").as(sub).body(json).build());
+        return send(ApiEvents.route("POST /me/photo").as(sub).body(json));
     }
 
     Response changeFocalPoint(String sub, String json) {
-        return send(HttpApiEvents.route("PUT /me/photo/focal-point").as(sub).body(json).build());
+        return send(ApiEvents.route("PUT /me/photo/focal-point").as(sub).body(json));
     }
 
     Response deletePhoto(String sub) {
-        return send(HttpApiEvents.route("DELETE /me/photo").as(sub).build());
+        return send(ApiEvents.route("DELETE /me/photo").as(sub));
     }
 
     static String profile(String name, boolean visible, String... tags) {

@@ -1,8 +1,7 @@
 package dev.roster.profile;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.roster.core.Env;
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.http.Membership;
 import dev.roster.core.table.Claims;
@@ -10,11 +9,8 @@ import dev.roster.core.table.ModerationTable;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
@@ -24,18 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The sample events in {@code events/} (also used by {@code sam local invoke -e}), in the order a member
- * would send them: create, read, read publicly, edit, upload a photo, remove it.
+ * The sample events in {@code events/} (also used by {@code sam local invoke -e}), each on its own: every test
+ * starts from an empty table, and all but the first have the member of the events create their profile with
+ * {@code events/put-me.json} first.
  */
 @WithLocalAws
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProfileEventsTest {
     /** The id events/get-profile.json asks for; the member of the events gets it when created. */
     static final String EVENTS_PROFILE_ID = "Ada1ove_";
-    static ProfileApi api;
+    private ProfileApi api;
 
-    @BeforeAll
-    static void handlerThatHandsOutTheEventsProfileId(LocalAws aws) {
+    @BeforeEach
+    void emptyTableAndAHandlerThatHandsOutTheEventsProfileId(LocalAws aws) {
+        aws.reset();
         Env env = new Env(aws.functionEnvironment("ProfileFunction", Map.of()));
         String table = env.required("TABLE_NAME");
         ProfileTable profiles = new ProfileTable(AwsClients.dynamoDb(), table, "main");
@@ -49,62 +46,60 @@ class ProfileEventsTest {
                 java.time.Clock.systemUTC()), Membership.from(env)));
     }
 
-    @ParameterizedTest
-    @Order(1)
-    @Event(value = "../../events/put-me.json", type = APIGatewayV2HTTPEvent.class)
-    void putMeCreatesTheProfile(APIGatewayV2HTTPEvent event) {
-        ProfileApi.Response response = api.send(event);
+    @Test
+    void putMeCreatesTheProfile() {
+        ProfileApi.Response response = api.sendEvent("put-me.json");
         assertEquals(201, response.status(), response.body());
         assertEquals("\"1\"", response.etag());
         assertEquals(List.of("mathematics", "java", "serverless"), response.json().get("tags"));
     }
 
-    @ParameterizedTest
-    @Order(2)
-    @Event(value = "../../events/get-me.json", type = APIGatewayV2HTTPEvent.class)
-    void getMeShowsTheOwnersView(APIGatewayV2HTTPEvent event) {
-        ProfileApi.Response response = api.send(event);
+    @Test
+    void getMeShowsTheOwnersView() {
+        createTheEventsProfile();
+        ProfileApi.Response response = api.sendEvent("get-me.json");
         assertEquals(200, response.status(), response.body());
         assertEquals("ada@example.org", response.json().get("email"));
         assertEquals("NONE", response.json().get("photoStatus"));
     }
 
-    @ParameterizedTest
-    @Order(3)
-    @Event(value = "../../events/get-profile.json", type = APIGatewayV2HTTPEvent.class)
-    void getProfileShowsThePublicView(APIGatewayV2HTTPEvent event) {
-        ProfileApi.Response response = api.send(event);
+    @Test
+    void getProfileShowsThePublicView() {
+        createTheEventsProfile();
+        ProfileApi.Response response = api.sendEvent("get-profile.json");
         assertEquals(200, response.status(), response.body());
         assertEquals(EVENTS_PROFILE_ID, response.json().get("id"));
         assertNull(response.json().get("email"));
     }
 
-    @ParameterizedTest
-    @Order(4)
-    @Event(value = "../../events/put-me-update.json", type = APIGatewayV2HTTPEvent.class)
-    void putMeWithIfMatchUpdates(APIGatewayV2HTTPEvent event) {
-        ProfileApi.Response response = api.send(event);
+    @Test
+    void putMeWithIfMatchUpdates() {
+        createTheEventsProfile();
+        ProfileApi.Response response = api.sendEvent("put-me-update.json");
         assertEquals(200, response.status(), response.body());
         assertEquals("Ada King", response.json().get("name"));
         assertEquals("\"2\"", response.etag());
-        assertEquals(412, api.send(event).status(), "the same If-Match again is stale");
+        assertEquals(412, api.sendEvent("put-me-update.json").status(), "the same If-Match again is stale");
     }
 
-    @ParameterizedTest
-    @Order(5)
-    @Event(value = "../../events/post-me-photo.json", type = APIGatewayV2HTTPEvent.class)
-    void postMePhotoGrantsAPresignedPut(APIGatewayV2HTTPEvent event) {
-        ProfileApi.Response response = api.send(event);
+    @Test
+    void postMePhotoGrantsAPresignedPut() {
+        createTheEventsProfile();
+        ProfileApi.Response response = api.sendEvent("post-me-photo.json");
         assertEquals(201, response.status(), response.body());
-        assertTrue(((String) response.json().get("url")).contains("/uploads/" + EVENTS_PROFILE_ID + "/"));
+        assertTrue(((String) response.json().get("url")).contains("/" + PhotoKeys.UPLOADS_PREFIX + EVENTS_PROFILE_ID + "/"));
         assertEquals("PENDING", api.getMe("events-member-sub").json().get("photoStatus"));
     }
 
-    @ParameterizedTest
-    @Order(6)
-    @Event(value = "../../events/delete-me-photo.json", type = APIGatewayV2HTTPEvent.class)
-    void deleteMePhotoLeavesNoPhotoAndNoPendingUpload(APIGatewayV2HTTPEvent event) {
-        assertEquals(204, api.send(event).status());
+    @Test
+    void deleteMePhotoLeavesNoPhotoAndNoPendingUpload() {
+        createTheEventsProfile();
+        assertEquals(201, api.sendEvent("post-me-photo.json").status(), "an upload is pending");
+        assertEquals(204, api.sendEvent("delete-me-photo.json").status());
         assertEquals("NONE", api.getMe("events-member-sub").json().get("photoStatus"));
+    }
+
+    private void createTheEventsProfile() {
+        assertEquals(201, api.sendEvent("put-me.json").status(), "events/put-me.json creates the profile");
     }
 }

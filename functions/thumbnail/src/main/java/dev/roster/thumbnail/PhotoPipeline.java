@@ -1,6 +1,8 @@
 package dev.roster.thumbnail;
 
 import dev.roster.core.Env;
+import dev.roster.core.observe.Metrics;
+import dev.roster.core.observe.Log;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
 import dev.roster.core.profile.Profile;
@@ -84,6 +86,18 @@ public final class PhotoPipeline {
     /** Whether plain JPEGs are decoded by libvips (loaded and verified once per process), or why not. */
     public Libvips.Availability nativeJpeg() {
         return decoder.nativeJpeg();
+    }
+
+    /** At init (before the SnapStart snapshot): which JPEG decoder this environment uses, once. */
+    public static void reportDecoder(Libvips.Availability nativeJpeg) {
+        switch (nativeJpeg) {
+            case Libvips.Availability.Loaded loaded -> Log.info("JPEGs are decoded by libvips " + loaded.libvips().version());
+            case Libvips.Availability.Unavailable unavailable -> {
+                Log.warn("native JPEG decoder unavailable, JPEGs are decoded by the JDK (same crops, slower): "
+                        + unavailable.reason());
+                Metrics.start().count("NativeDecoderUnavailable").flush();
+            }
+        }
     }
 
     /**

@@ -6,36 +6,26 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
+import dev.roster.core.FunctionSetup;
 import dev.roster.core.aws.AwsClients;
-import dev.roster.core.aws.PrimingClients;
 import dev.roster.core.observe.DynamoDbCalls;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
-import dev.roster.thumbnail.image.Libvips;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * {@code ThumbnailFunction}: crops each photo that lands under {@code uploads/} once and puts the URLs on
  * the profile's items. A rejected, stale or ignored upload is a success; an exception means "retry".
  */
-public final class ThumbnailHandler implements RequestHandler<S3Event, Void>, Resource {
+public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
     private static final S3Client S3 = AwsClients.s3();
     private static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb();
 
-    /** A profile waiting for upload {@code priming}, as DynamoDB answers GetItem, for priming. */
-    static final String SAMPLE_PROFILE = """
-            {"Item":{"PK":{"S":"C#main#P#AAAAAAAA"},"SK":{"S":"PROFILE"},"profileId":{"S":"AAAAAAAA"},
-             "pendingUploadId":{"S":"priming"},"version":{"N":"3"},"tags":{"L":[{"S":"java"},{"S":"go"}]},
-             "sortName":{"S":"zoe prime"},"visible":{"BOOL":true}}}""";
-
     private final PhotoPipeline pipeline;
-    private Runnable primeRequests = () -> { };
+    private ThumbnailPriming priming;
 
     public ThumbnailHandler() {
         this(Env.system());
@@ -43,69 +33,12 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void>, Re
 
     public ThumbnailHandler(Env env) {
         this(PhotoPipeline.from(env, S3, DYNAMO_DB));
-        this.primeRequests = () -> primeRequests(env);
-        Log.function("thumbnail");
-        Metrics.namespace(env.optional("METRICS_NAMESPACE", Metrics.DEFAULT_NAMESPACE));
-        reportDecoder(pipeline.nativeJpeg());
-    }
-
-    /** At init (before the SnapStart snapshot): which JPEG decoder this environment uses, once. */
-    static void reportDecoder(Libvips.Availability nativeJpeg) {
-        switch (nativeJpeg) {
-            case Libvips.Availability.Loaded loaded -> Log.info("JPEGs are decoded by libvips " + loaded.libvips().version());
-            case Libvips.Availability.Unavailable unavailable -> {
-                Log.warn("native JPEG decoder unavailable, JPEGs are decoded by the JDK (same crops, slower): "
-                        + unavailable.reason());
-                Metrics.start().count("NativeDecoderUnavailable").flush();
-            }
-        }
+        this.priming = FunctionSetup.init("thumbnail", env, new ThumbnailPriming(env));
+        PhotoPipeline.reportDecoder(pipeline.nativeJpeg());
     }
 
     public ThumbnailHandler(PhotoPipeline pipeline) {
-        this(pipeline, true);
-    }
-
-    private ThumbnailHandler(PhotoPipeline pipeline, boolean register) {
         this.pipeline = pipeline;
-        if (register) {
-            Core.getGlobalContext().register(this);
-        }
-    }
-
-    /** SnapStart: snapshot after the image code has run once (the first real photo would pay for it otherwise). */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        pipeline.primeImageCode();
-        primeRequests.run();
-    }
-
-    /**
-     * One upload end to end (profile read, upload read, four crops stored, original kept, the photo
-     * transaction, log and metric lines) through fully built SDK clients whose S3 and DynamoDB answer in
-     * memory: the SDK's marshalling, signing, checksums and parsing are in the snapshot, with no network
-     * call and no real credential.
-     */
-    private void primeRequests(Env env) {
-        byte[] jpeg = pipeline.samplePhoto();
-        S3Client s3 = PrimingClients.s3(request -> switch (request.method()) {
-            case GET -> PrimingClients.Answer.bytes("image/jpeg", jpeg);
-            default -> request.firstMatchingHeader("x-amz-copy-source").isPresent()
-                    ? PrimingClients.Answer.xml("<CopyObjectResult><ETag>\"priming\"</ETag></CopyObjectResult>")
-                    : PrimingClients.Answer.bytes("application/xml", new byte[0]);
-        });
-        DynamoDbClient dynamoDb = PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(op.equals("GetItem") ? SAMPLE_PROFILE : "{}"));
-        ThumbnailHandler primed = new ThumbnailHandler(PhotoPipeline.from(env, s3, dynamoDb), false);
-        Log.quietly(() -> {
-            PhotoOutcome outcome = primed.handle(new UploadedObject("priming", "uploads/AAAAAAAA/priming", OptionalLong.of(jpeg.length)));
-            if (!(outcome instanceof PhotoOutcome.Processed)) {
-                throw new IllegalStateException("priming upload was not processed: " + outcome.describe());
-            }
-        });
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to renew: the SDK clients resolve credentials and open connections on first use
     }
 
     @Override
@@ -120,7 +53,7 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void>, Re
         return event.getRecords().stream().map(record -> handle(UploadedObject.of(record))).toList();
     }
 
-    private PhotoOutcome handle(UploadedObject object) {
+    PhotoOutcome handle(UploadedObject object) {
         Log.profileId(PhotoKeys.parseUpload(object.key()).map(UploadKey::profileId).orElse(null));
         DynamoDbCalls.reset();
         long started = System.nanoTime();

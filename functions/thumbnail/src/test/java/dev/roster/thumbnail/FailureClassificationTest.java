@@ -115,7 +115,7 @@ class FailureClassificationTest {
 
     @Test
     void snapStartPrimingRunsTheImageCodeWithoutCallingAws() throws Exception {
-        new ThumbnailHandler(pipelineAt(closedPort())).beforeCheckpoint(null); // would throw on any AWS call
+        pipelineAt(closedPort()).primeImageCode(); // would throw on any AWS call
     }
 
     private ThumbnailHandler handler(Map<String, String> overrides) {

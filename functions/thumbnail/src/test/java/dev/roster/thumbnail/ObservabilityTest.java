@@ -70,7 +70,7 @@ class ObservabilityTest {
     @Test
     void aNativeDecoderThatCannotBeUsedIsOneWarningWithTheReasonAndOneMetricAtInit() {
         Log.sink(lines::add);
-        ThumbnailHandler.reportDecoder(new Libvips.Availability.Unavailable("no libvips-cpp.so.8.18.7 in /nowhere"));
+        PhotoPipeline.reportDecoder(new Libvips.Availability.Unavailable("no libvips-cpp.so.8.18.7 in /nowhere"));
 
         List<Map<String, Object>> parsed = lines.stream().map(Json::parseTrusted).toList();
         assertEquals(2, parsed.size(), lines.toString());
@@ -83,7 +83,7 @@ class ObservabilityTest {
     void aVerifiedNativeDecoderIsOneInfoLineWithItsVersion() {
         Libvips libvips = NativeLibrary.required();
         Log.sink(lines::add);
-        ThumbnailHandler.reportDecoder(new Libvips.Availability.Loaded(libvips));
+        PhotoPipeline.reportDecoder(new Libvips.Availability.Loaded(libvips));
 
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.getFirst().contains("JPEGs are decoded by libvips " + libvips.version()), lines.toString());

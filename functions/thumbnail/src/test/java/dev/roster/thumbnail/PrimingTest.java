@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrimingTest {
     @Test
     void primingProcessesAnUploadWithoutTouchingAws(LocalAws aws) {
-        ThumbnailHandler handler = new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction",
+        ThumbnailPriming priming = new ThumbnailPriming(new Env(aws.functionEnvironment("ThumbnailFunction",
                 Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
         SdkCalls.reset();
 
-        handler.beforeCheckpoint(null);
+        priming.beforeCheckpoint(null);
 
         // four crops and the owner's whole-photo preview
         assertEquals(List.of("DynamoDb:GetItem", "S3:GetObject", "S3:PutObject", "S3:PutObject", "S3:PutObject",

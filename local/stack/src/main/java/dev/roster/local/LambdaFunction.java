@@ -11,7 +11,10 @@ import dev.roster.core.Env;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -35,9 +38,10 @@ import static dev.roster.emulator.SamTemplate.properties;
 
 /**
  * A function of {@code template.yaml} run in this JVM the way Lambda runs it: the class and method named by
- * its {@code Handler}, built with the environment the template gives it, events passed through the Lambda
- * Java runtime's own serialisation (JSON in, JSON out), its {@code Timeout} enforced, and one invocation at a
- * time per instance (a busy instance means a new one, like a new execution environment).
+ * its {@code Handler}, built with the environment the template gives it, events passed as Lambda passes them
+ * (a stream handler reads the event JSON and writes its response JSON itself; any other handler gets them
+ * through the Lambda Java runtime's own serialisation), its {@code Timeout} enforced, and one invocation at
+ * a time per instance (a busy instance means a new one, like a new execution environment).
  */
 public final class LambdaFunction implements AutoCloseable {
     private static final ExecutorService INVOCATIONS = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,6 +52,8 @@ public final class LambdaFunction implements AutoCloseable {
     private final int memoryMb;
     private final Method method;
     private final Class<?> inputType;
+    /** A {@code RequestStreamHandler}-shaped method: (event JSON in, response JSON out, Context). */
+    private final boolean stream;
     private final Supplier<Object> factory;
     private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
 
@@ -59,6 +65,7 @@ public final class LambdaFunction implements AutoCloseable {
         this.memoryMb = memoryMb;
         this.method = method;
         this.inputType = method.getParameterTypes()[0];
+        this.stream = inputType == InputStream.class;
         this.factory = factory;
     }
 
@@ -93,12 +100,16 @@ public final class LambdaFunction implements AutoCloseable {
             throw new IllegalStateException(logicalId + ": handler class " + parts[0] + " is not on the class path", e);
         }
         Method method = Arrays.stream(type.getMethods())
-                .filter(m -> m.getName().equals(methodName) && !m.isBridge() && !m.isSynthetic()
-                        && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class)
+                .filter(m -> m.getName().equals(methodName) && !m.isBridge() && !m.isSynthetic() && (isStream(m)
+                        || m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(logicalId + ": " + type.getName() + " has no public "
-                        + methodName + "(event, Context)"));
+                        + methodName + "(event, Context) or " + methodName + "(InputStream, OutputStream, Context)"));
         return new LambdaFunction(logicalId, functionName, timeout, memoryMb, method, () -> instantiate(type, env));
+    }
+
+    private static boolean isStream(Method method) {
+        return Arrays.equals(method.getParameterTypes(), new Class<?>[] {InputStream.class, OutputStream.class, Context.class});
     }
 
     /** Roster's handlers take the function's environment; a handler with only a no-argument constructor works too. */
@@ -146,6 +157,9 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** Invokes with the event as JSON, deserialised into the handler's input type by the Lambda runtime's serialiser. */
     public Outcome invokeJson(String eventJson, String requestId) {
+        if (stream) {
+            return invokeHandler(eventJson, requestId);
+        }
         Object event;
         try {
             event = serializer(inputType).fromJson(eventJson);
@@ -156,8 +170,18 @@ public final class LambdaFunction implements AutoCloseable {
         return invoke(event, requestId);
     }
 
-    /** Invokes with an event object already of (or assignable to) the handler's input type. */
+    /** Invokes with an event object of the handler's input type (a stream handler gets it as the runtime writes it). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public Outcome invoke(Object event, String requestId) {
+        if (stream) {
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            ((PojoSerializer) serializer(event.getClass())).toJson(event, json);
+            return invokeHandler(json.toString(StandardCharsets.UTF_8), requestId);
+        }
+        return invokeHandler(event, requestId);
+    }
+
+    private Outcome invokeHandler(Object event, String requestId) {
         Instant deadline = Instant.now().plus(timeout);
         Object instance;
         try {
@@ -171,10 +195,21 @@ public final class LambdaFunction implements AutoCloseable {
         }
         Object handler = instance;
         Context context = new LocalContext(requestId, deadline);
-        Future<Object> result = INVOCATIONS.submit(() -> method.invoke(handler, event, context));
+        Future<Object> result = INVOCATIONS.submit(() -> {
+            if (!stream) {
+                return method.invoke(handler, event, context);
+            }
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            method.invoke(handler, new ByteArrayInputStream(((String) event).getBytes(StandardCharsets.UTF_8)),
+                    response, context);
+            return response.toString(StandardCharsets.UTF_8);
+        });
         try {
             Object value = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             idle.push(handler);
+            if (stream) {
+                return new Returned(value == null || ((String) value).isEmpty() ? null : (String) value);
+            }
             if (value == null || method.getReturnType() == Void.class || method.getReturnType() == void.class) {
                 return new Returned(null);
             }

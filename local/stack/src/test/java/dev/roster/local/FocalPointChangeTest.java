@@ -7,7 +7,7 @@ import dev.roster.core.Env;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.S3NotificationQueue;
-import dev.roster.junit.HttpApiEvents;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.profile.ProfileHandler;
 import dev.roster.thumbnail.PhotoOutcome;
@@ -50,12 +50,12 @@ class FocalPointChangeTest {
         ThumbnailHandler thumbnails = new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction",
                 Map.of("PHOTOS_BASE_URL", PHOTOS))));
         S3NotificationQueue notifications = S3NotificationQueue.of(aws, "ThumbnailFunction");
-        String id = (String) call(profiles, HttpApiEvents.route("PUT /me").as("mover")
+        String id = (String) call(profiles, ApiEvents.route("PUT /me").as("mover")
                 .body("{\"name\":\"Mover\",\"visible\":true,\"tags\":[\"focus\"]}")).get("id");
 
         // upload: 800 × 400, left half blue, right half red; focal point at the right edge
         byte[] png = halves();
-        Map<String, Object> grant = call(profiles, HttpApiEvents.route("POST /me/photo").as("mover").body(
+        Map<String, Object> grant = call(profiles, ApiEvents.route("POST /me/photo").as("mover").body(
                 "{\"contentType\":\"image/png\",\"contentLength\":" + png.length + ",\"focalPoint\":{\"x\":1,\"y\":0.5}}"));
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create((String) grant.get("url")))
                 .header("content-type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(png)).build(),
@@ -63,28 +63,28 @@ class FocalPointChangeTest {
         assertEquals(200, put.statusCode(), put.body());
         process(thumbnails, notifications, PhotoKeys.upload(id, (String) grant.get("uploadId")));
 
-        Map<String, Object> first = call(profiles, HttpApiEvents.route("GET /me").as("mover"));
+        Map<String, Object> first = call(profiles, ApiEvents.route("GET /me").as("mover"));
         assertEquals("READY", first.get("photoStatus"));
         Map<String, Object> firstCrop = map(first, "photoCrop");
         assertEquals(Map.of("x", 400, "y", 0, "side", 400), ints(map(firstCrop, "window")), "clamped to the right edge");
         assertColour(aws, map(first, "photo"), Color.RED);
 
         // a new focal point at the left edge
-        APIGatewayV2HTTPResponse accepted = profiles.handleRequest(HttpApiEvents.route("PUT /me/photo/focal-point")
-                .as("mover").body("{\"x\":0,\"y\":0.5}").build(), null);
+        APIGatewayV2HTTPResponse accepted = profiles.handle(ApiEvents.route("PUT /me/photo/focal-point")
+                .as("mover").body("{\"x\":0,\"y\":0.5}").stream());
         assertEquals(202, accepted.getStatusCode(), accepted.getBody());
         String recrop = (String) Json.parseTrusted(accepted.getBody()).get("uploadId");
 
-        Map<String, Object> meanwhile = call(profiles, HttpApiEvents.route("GET /me").as("mover"));
+        Map<String, Object> meanwhile = call(profiles, ApiEvents.route("GET /me").as("mover"));
         assertEquals("PENDING", meanwhile.get("photoStatus"));
         assertEquals(first.get("photo"), meanwhile.get("photo"), "the old photo shows until the new crops are ready");
-        Map<String, Object> card = call(profiles, HttpApiEvents.route("GET /profiles/{id}").as("someone").pathParameter("id", id));
+        Map<String, Object> card = call(profiles, ApiEvents.route("GET /profiles/{id}").as("someone").pathParameter("id", id));
         assertEquals(first.get("photo"), card.get("photo"));
 
         // S3 notifies the copy like any upload; the one pipeline crops it
         process(thumbnails, notifications, PhotoKeys.upload(id, recrop));
 
-        Map<String, Object> second = call(profiles, HttpApiEvents.route("GET /me").as("mover"));
+        Map<String, Object> second = call(profiles, ApiEvents.route("GET /me").as("mover"));
         assertEquals("READY", second.get("photoStatus"));
         Map<String, Object> secondCrop = map(second, "photoCrop");
         assertEquals(Map.of("x", 0, "y", 0, "side", 400), ints(map(secondCrop, "window")));
@@ -93,7 +93,7 @@ class FocalPointChangeTest {
             assertNotEquals(map(first, "photo").get(crop), map(second, "photo").get(crop), crop + " has a new URL");
         }
         assertColour(aws, map(second, "photo"), Color.BLUE);
-        assertEquals(second.get("photo"), call(profiles, HttpApiEvents.route("GET /profiles/{id}").as("someone")
+        assertEquals(second.get("photo"), call(profiles, ApiEvents.route("GET /profiles/{id}").as("someone")
                 .pathParameter("id", id)).get("photo"));
     }
 
@@ -110,8 +110,8 @@ class FocalPointChangeTest {
         throw new AssertionError("no S3 notification for " + key + " within 20 s");
     }
 
-    private static Map<String, Object> call(ProfileHandler handler, HttpApiEvents event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event.build(), null);
+    private static Map<String, Object> call(ProfileHandler handler, ApiEvents event) {
+        APIGatewayV2HTTPResponse response = handler.handle(event.stream());
         assertTrue(response.getStatusCode() < 300, response.getStatusCode() + " " + response.getBody());
         return Json.parseTrusted(response.getBody());
     }

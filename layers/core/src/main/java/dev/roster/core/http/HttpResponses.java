@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.aws.Failures;
 import dev.roster.core.json.Json;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,6 +53,22 @@ public final class HttpResponses {
         detail.put("code", error.code());
         detail.put("message", error.message());
         return json(error.status(), Map.of("error", detail));
+    }
+
+    /** The response as a stream handler returns it to API Gateway (payload 2.0 JSON). */
+    public static void write(APIGatewayV2HTTPResponse response, OutputStream out) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("statusCode", response.getStatusCode());
+        json.put("headers", response.getHeaders() == null ? Map.of() : response.getHeaders());
+        if (response.getBody() != null) {
+            json.put("body", response.getBody());
+        }
+        json.put("isBase64Encoded", response.getIsBase64Encoded());
+        try {
+            out.write(Json.write(json).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the response could not be written back to Lambda", e);
+        }
     }
 
     /** Seconds a client should wait before asking again after a {@link #unavailable()}. */

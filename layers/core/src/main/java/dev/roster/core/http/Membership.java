@@ -1,6 +1,5 @@
 package dev.roster.core.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.roster.core.Env;
 
 import java.util.LinkedHashSet;
@@ -45,10 +44,6 @@ public record Membership(String memberGroup, String adminGroup, String groupClai
      * @throws ApiException 401 without a verified subject, 403 when the token is valid but its holder is not a
      *                      member of this directory
      */
-    public Caller admit(APIGatewayV2HTTPEvent event) {
-        return admit(HttpRequests.claims(event));
-    }
-
     public Caller admit(Map<String, String> claims) {
         String sub = claims.get("sub");
         if (sub == null || sub.isBlank()) {

@@ -1,6 +1,5 @@
 package dev.roster.core.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.roster.core.Env;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,7 @@ class MembershipTest {
     @Test
     void noVerifiedSubjectIs401() {
         assertEquals(401, assertThrows(ApiException.class,
-                () -> MEMBERS_GROUP.admit(APIGatewayV2HTTPEvent.builder().build())).error().status());
+                () -> MEMBERS_GROUP.admit(ApiRequest.of(Map.of()).claims())).error().status());
     }
 
     @Test
