@@ -89,7 +89,7 @@ public final class PrimingItems {
     private static Photo photo(int specVersion) {
         return new Photo("https://photos.example/t1.jpg", "https://photos.example/t2.jpg",
                 "https://photos.example/d1.jpg", "https://photos.example/d2.jpg", "1QcSHQRnh493V4dIh4eXh1h4kJUI",
-                "#336699", new Photo.Crop(640, 480, 80, 0, 480, new FocalPoint(0.5, 0.5), "https://photos.example/p.jpg"), specVersion, "priming",
+                "#336699", true, new Photo.Crop(640, 480, 80, 0, 480, new FocalPoint(0.5, 0.5), "https://photos.example/p.jpg"), specVersion, "priming",
                 Instant.EPOCH);
     }
 
