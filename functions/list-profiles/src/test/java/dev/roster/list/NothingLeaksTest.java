@@ -2,12 +2,17 @@ package dev.roster.list;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.json.Json;
+import dev.roster.core.profile.ProfileId;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.table.Claims;
+import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every read route, scanned: no response another member can get ever holds an e-mail address, an owner's
- * subject or anything of a hidden profile (its id, name or a tag only hidden profiles carry). Contact details
+ * subject, when a claimed import was claimed (or that it was), or anything of a hidden profile (its id, name or
+ * a tag only hidden profiles carry). Contact details
  * appear only on the page (and vCard) of a visible profile whose owner chose to show them, never in a list,
  * a tag count or a search.
  */
@@ -64,6 +70,31 @@ class NothingLeaksTest {
             APIGatewayV2HTTPResponse me = community.profiles.handle(ApiEvents.route("GET /me").as(sub).stream());
             assertTrue(me.getBody().contains(email), me.getBody());
         }
+        claimedImport(aws);
+    }
+
+    /**
+     * A visible profile an import made, claimed by its member and not yet checked by them: when and that it was
+     * claimed is theirs alone.
+     */
+    private static void claimedImport(LocalAws aws) {
+        String table = aws.physicalName("ProfilesTable");
+        String id = ProfileId.newProfileId();
+        String email = "imported@private.example";
+        ProfileInput input = ProfileInput.fromJson(Json.parseObject(Json.write(Map.of("name", "Imported Member",
+                "email", email, "visible", true, "tags", List.of("shared")))));
+        new ProfileTable(aws.dynamoDb(), table, "main").createImported("LEAK-1", id, input);
+        new Claims(aws.dynamoDb(), table, "main", Clock.systemUTC()).offer(email, id);
+        String sub = "subject-claimer-7f3c";
+        APIGatewayV2HTTPResponse me = community.profiles.handle(ApiEvents.route("GET /me").as(sub)
+                .verifiedEmail(email).stream());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claimed = (Map<String, Object>) Json.parseTrusted(me.getBody()).get("claimed");
+        assertEquals(false, claimed.get("reviewed"), me.getBody());
+        visibleIds.add(id);
+        secrets.add(sub);
+        secrets.add(email);
+        secrets.add((String) claimed.get("at"));
     }
 
     @Test
@@ -97,7 +128,7 @@ class NothingLeaksTest {
             assertEquals(List.of(), page.items(), "contact details are not searched: " + query);
             listBodies.add(page.body());
         }
-        assertEquals(Map.of("shared", (long) VISIBLE), community.tagCounts(), "tag counts count visible profiles only");
+        assertEquals(Map.of("shared", (long) visibleIds.size()), community.tagCounts(), "tag counts count visible profiles only");
 
         int pagesWithContact = 0;
         for (String id : visibleIds) {
@@ -132,7 +163,8 @@ class NothingLeaksTest {
                 assertFalse(body.toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)),
                         "a response holds '" + secret + "': " + body);
             }
-            for (String field : List.of("\"email\"", "\"ownerSub\"", "\"pendingUploadId\"", "\"version\"", "\"photoRejection\"")) {
+            for (String field : List.of("\"email\"", "\"ownerSub\"", "\"pendingUploadId\"", "\"version\"", "\"photoRejection\"",
+                    "\"claimed\"", "claimedAt", "claimReviewPending")) {
                 assertFalse(body.contains(field), field + " in " + body);
             }
         }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,7 +58,8 @@ class ClaimTest {
         String id = ProfileId.newProfileId();
         ProfileInput input = ProfileInput.fromJson(Json.parseObject(
                 "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"visible\":true,\"tags\":[\"claim\"]}"));
-        assertTrue(profiles.createImported(importId, id, input) instanceof ProfileTable.Write.Done);
+        ProfileTable.Write created = profiles.createImported(importId, id, input);
+        assertTrue(created instanceof ProfileTable.Write.Done, importId + ": " + created);
         claims.offer(email, id);
         return id;
     }
@@ -80,6 +83,48 @@ class ClaimTest {
         ProfileApi.Response edit = api.putMe("ada-sub", ProfileApi.profile("Ada Lovelace", true, "claim"), me.etag());
         assertEquals(200, edit.status(), edit.body());
         assertEquals(id, api.getMe("ada-sub").json().get("id"));
+    }
+
+    @Test
+    void aClaimedProfileAsksItsMemberToCheckItUntilTheirFirstSave() {
+        String id = imported("C8", "Mary Imported", "mary@example.org");
+
+        ProfileApi.Response claimed = firstRequest("mary-sub", "mary@example.org");
+        ProfileApi.Response again = api.getMe("mary-sub");
+        ProfileApi.Response page = api.getProfile("reader-sub", id);
+
+        Map<String, Object> claim = claimOf(claimed);
+        assertEquals(false, claim.get("reviewed"), claimed.body());
+        Instant at = Instant.parse((String) claim.get("at"));
+        assertEquals(claim, claimOf(again), "reading it is not checking it");
+        assertEquals(200, page.status(), page.body());
+        assertFalse(page.body().contains("claimed") || page.body().contains(claim.get("at").toString()),
+                "the claim is its owner's alone: " + page.body());
+
+        ProfileApi.Response saved = api.putMe("mary-sub", ProfileApi.profile("Mary Somerville", true, "claim"), again.etag());
+
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals(Map.of("at", at.toString(), "reviewed", true), claimOf(saved), "the save answers it is checked");
+        assertEquals(Map.of("at", at.toString(), "reviewed", true), claimOf(api.getMe("mary-sub")));
+    }
+
+    @Test
+    void aMemberWhoWasNeverImportedIsNeverAskedToCheck() {
+        imported("C9", "Someone Else", "someone@example.org");
+
+        ProfileApi.Response created = api.putMe("own-sub", ProfileApi.profile("Own Maker", true), null);
+        ProfileApi.Response me = api.send(ApiEvents.route("GET /me").as("own-sub").verifiedEmail("own@example.org"));
+
+        assertEquals(201, created.status(), created.body());
+        assertTrue(created.json().containsKey("claimed") && created.json().get("claimed") == null, created.body());
+        assertEquals(200, me.status(), me.body());
+        assertTrue(me.json().containsKey("claimed") && me.json().get("claimed") == null, me.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claimOf(ProfileApi.Response me) {
+        assertEquals(200, me.status(), me.body());
+        return (Map<String, Object>) me.json().get("claimed");
     }
 
     @Test
