@@ -58,13 +58,23 @@ final class Community {
 
     /** A visible member with tags, whose photo was uploaded and processed. */
     void memberWithPhoto(String profileId, List<String> tags) {
-        String uploadId = "first-" + profileId;
-        member(profileId, tags, uploadId);
-        aws.s3().putObject(b -> b.bucket(uploadsBucket()).key(PhotoKeys.upload(profileId, uploadId)).contentType("image/jpeg"),
-                RequestBody.fromBytes(jpeg(profileId.hashCode())));
+        membersWithPhotos(List.of(profileId), tags);
+    }
+
+    /**
+     * Visible members with the same tags, whose photos (upload id {@code first-<profileId>}) were uploaded and
+     * processed; one pump for all, so a test sets up several without waiting out an empty queue for each.
+     */
+    void membersWithPhotos(List<String> profileIds, List<String> tags) {
+        for (String profileId : profileIds) {
+            String uploadId = "first-" + profileId;
+            member(profileId, tags, uploadId);
+            aws.s3().putObject(b -> b.bucket(uploadsBucket()).key(PhotoKeys.upload(profileId, uploadId)).contentType("image/jpeg"),
+                    RequestBody.fromBytes(jpeg(profileId.hashCode())));
+        }
         List<PhotoOutcome> outcomes = pump();
-        if (outcomes.size() != 1 || !(outcomes.getFirst() instanceof PhotoOutcome.Processed)) {
-            throw new AssertionError("setting up " + profileId + ": " + outcomes);
+        if (outcomes.size() != profileIds.size() || !outcomes.stream().allMatch(PhotoOutcome.Processed.class::isInstance)) {
+            throw new AssertionError("setting up " + profileIds + ": " + outcomes);
         }
     }
 

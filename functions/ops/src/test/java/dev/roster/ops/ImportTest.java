@@ -4,17 +4,12 @@ import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ItemAttributes;
-import dev.roster.core.table.Keys;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,10 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Bulk import from a spreadsheet export with good and bad rows, re-run, edited, and as JSON Lines. */
+/**
+ * Bulk import from a spreadsheet export with good and bad rows, re-run, edited, and as JSON Lines. Every test
+ * starts from an empty emulator with the export and its photo uploaded, and imports what its story needs.
+ */
 @WithLocalAws
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportTest {
     static final String CSV = """
             Import ID,Name,Email,Organization,Location,Website,Bio,Tags,Visible,Photo,Slack Title
@@ -52,8 +48,9 @@ class ImportTest {
     private OpsHandler ops;
     private ProfileTable profiles;
 
-    @BeforeAll
-    void files(LocalAws aws) {
+    @BeforeEach
+    void theExportAndItsPhotoUploaded(LocalAws aws) {
+        aws.reset();
         this.aws = aws;
         community = new Community(aws);
         ops = new OpsHandler(community.opsEnvironment());
@@ -63,7 +60,6 @@ class ImportTest {
     }
 
     @Test
-    @Order(1)
     void goodRowsAreImportedAndEveryBadOneIsReportedWithItsLine() {
         Map<String, Object> report = importFile("imports/members.csv");
 
@@ -89,12 +85,13 @@ class ImportTest {
         Profile zoe = imported("U006");
         assertEquals("Zoë 🚀 Prime", zoe.name());
         assertFalse(zoe.visible());
-        assertEquals(3, profileItems(), "no profile for an invalid row");
+        assertEquals(3, community.profileCount(), "no profile for an invalid row");
     }
 
     @Test
-    @Order(2)
     void theImportedPhotoGoesThroughThePipeline() {
+        importFile("imports/members.csv");
+
         List<PhotoOutcome> outcomes = community.pump();
 
         assertEquals(1, outcomes.size(), outcomes.toString());
@@ -105,8 +102,9 @@ class ImportTest {
     }
 
     @Test
-    @Order(3)
     void runningTheSameFileAgainChangesNothing() {
+        importFile("imports/members.csv");
+        assertEquals(1, community.pump().size(), "the first import's photo went through the pipeline");
         Map<String, AttributeValue> before = community.profile(imported("U001").id());
 
         Map<String, Object> report = importFile("imports/members.csv");
@@ -116,14 +114,14 @@ class ImportTest {
         assertEquals(3, report.get("unchanged"), report.toString());
         assertEquals(0, report.get("photosQueued"), report.toString());
         assertEquals(6, report.get("invalid"), report.toString());
-        assertEquals(3, profileItems());
+        assertEquals(3, community.profileCount());
         assertEquals(before, community.profile(imported("U001").id()));
         assertEquals(List.of(), community.pump());
     }
 
     @Test
-    @Order(4)
     void anEditedRowUpdatesItsProfileButAClaimedProfileIsLeftToItsMember() {
+        importFile("imports/members.csv");
         String grace = imported("U002").id();
         String zoe = imported("U006").id();
         aws.dynamoDb().updateItem(b -> b.tableName(aws.physicalName("ProfilesTable")).key(Community.profileKey(zoe))
@@ -146,7 +144,6 @@ class ImportTest {
     }
 
     @Test
-    @Order(5)
     void jsonLinesFromASlackExportWithABrokenLine() {
         put("imports/slack.jsonl", """
                 {"id":"U100","real_name":"Linus","email":"linus@example.org","tags":["c","git"],"visible":true,"tz":"Europe/Helsinki"}
@@ -164,7 +161,6 @@ class ImportTest {
     }
 
     @Test
-    @Order(6)
     void aFileOutsideImportsOrOfUnknownFormatIsRefusedWithWhatToDo() {
         var outside = assertThrows(IllegalArgumentException.class, () -> importFile(PhotoKeys.original("x", "y")));
         assertTrue(outside.getMessage().contains("imports/"), outside.getMessage());
@@ -182,12 +178,6 @@ class ImportTest {
     private Profile imported(String importId) {
         String id = profiles.importedProfileId(importId).orElseThrow(() -> new AssertionError("no profile for " + importId));
         return profiles.read(id).orElseThrow();
-    }
-
-    private int profileItems() {
-        return aws.dynamoDb().scan(b -> b.tableName(aws.physicalName("ProfilesTable"))
-                .filterExpression("SK = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.PROFILE_SK))))
-                .count();
     }
 
     private void put(String key, byte[] bytes) {

@@ -5,12 +5,8 @@ import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,33 +15,39 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The backfill in small invocations: each stops at its limit and returns a cursor; together they do each profile once. */
+/**
+ * The backfill in small invocations: each stops at its limit and returns a cursor; together they do each
+ * profile once. Every test starts from an empty emulator and makes the stale photos it needs.
+ */
 @WithLocalAws
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReprocessResumeTest {
     static final List<String> STALE = List.of("resume01", "resume02", "resume03", "resume04", "resume05");
 
     private Community community;
     private OpsHandler ops;
 
-    @BeforeAll
-    void community(LocalAws aws) {
+    @BeforeEach
+    void emptyEmulator(LocalAws aws) {
+        aws.reset();
         community = new Community(aws);
         ops = new OpsHandler(community.opsEnvironment());
-        for (String id : STALE) {
-            community.memberWithPhoto(id, List.of("rust"));
+    }
+
+    /** Members whose photos were made to the very first crop spec. */
+    private void stalePhotos(List<String> ids) {
+        community.membersWithPhotos(ids, List.of("rust"));
+        for (String id : ids) {
             community.madeByOlderSpec(id, 0);
         }
     }
 
     @Test
-    @Order(1)
     void dryRunCountsWithoutTouchingAnything() {
+        stalePhotos(STALE);
+
         Map<String, Object> report = ops.handleRequest(Map.of("job", "reprocess", "dryRun", true, "perSecond", 1000), null);
 
         assertEquals(STALE.size(), report.get("queued"), report.toString());
@@ -56,8 +58,9 @@ class ReprocessResumeTest {
     }
 
     @Test
-    @Order(2)
     void invocationsResumeWhereTheLastStoppedUntilDone() {
+        stalePhotos(STALE);
+
         List<Integer> queuedPerRun = new ArrayList<>();
         String cursor = null;
         do {
@@ -81,14 +84,16 @@ class ReprocessResumeTest {
     }
 
     @Test
-    @Order(3)
     void aCursorThatIsNotOneOfOursIsRefusedBeforeAnyWork() {
+        stalePhotos(List.of("resume01"));
+
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ops.handleRequest(Map.of("job", "reprocess", "cursor", "bm90LWEtY3Vyc29y"), null));
         assertTrue(e.getMessage().contains("not one this job returned"), e.getMessage());
         var unknownJob = assertThrows(IllegalArgumentException.class, () -> ops.handleRequest(Map.of("job", "rebuild"), null));
         assertTrue(unknownJob.getMessage().contains("\"job\" must be \"reprocess\", \"import\" or \"reindex\""),
                 unknownJob.getMessage());
-        assertNotNull(ops);
+        assertFalse(community.profile("resume01").containsKey(ItemAttributes.PENDING_UPLOAD_ID), "nothing was queued");
+        assertEquals(List.of(), community.pump(), "no upload was made");
     }
 }

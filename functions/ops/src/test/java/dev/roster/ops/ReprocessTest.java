@@ -7,12 +7,8 @@ import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.List;
@@ -27,11 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The backfill after a crop-spec change, end to end: stale profiles are re-queued through uploads/, the
- * real thumbnail function re-derives their crops, and running the job again does nothing more.
+ * real thumbnail function re-derives their crops, and running the job again does nothing more. Every test
+ * starts from an empty emulator and the same community, and runs the job as often as its story needs.
  */
 @WithLocalAws
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReprocessTest {
     static final int CURRENT = PhotoAttributes.CURRENT_SPEC_VERSION;
 
@@ -39,13 +34,18 @@ class ReprocessTest {
     private OpsHandler ops;
     private Map<String, AttributeValue> currentBefore;
 
-    @BeforeAll
+    /**
+     * Two stale photos (one placed by its member's focal point), a current one, a stale one whose member is
+     * uploading a new photo right now, a stale one whose original is gone, one missing a crop, and a member
+     * without a photo.
+     */
+    @BeforeEach
     void community(LocalAws aws) {
+        aws.reset();
         community = new Community(aws);
         ops = new OpsHandler(community.opsEnvironment());
-        for (String id : List.of("stale001", "stale002", "current1", "mine0001", "lost0001", "nocrop01")) {
-            community.memberWithPhoto(id, List.of("java", "go"));
-        }
+        community.membersWithPhotos(List.of("stale001", "stale002", "current1", "mine0001", "lost0001", "nocrop01"),
+                List.of("java", "go"));
         community.member("nophoto1", List.of("java"), null);
         // photos made to the spec before this one
         for (String id : List.of("stale001", "stale002", "mine0001", "lost0001")) {
@@ -59,9 +59,8 @@ class ReprocessTest {
     }
 
     @Test
-    @Order(1)
     void firstRunQueuesEveryStaleProfileAndReportsTheRest() {
-        Map<String, Object> report = ops.handleRequest(Map.of("job", "reprocess", "perSecond", 1000), null);
+        Map<String, Object> report = reprocess();
 
         assertEquals(3, report.get("queued"), report.toString());
         assertEquals(1, report.get("skipped"), report.toString());
@@ -75,9 +74,10 @@ class ReprocessTest {
     }
 
     @Test
-    @Order(2)
     void secondRunBeforeThePipelineRanFindsItsOwnWorkQueued() {
-        Map<String, Object> report = ops.handleRequest(Map.of("job", "reprocess", "perSecond", 1000), null);
+        reprocess();
+
+        Map<String, Object> report = reprocess();
 
         assertEquals(0, report.get("queued"), report.toString());
         assertEquals(4, report.get("skipped"), report.toString());
@@ -85,8 +85,10 @@ class ReprocessTest {
     }
 
     @Test
-    @Order(3)
     void thePipelineBringsEveryQueuedProfileToTheCurrentSpec() {
+        reprocess();
+        reprocess(); // before the pipeline ran: it must not queue a second event
+
         List<PhotoOutcome> outcomes = community.pump();
 
         assertEquals(3, outcomes.size(), "one event per queued profile, none for the second run: " + outcomes);
@@ -110,13 +112,19 @@ class ReprocessTest {
     }
 
     @Test
-    @Order(4)
     void runningAgainAfterwardsChangesNothing() {
-        Map<String, Object> report = ops.handleRequest(Map.of("job", "reprocess", "perSecond", 1000), null);
+        reprocess();
+        assertEquals(3, community.pump().size(), "the first run's photos went through the pipeline");
+
+        Map<String, Object> report = reprocess();
 
         assertEquals(0, report.get("queued"), report.toString());
         assertEquals(Map.of("mine0001", "skipped", "lost0001", "failed"), outcomes(report));
         assertEquals(List.of(), community.pump(), "no upload was made");
+    }
+
+    private Map<String, Object> reprocess() {
+        return ops.handleRequest(Map.of("job", "reprocess", "perSecond", 1000), null);
     }
 
     @SuppressWarnings("unchecked")
