@@ -20,6 +20,8 @@ import java.util.List;
 public final class SdkCalls implements ExecutionInterceptor {
     private static final List<String> CALLS = new ArrayList<>();
     private static final List<String> HOSTS = new ArrayList<>();
+    /** Items DynamoDB read ({@code ScannedCount} of each Query or Scan answered), for the read-path figures. */
+    private static int itemsRead;
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -31,11 +33,29 @@ public final class SdkCalls implements ExecutionInterceptor {
         }
     }
 
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        // read by field name: this module does not depend on the DynamoDB client
+        context.response().getValueForField("ScannedCount", Integer.class).ifPresent(scanned -> {
+            synchronized (CALLS) {
+                itemsRead += scanned;
+            }
+        });
+    }
+
     /** Forgets what was recorded so far. */
     public static void reset() {
         synchronized (CALLS) {
             CALLS.clear();
             HOSTS.clear();
+            itemsRead = 0;
+        }
+    }
+
+    /** Items DynamoDB read (the {@code ScannedCount}s of Queries and Scans) since the last {@link #reset()}. */
+    public static int itemsRead() {
+        synchronized (CALLS) {
+            return itemsRead;
         }
     }
 

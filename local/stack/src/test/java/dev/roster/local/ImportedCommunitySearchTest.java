@@ -1,6 +1,7 @@
 package dev.roster.local;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.roster.core.table.SearchIndex;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
@@ -21,12 +22,15 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The local stack with an imported community ({@code -Droster.search.rows}, default 100; the README gives a
- * 1 000-row run): one member in a hundred carries the surname Quillfeather, and a search for it over the
- * front door, as the web client sends it, returns all of them on its first page, from one DynamoDB call.
- * The import goes through {@code /local/invoke/OpsFunction}, as {@code sam remote invoke} would.
+ * The local stack with an imported community ({@code -Droster.search.rows}, default 100; docs/performance.md
+ * gives the command and figures of a 1 000-row run): one member in a hundred carries the surname Quillfeather,
+ * and a search for it over the front door, as the web client sends it, returns all of them on its first page,
+ * from one DynamoDB call. The import goes through {@code /local/invoke/OpsFunction}, as {@code sam remote
+ * invoke} would, invoked again at its {@code resumeAtLine} until done; each invocation and the search's items
+ * read are printed.
  */
 @WithLocalAws
 class ImportedCommunitySearchTest {
@@ -43,8 +47,10 @@ class ImportedCommunitySearchTest {
             HttpClient http = HttpClient.newHttpClient();
             long started = System.nanoTime();
             int created = 0;
+            int invocations = 0;
             Object fromLine = 1;
             while (fromLine != null) {
+                long invoked = System.nanoTime();
                 // one invocation imports what its time allows and says where to resume, like sam remote invoke
                 HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(stack.url() + "/local/invoke/OpsFunction"))
                         .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.ofString(
@@ -53,6 +59,10 @@ class ImportedCommunitySearchTest {
                         HttpResponse.BodyHandlers.ofString());
                 Map<String, Object> report = JSON.std.mapFrom(imported.body());
                 created += ((Number) report.get("created")).intValue();
+                invocations++;
+                System.out.printf("import invocation %d from line %s: created %s in %d s, resumeAtLine %s, failure %s%n",
+                        invocations, fromLine, report.get("created"), (System.nanoTime() - invoked) / 1_000_000_000L,
+                        report.get("resumeAtLine"), report.get("failure"));
                 fromLine = report.get("resumeAtLine");
             }
             long importSeconds = (System.nanoTime() - started) / 1_000_000_000L;
@@ -68,6 +78,7 @@ class ImportedCommunitySearchTest {
                     HttpResponse.BodyHandlers.ofString());
             long millis = (System.nanoTime() - asked) / 1_000_000L;
             List<String> dynamoDbCalls = SdkCalls.recorded().stream().filter(call -> call.startsWith("DynamoDb:")).toList();
+            int itemsRead = SdkCalls.itemsRead();
 
             assertEquals(200, page.statusCode(), page.body());
             Map<String, Object> body = JSON.std.mapFrom(page.body());
@@ -77,8 +88,10 @@ class ImportedCommunitySearchTest {
                 assertNull(body.get("next"), "all of them on the first page, and no further page");
             }
             assertEquals(List.of("DynamoDb:Query"), dynamoDbCalls);
-            System.out.printf("imported %d members in %d s; q=quillfeather: %d of %d carriers in 1 request, %d ms, DynamoDB calls %s%n",
-                    rows, importSeconds, ((List<?>) body.get("items")).size(), carriers, millis, dynamoDbCalls);
+            assertTrue(itemsRead <= SearchIndex.readLimit(24), "a page reads at most a page and a half: " + itemsRead);
+            System.out.printf("imported %d members in %d s over %d invocations; q=quillfeather: %d of %d carriers in 1 request,"
+                            + " %d items read, %d ms, DynamoDB calls %s%n", rows, importSeconds, invocations,
+                    ((List<?>) body.get("items")).size(), carriers, itemsRead, millis, dynamoDbCalls);
         }
     }
 }
