@@ -179,6 +179,19 @@ class PublishedSite(unittest.TestCase):
 
 
 
+class OnePageOneQuery(unittest.TestCase):
+    def test_an_alarm_fires_when_a_list_request_makes_more_than_one_dynamodb_call(self):
+        alarm = RESOURCES['ListPageQueriesAlarm']['Properties']
+        function = RESOURCES['ListProfilesFunction']['Properties']
+        # the namespace and metric the function writes (EMF, dimension Function = its deployed name)
+        self.assertEqual(function['Environment']['Variables']['METRICS_NAMESPACE'], alarm['Namespace'])
+        self.assertEqual('DynamoDbCalls', alarm['MetricName'])
+        self.assertEqual([{'Name': 'Function', 'Value': {'Ref': 'ListProfilesFunction'}}], alarm['Dimensions'])
+        self.assertEqual(('Maximum', 1, 'GreaterThanThreshold'),
+                         (alarm['Statistic'], alarm['Threshold'], alarm['ComparisonOperator']))
+        self.assertEqual([{'Ref': 'AlarmTopic'}], alarm['AlarmActions'])
+
+
 class Hardening(unittest.TestCase):
     FUNCTIONS = ['ListProfilesFunction', 'ProfileFunction', 'ThumbnailFunction', 'OpsFunction', 'SitePublisherFunction']
 

@@ -1,5 +1,7 @@
 package dev.roster.list;
 
+import dev.roster.core.json.Json;
+import dev.roster.core.observe.Log;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +89,28 @@ class OneQueryPerPageTest {
         Community.Page second = community.page(query + "&cursor=" + first.next());
         assertEquals(List.of("DynamoDb:Query"), SdkCalls.recorded(), "the next page too: " + query);
         assertEquals(200, second.status(), second.body());
+    }
+
+    /** What ListPageQueriesAlarm watches (template.yaml; its namespace and dimension checked by the template test). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMetricTheAlarmWatchesCountsOneCallForASearchPage(LocalAws aws) {
+        List<String> lines = new ArrayList<>();
+        Log.sink(lines::add);
+        try {
+            assertEquals(200, community.page("limit=24&q=zoe&tag=three").status());
+        } finally {
+            Log.toStdout();
+        }
+        Map<String, Object> emf = lines.stream().map(Json::parseTrusted).filter(line -> line.containsKey("_aws"))
+                .findFirst().orElseThrow(() -> new AssertionError("no metrics line in " + lines));
+        assertEquals(1, emf.get("DynamoDbCalls"), emf.toString());
+        Map<String, Object> directive = ((List<Map<String, Object>>) ((Map<String, Object>) emf.get("_aws"))
+                .get("CloudWatchMetrics")).getFirst();
+        assertEquals(aws.functionEnvironment("ListProfilesFunction", Map.of()).get("METRICS_NAMESPACE"), directive.get("Namespace"));
+        assertTrue(((List<Object>) directive.get("Dimensions")).contains(List.of("Function")), directive.toString());
+        assertTrue(((List<Map<String, Object>>) directive.get("Metrics")).contains(Map.of("Name", "DynamoDbCalls", "Unit", "Count")),
+                directive.toString());
     }
 
     @Test
