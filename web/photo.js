@@ -40,30 +40,41 @@ export function placeholderUrl(hash) {
 }
 
 /**
- * The photo in a 100×100 box: ThumbHash (or the dominant colour) until the 1x/2x thumbnail has loaded.
+ * A photo's crop in a box of `px` pixels: ThumbHash (or the dominant colour) until the image has loaded, then a
+ * <picture>: the WebP crops as its source when the API lists them in `formats` (a browser that reads WebP takes
+ * those, about a third lighter for the same look), the JPEG crops as the <img> every browser shows.
+ * crop: 'thumb' or 'detail' (the API's thumb1x/thumb2x, detail1x/detail2x); img: the img's own attributes.
+ */
+export function cropBox(p, crop, px, img = {}) {
+  const box = element('div', { class: 'photo', 'data-placeholder': p.placeholder ? 'thumbhash' : 'colour' });
+  if (p.colour) box.style.backgroundColor = p.colour;
+  const url = p.placeholder && placeholderUrl(p.placeholder);
+  if (url) box.style.backgroundImage = `url("${url}")`;
+  const [oneX, twoX] = [crop + '1x', crop + '2x'];
+  const srcset = (urls) => (urls[twoX] ? `${urls[oneX]} 1x, ${urls[twoX]} 2x` : urls[oneX]);
+  const webp = Array.isArray(p.formats) && p.formats.includes('webp') && p.webp && p.webp[oneX] ? p.webp : null;
+  const image = element('img', { width: px, height: px, decoding: 'async', ...img });
+  box.append(element('picture', {}, webp ? element('source', { type: 'image/webp', srcset: srcset(webp) }) : null, image));
+  // the URLs only once the img sits in its picture after the source: set earlier, the browser may fetch the JPEG too
+  if (p[twoX]) image.srcset = srcset(p);
+  image.src = p[oneX];
+  const loaded = () => image.classList.add('loaded');
+  image.addEventListener('load', loaded);
+  if (image.complete && image.naturalWidth) loaded();
+  return box;
+}
+
+/**
+ * The photo in a 100×100 box (see cropBox), or the avatar without one.
  * eager: for the cards on the first screen, which should not wait for layout to start loading (and go first).
  */
 export function photo(item, { eager = false } = {}) {
   const p = item.photo;
   if (!p || !p.thumb1x) return avatar(item);
-  const box = element('div', { class: 'photo', 'data-placeholder': p.placeholder ? 'thumbhash' : 'colour' });
-  if (p.colour) box.style.backgroundColor = p.colour;
-  const url = p.placeholder && placeholderUrl(p.placeholder);
-  if (url) box.style.backgroundImage = `url("${url}")`;
-  const img = element('img', {
-    src: p.thumb1x,
-    srcset: p.thumb2x ? `${p.thumb1x} 1x, ${p.thumb2x} 2x` : null,
-    width: 100,
-    height: 100,
+  return cropBox(p, 'thumb', 100, {
     alt: '',
     loading: eager ? 'eager' : 'lazy',
     // the first screen's photos are what a member waits for (one of them is the largest paint): fetch them first
     fetchpriority: eager ? 'high' : null,
-    decoding: 'async',
   });
-  const loaded = () => img.classList.add('loaded');
-  img.addEventListener('load', loaded);
-  if (img.complete && img.naturalWidth) loaded();
-  box.append(img);
-  return box;
 }

@@ -87,6 +87,19 @@ test('signs in with a dev token and sees the seeded grid with 1x/2x thumbnails o
     const img = document.querySelector('#grid .card .photo img');
     return img.complete && img.naturalWidth > 0 && img.classList.contains('loaded');
   });
+  // the local stack's pipeline has libvips: every photo also comes as WebP, and Chromium takes the WebP source
+  const picture = await page.locator('#grid .card .photo picture').first().evaluate((p) => ({
+    type: p.querySelector('source')?.type,
+    webp: p.querySelector('source')?.srcset,
+    chosen: p.querySelector('img').currentSrc,
+    jpeg: p.querySelector('img').getAttribute('src'),
+  }));
+  assert.equal(picture.type, 'image/webp');
+  assert.match(picture.webp, /\/photos\/\S+\.webp 1x, \S+\/photos\/\S+\.webp 2x$/);
+  assert.match(picture.jpeg, /\.jpg$/, 'the JPEG stays the fallback');
+  assert.match(picture.chosen, /\.webp$/, 'Chromium shows the WebP crop');
+  // asked outside the page, so the page's own requests stay what the later tests count
+  assert.equal((await page.request.get(picture.chosen)).headers()['content-type'], 'image/webp');
   assert.ok((await page.locator('#grid .card .avatar').count()) >= 1, 'members without a photo show the avatar');
   // a new member is told they are not listed yet, and where to fix that
   await page.getByText('You are not in the directory yet.').waitFor();
@@ -141,6 +154,10 @@ async function checkProfilePage(full) {
   assert.deepEqual(await page.locator('#profile-tags a').allInnerTexts(), full.tags);
   const img = page.locator('#profile-picture img');
   assert.equal(await img.getAttribute('srcset'), `${full.photo.detail1x} 1x, ${full.photo.detail2x} 2x`);
+  if (full.photo.formats.includes('webp')) {
+    assert.equal(await page.locator('#profile-picture source[type="image/webp"]').getAttribute('srcset'),
+      `${full.photo.webp.detail1x} 1x, ${full.photo.webp.detail2x} 2x`);
+  }
   assert.match(await page.locator('#profile-picture .photo').evaluate((b) => b.style.backgroundImage), /^url\("data:image\/png;base64,/);
   await page.waitForFunction(() => document.querySelector('#profile-picture img')?.naturalWidth > 0);
   assert.equal(await page.locator('#profile-edit').isVisible(), false, 'not my page: no edit link');

@@ -4,7 +4,7 @@
 import { api, apiBlob, ApiError } from '../api.js';
 import { $, element, setStatus } from '../dom.js';
 import { knownMine } from '../me.js';
-import { avatar, placeholderUrl } from '../photo.js';
+import { avatar, cropBox } from '../photo.js';
 import { showProblem } from '../problem.js';
 import { showReport } from './report.js';
 
@@ -36,22 +36,8 @@ function picture(profile) {
     fallback.classList.add('large');
     return fallback;
   }
-  const box = element('div', { class: 'photo large', 'data-placeholder': p.placeholder ? 'thumbhash' : 'colour' });
-  if (p.colour) box.style.backgroundColor = p.colour;
-  const url = p.placeholder && placeholderUrl(p.placeholder);
-  if (url) box.style.backgroundImage = `url("${url}")`;
-  const img = element('img', {
-    src: p.detail1x,
-    srcset: p.detail2x ? `${p.detail1x} 1x, ${p.detail2x} 2x` : null,
-    width: DETAIL_PX,
-    height: DETAIL_PX,
-    alt: `Photo of ${profile.name}`,
-    decoding: 'async',
-  });
-  const loaded = () => img.classList.add('loaded');
-  img.addEventListener('load', loaded);
-  if (img.complete && img.naturalWidth) loaded();
-  box.append(img);
+  const box = cropBox(p, 'detail', DETAIL_PX, { alt: `Photo of ${profile.name}` });
+  box.classList.add('large');
   return box;
 }
 

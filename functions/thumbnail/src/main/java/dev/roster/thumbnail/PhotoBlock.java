@@ -9,9 +9,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code photo} map written onto the profile item and its tag items: everything a card shows of a photo, and
- * the window it was cut from (with the focal point that placed it, if any), so re-processing is deterministic. */
-public record PhotoBlock(Map<CropSpec, String> urls, String placeholder, String colour, int sourceWidth,
+/** The {@code photo} map written onto the profile item and its tag items: everything a card shows of a photo (the
+ * JPEG crops' URLs, and whether each has a WebP twin), and the window it was cut from (with the focal point that
+ * placed it, if any), so re-processing is deterministic. */
+public record PhotoBlock(Map<CropSpec, String> urls, boolean hasWebp, String placeholder, String colour, int sourceWidth,
                          int sourceHeight, int specVersion, String uploadId, Instant processedAt,
                          Optional<FocalPoint> focalPoint, CropWindow window, String preview) {
     public PhotoBlock {
@@ -21,7 +22,7 @@ public record PhotoBlock(Map<CropSpec, String> urls, String placeholder, String 
     /** The photo as the profile keeps it. */
     public Photo photo() {
         return new Photo(urls.get(CropSpec.THUMB_1X), urls.get(CropSpec.THUMB_2X), urls.get(CropSpec.DETAIL_1X),
-                urls.get(CropSpec.DETAIL_2X), placeholder, colour, false,
+                urls.get(CropSpec.DETAIL_2X), placeholder, colour, hasWebp,
                 new Photo.Crop(sourceWidth, sourceHeight, window.x(), window.y(), window.side(), focalPoint.orElse(null),
                         preview),
                 specVersion, uploadId, processedAt);

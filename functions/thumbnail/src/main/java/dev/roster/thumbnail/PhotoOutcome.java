@@ -2,16 +2,22 @@ package dev.roster.thumbnail;
 
 import dev.roster.core.UploadKey;
 
+import java.util.Optional;
+
 /** What became of one S3 event. Every outcome is a success for Lambda; only exceptions are retried. */
 public sealed interface PhotoOutcome {
 
     /** One line for the function's log. */
     String describe();
 
-    /** Crops stored, photo set on the profile and its tag items. */
-    record Processed(UploadKey upload, PhotoBlock photo) implements PhotoOutcome {
+    /**
+     * Crops stored, photo set on the profile and its tag items. {@code webpFailure}: why this photo has no WebP
+     * twins although this environment makes them (the JPEGs are all there); empty otherwise.
+     */
+    record Processed(UploadKey upload, PhotoBlock photo, Optional<String> webpFailure) implements PhotoOutcome {
         public String describe() {
-            return "processed " + upload.key() + ": photo READY (" + photo.sourceWidth() + "×" + photo.sourceHeight() + ")";
+            return "processed " + upload.key() + ": photo READY (" + photo.sourceWidth() + "×" + photo.sourceHeight()
+                    + (photo.hasWebp() ? ", JPEG and WebP" : ", JPEG only") + webpFailure.map(f -> ": WebP failed, " + f).orElse("") + ")";
         }
     }
 

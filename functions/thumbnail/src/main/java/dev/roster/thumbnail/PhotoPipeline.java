@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.CropFormat;
 import dev.roster.core.Env;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.observe.Log;
@@ -22,6 +23,7 @@ import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
 import dev.roster.thumbnail.image.UnusablePhotoException;
+import dev.roster.thumbnail.image.WebpEncoder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -48,6 +50,7 @@ public final class PhotoPipeline {
     private final PhotoLimits limits;
     private final PhotoDecoder decoder;
     private final JpegEncoder encoder;
+    private final WebpEncoder webp;
     private final Cropper cropper;
     private final CropChoice cropMode;
     private final Clock clock;
@@ -59,11 +62,18 @@ public final class PhotoPipeline {
     /** {@code cropMode}: how the window is chosen for a photo without a focal point. */
     public PhotoPipeline(ProfileTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder,
                          CropChoice cropMode, Clock clock) {
+        this(table, store, limits, encoder, WebpEncoder.shared(), cropMode, clock);
+    }
+
+    /** {@code webp}: how (and whether) the crops' WebP twins are made; the process's libvips decodes either way. */
+    PhotoPipeline(ProfileTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder, WebpEncoder webp,
+                  CropChoice cropMode, Clock clock) {
         this.table = table;
         this.store = store;
         this.limits = limits;
         this.decoder = new PhotoDecoder(limits, Libvips.shared());
         this.encoder = encoder;
+        this.webp = webp;
         this.cropper = new Cropper(encoder);
         this.cropMode = cropMode;
         this.clock = clock;
@@ -100,13 +110,26 @@ public final class PhotoPipeline {
         }
     }
 
+    /** At init: whether this environment makes WebP twins of the crops, once; without them photos are JPEG only. */
+    public static void reportWebp(Optional<String> unavailable) {
+        if (unavailable.isPresent()) {
+            Log.warn("no WebP crops, photos are JPEG only: " + unavailable.get());
+            Metrics.start().count("WebpUnavailable").flush();
+        }
+    }
+
+    /** Why this environment makes no WebP twins of the crops, or empty when it does. */
+    public Optional<String> webpUnavailable() {
+        return webp.unavailable();
+    }
+
     /**
-     * Runs the image code once on a photo made in memory (decode, crops, placeholder; no AWS call), so a
-     * SnapStart snapshot holds loaded, initialised ImageIO plugins, Thumbnailator and JPEG codec classes.
+     * Runs the image code once on a photo made in memory (decode, crops, placeholder, WebP twins; no AWS call), so
+     * a SnapStart snapshot holds loaded, initialised ImageIO plugins, Thumbnailator, JPEG codec and WebP call classes.
      */
     public void primeImageCode() {
         try {
-            cropper.crop(decoder.decode(samplePhoto(), CropChoice.SMART));
+            webp.encode(cropper.crop(decoder.decode(samplePhoto(), CropChoice.SMART)).crops());
         } catch (UnusablePhotoException e) {
             throw new IllegalStateException("the pipeline cannot read its own JPEG: " + e.reason(), e);
         }
@@ -164,26 +187,32 @@ public final class PhotoPipeline {
         } catch (UnusablePhotoException e) {
             return reject(upload, e.reason());
         }
+        // WebP twins where this environment makes them; a photo whose encoding fails is JPEG only, never lost
+        WebpEncoder.Twins twins = webp.encode(crops.crops());
         Map<CropSpec, String> urls = new EnumMap<>(CropSpec.class);
         for (Cropper.Crop crop : crops.crops()) {
             urls.put(crop.spec(), store.putCrop(upload.profileId(), crop.jpeg()));
+            if (twins instanceof WebpEncoder.Twins.Encoded encoded) {
+                store.putTwin(upload.profileId(), crop.jpeg(), CropFormat.WEBP, encoded.webp().get(crop.spec()));
+            }
         }
         // the same content-addressed naming as the crops; only GET /me names it
         String previewUrl = store.putCrop(upload.profileId(), preview);
         // before the commit: once the profile stops waiting for this upload, a retry would not come back here
         store.keepOriginal(object.bucket(), upload);
-        PhotoBlock photo = new PhotoBlock(urls, crops.placeholder(), crops.colour(), crops.sourceWidth(),
+        PhotoBlock photo = new PhotoBlock(urls, twins instanceof WebpEncoder.Twins.Encoded, crops.placeholder(), crops.colour(), crops.sourceWidth(),
                 crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant(), focalPoint, source.window(),
                 previewUrl);
-        return commit(upload, profile.get(), photo);
+        Optional<String> webpFailure = twins instanceof WebpEncoder.Twins.Failed failed ? Optional.of(failed.reason()) : Optional.empty();
+        return commit(upload, profile.get(), photo, webpFailure);
     }
 
-    private PhotoOutcome commit(UploadKey upload, Profile profile, PhotoBlock photo) {
+    private PhotoOutcome commit(UploadKey upload, Profile profile, PhotoBlock photo, Optional<String> webpFailure) {
         Profile current = profile;
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             switch (table.replacePhoto(current, upload.uploadId(), photo.photo())) {
                 case Write.Done done -> {
-                    return new Processed(upload, photo);
+                    return new Processed(upload, photo, webpFailure);
                 }
                 case Write.Contended contended -> throw new IllegalStateException("another write to profile "
                         + upload.profileId() + " ran at the same moment; the event will be retried");

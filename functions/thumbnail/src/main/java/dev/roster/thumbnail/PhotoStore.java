@@ -1,5 +1,6 @@
 package dev.roster.thumbnail;
 
+import dev.roster.core.CropFormat;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -16,8 +17,9 @@ import java.util.Base64;
 
 /**
  * The two buckets as the pipeline sees them: uploads are read (never more than the size limit) and their
- * originals kept; crops are written to the photos bucket under keys derived from their bytes, so writing
- * the same crop twice (a duplicate event, a retry) writes the same object, and a URL never changes meaning.
+ * originals kept; crops are written to the photos bucket under keys derived from their bytes (a WebP twin
+ * from its JPEG's), so writing the same crop twice (a duplicate event, a retry) writes the same object, and a
+ * URL never changes meaning.
  */
 public final class PhotoStore {
     public static final String CROP_CACHE_CONTROL = "public, max-age=31536000, immutable";
@@ -68,10 +70,19 @@ public final class PhotoStore {
     /** Stores a JPEG crop and returns its public URL. */
     public String putCrop(String profileId, byte[] jpeg) {
         String key = PhotoKeys.crop(profileId, contentHash(jpeg));
-        s3.putObject(b -> b.bucket(photosBucket).key(key)
-                .contentType("image/jpeg")
-                .cacheControl(CROP_CACHE_CONTROL), RequestBody.fromBytes(jpeg));
+        put(key, CropFormat.JPEG, jpeg);
         return photosBaseUrl + "/" + key;
+    }
+
+    /** Stores the twin in {@code format} of the JPEG crop {@code jpeg}, beside it ({@link PhotoKeys#twin}). */
+    public void putTwin(String profileId, byte[] jpeg, CropFormat format, byte[] twin) {
+        put(PhotoKeys.twin(PhotoKeys.crop(profileId, contentHash(jpeg)), format), format, twin);
+    }
+
+    private void put(String key, CropFormat format, byte[] bytes) {
+        s3.putObject(b -> b.bucket(photosBucket).key(key)
+                .contentType(format.mediaType())
+                .cacheControl(CROP_CACHE_CONTROL), RequestBody.fromBytes(bytes));
     }
 
     /** Copies the accepted upload under {@code originals/} (uploads/ expires; the reprocess job reads these). */

@@ -35,6 +35,7 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
         this(PhotoPipeline.from(env, S3, DYNAMO_DB));
         this.priming = FunctionSetup.init("thumbnail", env, new ThumbnailPriming(env));
         PhotoPipeline.reportDecoder(pipeline.nativeJpeg());
+        PhotoPipeline.reportWebp(pipeline.webpUnavailable());
     }
 
     public ThumbnailHandler(PhotoPipeline pipeline) {
@@ -62,10 +63,16 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
             PhotoOutcome outcome = pipeline.handle(object);
             Log.info(outcome.describe(), "outcome", outcome.getClass().getSimpleName());
             switch (outcome) {
-                case PhotoOutcome.Processed processed -> metrics.count("PhotosProcessed")
-                        .put("ProcessingTime", (System.nanoTime() - started) / 1_000_000, Metrics.Unit.MILLISECONDS)
-                        .put("SourceMegapixels", processed.photo().sourceWidth() * (double) processed.photo().sourceHeight() / 1e6,
-                                Metrics.Unit.NONE);
+                case PhotoOutcome.Processed processed -> {
+                    metrics.count("PhotosProcessed")
+                            .put("ProcessingTime", (System.nanoTime() - started) / 1_000_000, Metrics.Unit.MILLISECONDS)
+                            .put("SourceMegapixels", processed.photo().sourceWidth() * (double) processed.photo().sourceHeight() / 1e6,
+                                    Metrics.Unit.NONE);
+                    if (processed.webpFailure().isPresent()) {
+                        Log.warn("photo stored as JPEG only: its WebP encoding failed", "reason", processed.webpFailure().get());
+                        metrics.count("WebpFailures");
+                    }
+                }
                 case PhotoOutcome.Rejected rejected -> metrics.count("PhotosRejected")
                         .by("Reason", RejectionCategory.of(rejected.reason()));
                 case PhotoOutcome.Stale stale -> metrics.count("StaleEvents");

@@ -60,12 +60,29 @@ public final class WebpEncoder {
         }
     }
 
+    private static volatile WebpEncoder shared;
+
     private final Encoding encoding;
     private final String unavailable;
 
     private WebpEncoder(Encoding encoding, String unavailable) {
         this.encoding = encoding;
         this.unavailable = unavailable;
+    }
+
+    /** The process's encoder: {@link #of} the process's libvips, checked once. */
+    public static WebpEncoder shared() {
+        WebpEncoder result = shared;
+        if (result == null) {
+            synchronized (WebpEncoder.class) {
+                result = shared;
+                if (result == null) {
+                    result = of(Libvips.shared());
+                    shared = result;
+                }
+            }
+        }
+        return result;
     }
 
     /** WebP through {@code libvips} when it is loaded and its WebP round trip passes; none otherwise. */
@@ -86,8 +103,8 @@ public final class WebpEncoder {
         return new WebpEncoder(null, reason);
     }
 
-    /** Encodes with {@code encoding}, unverified: for tests that need the native call to fail. */
-    static WebpEncoder using(Encoding encoding) {
+    /** Encodes with {@code encoding}, unchecked: for tests that make the native call fail. */
+    public static WebpEncoder using(Encoding encoding) {
         return new WebpEncoder(encoding, null);
     }
 

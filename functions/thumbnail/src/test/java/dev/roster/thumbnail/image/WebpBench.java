@@ -22,12 +22,14 @@ import java.util.Locale;
  * WebP at each quality asked for are decoded again and compared with the pixels they were made from (PSNR over
  * R, G, B; SSIM of the luma, 8×8 windows). It prints per crop size the bytes, PSNR and SSIM summed or averaged
  * over the photos, then the bytes of a page of 24 cards (card i shows photo i mod n) at 1x and 2x, JPEG vs WebP
- * at {@link WebpEncoder#QUALITY}, and the WebP encoding's median time per photo (four crops).
+ * at {@link WebpEncoder#QUALITY}, and the median time to encode a photo's four crops as WebP (the function's
+ * settings) and as JPEG, after a warm-up, in the same runs.
  * Options before the files: {@code --qualities 70,75,80} (default 70,75,80,85,90), {@code --effort N} (0–6) and
  * {@code --smart-subsample} for the quality table (the page and the time are the function's settings).
  */
 public final class WebpBench {
     static final int PAGE_CARDS = 24;
+    static final int REPEATS = 5;
 
     private WebpBench() {
     }
@@ -61,7 +63,9 @@ public final class WebpBench {
         long[][] webpBytes = new long[qualities.length][sizes];
         double[][][] webpScore = new double[qualities.length][sizes][2];
         List<long[]> perPhoto = new ArrayList<>(); // thumb1x, thumb2x: JPEG, WebP at QUALITY
-        List<Double> encodeMillis = new ArrayList<>();
+        List<Double> webpMillis = new ArrayList<>();
+        List<Double> jpegMillis = new ArrayList<>();
+        JpegEncoder jpegEncoder = new JpegEncoder(JpegEncoder.DEFAULT_QUALITY);
         WebpEncoder chosen = WebpEncoder.of(Libvips.shared());
         for (Path file : files) {
             Cropper.Crops crops = cropper.crop(decoder.decode(Files.readAllBytes(file)));
@@ -75,9 +79,15 @@ public final class WebpBench {
                     add(webpScore[q][s], crop.image(), readWebp(webp));
                 }
             }
-            long start = System.nanoTime();
-            WebpEncoder.Twins twins = chosen.encode(crops.crops());
-            encodeMillis.add((System.nanoTime() - start) / 1e6);
+            WebpEncoder.Twins twins = chosen.encode(crops.crops()); // warm-up, and the page's bytes
+            for (int run = 0; run < REPEATS; run++) {
+                long start = System.nanoTime();
+                chosen.encode(crops.crops());
+                webpMillis.add((System.nanoTime() - start) / 1e6);
+                start = System.nanoTime();
+                crops.crops().forEach(crop -> jpegEncoder.encode(crop.image()));
+                jpegMillis.add((System.nanoTime() - start) / 1e6);
+            }
             if (!(twins instanceof WebpEncoder.Twins.Encoded encoded)) {
                 throw new IllegalStateException(file + ": " + twins);
             }
@@ -108,9 +118,13 @@ public final class WebpBench {
                 PAGE_CARDS, page[0], WebpEncoder.QUALITY, page[1], page[1] / (double) page[0]);
         System.out.printf(Locale.ROOT, "page of %d cards, 2x (thumb2x): JPEG %d bytes, WebP q%d %d bytes (%.2f)%n",
                 PAGE_CARDS, page[2], WebpEncoder.QUALITY, page[3], page[3] / (double) page[2]);
-        double[] millis = encodeMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "WebP encoding of a photo's four crops: median %.1f ms (first photo included)%n",
-                millis[millis.length / 2]);
+        System.out.printf(Locale.ROOT, "encoding a photo's four crops, median of %d runs × %d photos: WebP %.1f ms, JPEG %.1f ms%n",
+                REPEATS, n, median(webpMillis), median(jpegMillis));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static long jpegOf(Cropper.Crops crops, CropSpec spec) {
@@ -122,7 +136,7 @@ public final class WebpBench {
         score[1] += ssim(original, decoded);
     }
 
-    static BufferedImage readWebp(byte[] webp) {
+    public static BufferedImage readWebp(byte[] webp) {
         try {
             ImageReader reader = new WebPImageReaderSpi().createReaderInstance();
             try {

@@ -130,8 +130,9 @@ public final class ItemAttributes {
         /**
          * The crop spec version the thumbnail function writes today ({@code CropSpec.VERSION} is this number).
          * Bump it with any change to the crops; the reprocess job re-runs every photo made to an older one.
+         * 2: each crop also as WebP where the thumbnail function has libvips ({@link #WEBP}).
          */
-        public static final int CURRENT_SPEC_VERSION = 1;
+        public static final int CURRENT_SPEC_VERSION = 2;
         public static final String UPLOAD_ID = "uploadId";
         /** ISO-8601 instant. */
         public static final String PROCESSED_AT = "processedAt";
