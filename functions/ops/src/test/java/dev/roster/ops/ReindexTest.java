@@ -5,6 +5,7 @@ import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,6 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @WithLocalAws
 class ReindexTest {
+    /** Each test reads the whole index, so each starts from an empty table. */
+    @BeforeEach
+    void emptyEmulator(LocalAws aws) {
+        aws.reset();
+    }
+
     @Test
     void profilesWrittenBeforeTheIndexGetItInResumableRuns(LocalAws aws) {
         Community community = new Community(aws);
