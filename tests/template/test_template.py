@@ -247,6 +247,35 @@ class Hardening(unittest.TestCase):
         self.assertEqual([{'Name': 'prefix', 'Value': 'uploads/'}], notification['Filter']['S3Key']['Rules'])
         self.assertEqual({'Ref': 'ThumbnailFunctionAliaslive'}, notification['Function'])
 
+    def test_replaced_crops_tagged_obsolete_expire_after_a_day_and_nothing_else_does(self):
+        rules = RESOURCES['PhotosBucket']['Properties']['LifecycleConfiguration']['Rules']
+        expiring = [r for r in rules if 'ExpirationInDays' in r]
+        self.assertEqual(1, len(expiring), rules)
+        rule = expiring[0]
+        self.assertEqual('Enabled', rule['Status'])
+        self.assertEqual('photos/', rule['Prefix'])
+        self.assertEqual([{'Key': 'roster-obsolete', 'Value': 'true'}], rule['TagFilters'])
+        self.assertEqual(1, rule['ExpirationInDays'])
+
+    def test_the_photo_function_tags_and_deletes_only_under_the_prefixes_it_owns(self):
+        role = RESOURCES['ThumbnailFunctionRole']['Properties']
+        statements = [s for p in role['Policies'] for s in p['PolicyDocument']['Statement']]
+
+        def actions(statement):
+            return statement['Action'] if isinstance(statement['Action'], list) else [statement['Action']]
+
+        for statement in statements:
+            resources = statement['Resource'] if isinstance(statement['Resource'], list) else [statement['Resource']]
+            for action in actions(statement):
+                if action in ('s3:DeleteObject', 's3:PutObjectTagging', 's3:PutObject'):
+                    for resource in resources:
+                        self.assertRegex(str(resource), r"/(photos|originals)/\*'}?$", f'{action} on {resource}')
+                if action == 's3:ListBucket':
+                    self.assertEqual({'StringLike': {'s3:prefix': 'photos/*'}}, statement['Condition'])
+        granted = {a for s in statements for a in actions(s)}
+        self.assertTrue({'s3:PutObjectTagging', 's3:DeleteObject', 's3:ListBucket'} <= granted, granted)
+        self.assertNotIn('s3:DeleteObjectTagging', granted)
+
     def test_the_cursor_key_is_read_from_secrets_manager_not_resolved_into_the_environment(self):
         env = RESOURCES['ListProfilesFunction']['Properties']['Environment']['Variables']
         self.assertNotIn('CURSOR_SECRET', env)

@@ -1,12 +1,12 @@
 package dev.roster.profile;
 
 import dev.roster.core.PhotoKeys;
+import dev.roster.core.profile.Photo;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,22 +29,11 @@ final class PhotoObjects {
         this.photosBucket = photosBucket;
     }
 
-    /**
-     * The objects of one photo: its crops (given as the URLs on the item; only keys under the profile's own
-     * crop prefix are taken) and its original, if the upload id is known.
-     */
-    void deletePhoto(String profileId, List<String> cropUrls, String uploadId) {
-        List<String> crops = new ArrayList<>();
-        String prefix = PhotoKeys.cropsOf(profileId);
-        for (String url : cropUrls) {
-            int at = url == null ? -1 : url.indexOf("/" + prefix);
-            if (at >= 0) {
-                crops.add(url.substring(at + 1));
-            }
-        }
-        delete(photosBucket, crops);
-        if (uploadId != null && !uploadId.isBlank()) {
-            delete(uploadsBucket, List.of(PhotoKeys.original(profileId, uploadId)));
+    /** The objects of one photo of {@code profileId}: its crops and preview (keys under the profile's own prefix only) and its original. */
+    void deletePhoto(String profileId, Photo photo) {
+        delete(photosBucket, photo.objectUrls().stream().flatMap(url -> PhotoKeys.cropKey(profileId, url).stream()).toList());
+        if (photo.uploadId() != null && !photo.uploadId().isBlank()) {
+            delete(uploadsBucket, List.of(PhotoKeys.original(profileId, photo.uploadId())));
         }
     }
 

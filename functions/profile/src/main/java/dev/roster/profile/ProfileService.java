@@ -200,9 +200,8 @@ public final class ProfileService {
      * (nothing when it had none).
      */
     void deletePhotoObjects(Profile profile) {
-        Photo photo = profile.photo();
-        if (photo != null) {
-            photos.deletePhoto(profile.id(), photo.objectUrls(), photo.uploadId());
+        if (profile.photo() != null) {
+            photos.deletePhoto(profile.id(), profile.photo());
         }
     }
 

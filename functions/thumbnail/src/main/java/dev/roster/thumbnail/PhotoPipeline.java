@@ -6,6 +6,7 @@ import dev.roster.core.observe.Metrics;
 import dev.roster.core.observe.Log;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
+import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.core.table.ProfileTable.Write;
@@ -24,6 +25,7 @@ import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
 import dev.roster.thumbnail.image.UnusablePhotoException;
 import dev.roster.thumbnail.image.WebpEncoder;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -153,7 +155,7 @@ public final class PhotoPipeline {
         UploadKey upload = parsed.get();
         Optional<Profile> profile = table.read(upload.profileId());
         if (profile.isEmpty() || !profile.get().waitsFor(upload.uploadId())) {
-            return stale(upload, profile);
+            return abandon(object.bucket(), upload, profile);
         }
         if (object.sizeBytes().isPresent()) {
             Optional<String> tooLarge = limits.checkBytes(object.sizeBytes().getAsLong());
@@ -191,35 +193,37 @@ public final class PhotoPipeline {
         WebpEncoder.Twins twins = webp.encode(crops.crops());
         Map<CropSpec, String> urls = new EnumMap<>(CropSpec.class);
         for (Cropper.Crop crop : crops.crops()) {
-            urls.put(crop.spec(), store.putCrop(upload.profileId(), crop.jpeg()));
+            urls.put(crop.spec(), store.putCrop(upload, crop.jpeg()));
             if (twins instanceof WebpEncoder.Twins.Encoded encoded) {
-                store.putTwin(upload.profileId(), crop.jpeg(), CropFormat.WEBP, encoded.webp().get(crop.spec()));
+                store.putTwin(upload, crop.jpeg(), CropFormat.WEBP, encoded.webp().get(crop.spec()));
             }
         }
         // the same content-addressed naming as the crops; only GET /me names it
-        String previewUrl = store.putCrop(upload.profileId(), preview);
+        String previewUrl = store.putCrop(upload, preview);
         // before the commit: once the profile stops waiting for this upload, a retry would not come back here
         store.keepOriginal(object.bucket(), upload);
         PhotoBlock photo = new PhotoBlock(urls, twins instanceof WebpEncoder.Twins.Encoded, crops.placeholder(), crops.colour(), crops.sourceWidth(),
                 crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant(), focalPoint, source.window(),
                 previewUrl);
         Optional<String> webpFailure = twins instanceof WebpEncoder.Twins.Failed failed ? Optional.of(failed.reason()) : Optional.empty();
-        return commit(upload, profile.get(), photo, webpFailure);
+        return commit(object.bucket(), upload, profile.get(), photo, webpFailure);
     }
 
-    private PhotoOutcome commit(UploadKey upload, Profile profile, PhotoBlock photo, Optional<String> webpFailure) {
+    private PhotoOutcome commit(String uploadsBucket, UploadKey upload, Profile profile, PhotoBlock photo,
+                                Optional<String> webpFailure) {
         Profile current = profile;
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             switch (table.replacePhoto(current, upload.uploadId(), photo.photo())) {
                 case Write.Done done -> {
-                    return new Processed(upload, photo, webpFailure);
+                    // the write was conditioned on the version read, so current's photo is exactly the one replaced
+                    return new Processed(upload, photo, webpFailure, retire(uploadsBucket, upload, current.photo(), photo.photo()));
                 }
                 case Write.Contended contended -> throw new IllegalStateException("another write to profile "
                         + upload.profileId() + " ran at the same moment; the event will be retried");
                 case Write.ConditionFailed failed -> {
                     Optional<Profile> reread = table.read(upload.profileId());
                     if (reread.isEmpty() || !reread.get().waitsFor(upload.uploadId())) {
-                        return stale(upload, reread);
+                        return abandon(uploadsBucket, upload, reread);
                     }
                     current = reread.get(); // the profile was edited meanwhile: write its new tag set
                 }
@@ -233,6 +237,34 @@ public final class PhotoPipeline {
         return table.rejectPhoto(upload.profileId(), upload.uploadId(), reason) instanceof Write.Done
                 ? new Rejected(upload, reason)
                 : stale(upload, table.read(upload.profileId()));
+    }
+
+    /**
+     * The photo {@code replaced} (if any) gave way to {@code current}: its objects go. The new photo is live
+     * whatever happens here, and a retry of this event would be stale and could not find the old photo again,
+     * so a failure is reported (logged, counted, with the keys) instead of thrown.
+     */
+    private Retirement retire(String uploadsBucket, UploadKey upload, Photo replaced, Photo current) {
+        if (replaced == null) {
+            return new Retirement.NothingReplaced();
+        }
+        try {
+            return new Retirement.Retired(store.retire(uploadsBucket, upload.profileId(), replaced, current));
+        } catch (SdkException e) {
+            return new Retirement.Failed(replaced.objectUrls(), replaced.uploadId(), e.getMessage());
+        }
+    }
+
+    /**
+     * The profile does not wait for this upload (any more): it can never become the photo, so whatever it left
+     * in the buckets goes, unless the profile's photo is this very upload (a duplicate event after success).
+     * Upload ids are never reused for another file, and the crops' keys name their upload, so nothing else
+     * can be touched.
+     */
+    private Stale abandon(String uploadsBucket, UploadKey upload, Optional<Profile> profile) {
+        Stale stale = stale(upload, profile);
+        boolean live = profile.map(Profile::photo).map(Photo::uploadId).filter(upload.uploadId()::equals).isPresent();
+        return live ? stale : stale.discarded(store.discard(uploadsBucket, upload));
     }
 
     private static Stale stale(UploadKey upload, Optional<Profile> profile) {

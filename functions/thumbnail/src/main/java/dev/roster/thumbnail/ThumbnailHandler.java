@@ -72,6 +72,12 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
                         Log.warn("photo stored as JPEG only: its WebP encoding failed", "reason", processed.webpFailure().get());
                         metrics.count("WebpFailures");
                     }
+                    if (processed.replaced() instanceof Retirement.Failed failed) {
+                        Log.error("the replaced photo's objects could not be retired; nothing points to them, delete them"
+                                        + " by hand (crops under photos/, the original under originals/)", null,
+                                "cropUrls", failed.cropUrls(), "originalUploadId", failed.uploadId(), "reason", failed.reason());
+                        metrics.count("RetirementFailures");
+                    }
                 }
                 case PhotoOutcome.Rejected rejected -> metrics.count("PhotosRejected")
                         .by("Reason", RejectionCategory.of(rejected.reason()));

@@ -94,6 +94,16 @@ final class Profiles {
                         ":one", AttributeValue.fromN("1"))));
     }
 
+    /** What {@code DELETE /me} does to the items: the profile and its tag items are gone. */
+    void erase(String profileId, List<String> tags) {
+        String sortName = profile(profileId).get(ItemAttributes.SORT_NAME).s();
+        for (String tag : tags) {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of(
+                    Keys.PK, s(Keys.tagPk(COMMUNITY, tag)), Keys.SK, s(Keys.nameSortKey(sortName, profileId)))));
+        }
+        dynamoDb.deleteItem(b -> b.tableName(table).key(profileKey(profileId)));
+    }
+
     Map<String, AttributeValue> profile(String profileId) {
         return dynamoDb.getItem(b -> b.tableName(table).key(profileKey(profileId)).consistentRead(true)).item();
     }

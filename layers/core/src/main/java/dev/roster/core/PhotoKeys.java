@@ -9,15 +9,21 @@ import java.util.regex.Pattern;
  * what the thumbnail function processes (and only that); {@code originals/<profileId>/<uploadId>} is where
  * it keeps an accepted upload so the reprocess job can send it through the pipeline again; {@code imports/}
  * holds bulk-import files and their photos, which the pipeline never sees until the import copies one under
- * {@code uploads/}. In the photos bucket: {@code photos/<profileId>/<content hash>.jpg}, the same path as in the
- * crop's URL: the site's distribution serves {@code /photos/*} from this bucket, passing the path on as the key;
- * a crop's WebP twin, when there is one, is {@code photos/<profileId>/<the JPEG's content hash>.webp}.
+ * {@code uploads/}. In the photos bucket: {@code photos/<profileId>/<uploadId>/<content hash>.jpg}, the same path
+ * as in the crop's URL: the site's distribution serves {@code /photos/*} from this bucket, passing the path on as
+ * the key. A crop's key names its upload, so no two uploads ever share a crop (the same file uploaded twice gives
+ * two sets of keys): the pipeline can delete or retire one upload's crops without touching another's. Photos
+ * made before crops were kept per upload have keys {@code photos/<profileId>/<content hash>.jpg}; they are
+ * handled by their URLs like any other. A crop's WebP twin, when there is one, is the same key with
+ * {@code .webp} ({@link #twin}).
  */
 public final class PhotoKeys {
     public static final String UPLOADS_PREFIX = "uploads/";
     public static final String ORIGINALS_PREFIX = "originals/";
     public static final String IMPORTS_PREFIX = "imports/";
     public static final String CROPS_PREFIX = "photos/";
+    /** Characters of the (base64url) content hash in a crop's name. */
+    public static final int CROP_HASH_CHARS = 16;
 
     /** Ids as the profile function makes them (and nothing a client could smuggle a path into). */
     private static final Pattern UPLOAD = Pattern.compile(
@@ -34,9 +40,16 @@ public final class PhotoKeys {
         return ORIGINALS_PREFIX + profileId + "/" + uploadId;
     }
 
-    /** Where a JPEG crop is kept: named by its content, so writing the same crop twice writes the same object. */
-    public static String crop(String profileId, String contentHash) {
-        return CROPS_PREFIX + profileId + "/" + contentHash + CropFormat.JPEG.extension();
+    /**
+     * Where a crop of {@code upload} is kept: named by its content, so writing the same crop twice (a retry,
+     * a duplicate event) writes the same object, and a URL never changes meaning. The first
+     * {@value #CROP_HASH_CHARS} characters of the content hash (96 bits) tell apart the handful of objects under
+     * one upload's prefix, and keep the URL, upload id included, shorter than a whole SHA-256 alone was: every
+     * card item (24 on a page) carries four of them.
+     */
+    public static String crop(UploadKey upload, String contentHash) {
+        return cropsOf(upload) + contentHash.substring(0, Math.min(CROP_HASH_CHARS, contentHash.length()))
+                + CropFormat.JPEG.extension();
     }
 
     /**
@@ -55,6 +68,20 @@ public final class PhotoKeys {
     /** Every crop of a profile starts with this. */
     public static String cropsOf(String profileId) {
         return CROPS_PREFIX + profileId + "/";
+    }
+
+    /** Every crop made from one upload starts with this. */
+    public static String cropsOf(UploadKey upload) {
+        return cropsOf(upload.profileId()) + upload.uploadId() + "/";
+    }
+
+    /**
+     * The key of a crop given by its public URL (the key is the URL's path), if it is one of {@code profileId}'s
+     * crops: a URL anywhere else is never taken for a key of this profile's.
+     */
+    public static Optional<String> cropKey(String profileId, String url) {
+        int at = url == null ? -1 : url.indexOf("/" + cropsOf(profileId));
+        return at < 0 ? Optional.empty() : Optional.of(url.substring(at + 1));
     }
 
     /** The upload an (already URL-decoded) object key names, or empty when it is not an upload key. */

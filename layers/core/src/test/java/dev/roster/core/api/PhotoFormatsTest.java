@@ -2,6 +2,7 @@ package dev.roster.core.api;
 
 import dev.roster.core.CropFormat;
 import dev.roster.core.PhotoKeys;
+import dev.roster.core.UploadKey;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.FocalPoint;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PhotoFormatsTest {
     private static final String BASE = "https://d111111abcdef8.cloudfront.net/";
     private static final String PROFILE = "AbCdEfGh";
+    private static final String UPLOAD = "k3Jd9sLq0aZxPq4Rt7Uv2w";
 
     @Test
     void aPhotoWithoutWebpIsJpegOnlyAndTheApiSaysSo() {
@@ -53,8 +55,8 @@ class PhotoFormatsTest {
 
     @Test
     void twinKeysComeFromTheJpegKeyAndNothingElse() {
-        String jpeg = PhotoKeys.crop(PROFILE, "hash");
-        assertEquals("photos/" + PROFILE + "/hash.webp", PhotoKeys.twin(jpeg, CropFormat.WEBP));
+        String jpeg = PhotoKeys.crop(new UploadKey(PROFILE, UPLOAD), "hash");
+        assertEquals("photos/" + PROFILE + "/" + UPLOAD + "/hash.webp", PhotoKeys.twin(jpeg, CropFormat.WEBP));
         assertEquals(jpeg, PhotoKeys.twin(jpeg, CropFormat.JPEG));
         assertThrows(IllegalArgumentException.class, () -> PhotoKeys.twin("photos/x/hash.png", CropFormat.WEBP));
     }
@@ -120,12 +122,12 @@ class PhotoFormatsTest {
         return new Photo(url("t1", ".jpg"), url("t2", ".jpg"), url("d1", ".jpg"), url("d2", ".jpg"),
                 "1QcSHQRnh493V4dIh4eXh1h4kJUI", "#8a6d4f", webp,
                 new Photo.Crop(4000, 3000, 500, 0, 3000, new FocalPoint(0.5, 0.4), url("preview", ".jpg")),
-                2, "k3Jd9sLq0aZx", Instant.parse("2026-12-01T17:00:00Z"));
+                2, UPLOAD, Instant.parse("2026-12-01T17:00:00Z"));
     }
 
-    /** A crop URL as the pipeline writes it: a 43-character content hash under the profile's prefix. */
+    /** A crop URL as the pipeline writes it: a content hash under the upload's prefix. */
     private static String url(String name, String extension) {
         String hash = (name + "-".repeat(43)).substring(0, 43);
-        return BASE + PhotoKeys.twin(PhotoKeys.crop(PROFILE, hash), extension.equals(".jpg") ? CropFormat.JPEG : CropFormat.WEBP);
+        return BASE + PhotoKeys.twin(PhotoKeys.crop(new UploadKey(PROFILE, UPLOAD), hash), extension.equals(".jpg") ? CropFormat.JPEG : CropFormat.WEBP);
     }
 }
