@@ -46,6 +46,7 @@ import java.util.Optional;
 public final class PhotoPipeline {
     /** Attempts at the final transaction when the profile changes (another write bumped its version) meanwhile. */
     static final int MAX_COMMIT_ATTEMPTS = 3;
+    static final String UPLOAD_GONE = "the uploaded file is gone; please upload the photo again";
 
     private final ProfileTable table;
     private final PhotoStore store;
@@ -170,7 +171,7 @@ public final class PhotoPipeline {
                 return reject(upload, limits.checkBytes(tooLarge.bytes()).orElseThrow());
             }
             case Upload.Missing missing -> {
-                return reject(upload, "the uploaded file is gone; please upload the photo again");
+                return reject(upload, UPLOAD_GONE);
             }
         }
         Optional<String> empty = limits.checkBytes(bytes.length);
@@ -201,7 +202,9 @@ public final class PhotoPipeline {
         // the same content-addressed naming as the crops; only GET /me names it
         String previewUrl = store.putCrop(upload, preview);
         // before the commit: once the profile stops waiting for this upload, a retry would not come back here
-        store.keepOriginal(object.bucket(), upload);
+        if (!store.keepOriginal(object.bucket(), upload)) {
+            return uploadGone(object.bucket(), upload);
+        }
         PhotoBlock photo = new PhotoBlock(urls, twins instanceof WebpEncoder.Twins.Encoded, crops.placeholder(), crops.colour(), crops.sourceWidth(),
                 crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant(), focalPoint, source.window(),
                 previewUrl);
@@ -253,6 +256,20 @@ public final class PhotoPipeline {
         } catch (SdkException e) {
             return new Retirement.Failed(replaced.objectUrls(), replaced.uploadId(), e.getMessage());
         }
+    }
+
+    /**
+     * The upload vanished while it was cropped: most likely its member left ({@code DELETE /me} deletes their
+     * uploads), so the profile is gone and so goes what this upload wrote; otherwise the member is asked to
+     * upload again.
+     */
+    private PhotoOutcome uploadGone(String uploadsBucket, UploadKey upload) {
+        Optional<Profile> now = table.read(upload.profileId());
+        if (now.isEmpty() || !now.get().waitsFor(upload.uploadId())) {
+            return abandon(uploadsBucket, upload, now);
+        }
+        store.discard(uploadsBucket, upload);
+        return reject(upload, UPLOAD_GONE);
     }
 
     /**

@@ -104,10 +104,18 @@ public final class PhotoStore {
                 .cacheControl(CROP_CACHE_CONTROL), RequestBody.fromBytes(bytes));
     }
 
-    /** Copies the accepted upload under {@code originals/} (uploads/ expires; the reprocess job reads these). */
-    public void keepOriginal(String bucket, UploadKey upload) {
-        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(upload.key())
-                .destinationBucket(bucket).destinationKey(upload.originalKey()));
+    /**
+     * Copies the accepted upload under {@code originals/} (uploads/ expires; the reprocess job reads these);
+     * false when the upload is gone meanwhile (its member left, which deletes their uploads too).
+     */
+    public boolean keepOriginal(String bucket, UploadKey upload) {
+        try {
+            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(upload.key())
+                    .destinationBucket(bucket).destinationKey(upload.originalKey()));
+            return true;
+        } catch (NoSuchKeyException gone) {
+            return false;
+        }
     }
 
     /**
