@@ -347,6 +347,7 @@ test('creates and edits my profile, keeps it across a reload', async () => {
   assert.equal(await page.getByLabel('Website', { exact: true }).inputValue(), 'https://example.org/eve');
   assert.equal(await page.getByLabel('Tags', { exact: true }).inputValue(), `${myTag}, chess`, 'tags come back normalised');
   assert.equal(await page.getByLabel('Show my profile in the directory').isChecked(), true);
+  assert.equal(await page.locator('#claim-review').isHidden(), true, 'a profile I made myself is not an import to check');
 });
 
 test('a save the service could not take keeps what I typed and sends it again after the 503\'s Retry-After', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { axeViolations } from './axe.js';
+import { axeViolations, screenshot } from './axe.js';
 import { launch } from './browser.js';
 import { ROSTER_URL, api, devToken, stackInfo } from './stack.js';
 
@@ -98,6 +98,9 @@ test('on a phone the member is asked to check the claimed profile until they sav
     const prompt = page.locator('#claim-prompt');
     await prompt.waitFor();
     assert.match(await prompt.innerText(), /profile imported for you/);
+    const box = await prompt.boundingBox();
+    assert.ok(box.y + box.height <= 844, `the prompt is on the phone's first screen (bottom at ${box.y + box.height} px)`);
+    await screenshot(page, 'directory-claim-prompt');
     await prompt.getByRole('link', { name: 'Check my profile' }).click();
 
     const note = page.getByRole('region', { name: 'Check the profile imported for you' });
@@ -106,6 +109,7 @@ test('on a phone the member is asked to check the claimed profile until they sav
     assert.match(await note.innerText(), /shown in the directory/);
     assert.ok((await note.innerText()).includes(before.body.email), 'the private address the import recorded');
     await page.waitForFunction((expected) => document.getElementById('p-name').value === expected, name);
+    await screenshot(page, 'claimed-profile-to-check');
     assert.deepEqual(await axeViolations(page), []);
 
     await page.getByRole('button', { name: 'Save profile' }).click();
