@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.roster.core.table.ItemAttributes.CLAIMABLE_PROFILE_IDS;
-import static dev.roster.core.table.ItemAttributes.CLAIMED_AT;
 import static dev.roster.core.table.ItemAttributes.OWNED_PROFILE_ID;
 import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
 import static dev.roster.core.table.ItemAttributes.VERSION;
@@ -126,18 +124,17 @@ public final class Claims {
     }
 
     /**
-     * The owner pointer, the profile's owner (and the claim on it, for its owner to review: see
-     * {@link ProfileItems#claimAttributes}) and the withdrawn offer.
+     * The owner pointer, the profile's owner and the claim on it (when, and that its owner has yet to check it:
+     * {@link ProfileItems#claimAttributes}; the profile item is the one place that says so), and the withdrawn
+     * offer.
      */
     private List<TransactWriteItem> claimActions(String sub, String email, Profile profile) {
-        Instant now = clock.instant();
         Map<String, AttributeValue> owner = key(Keys.ownerPk(community, sub), Keys.OWNER_SK);
         owner.put(OWNED_PROFILE_ID, AttributeValue.fromS(profile.id()));
-        owner.put(CLAIMED_AT, AttributeValue.fromS(now.toString()));
         ItemUpdate claimed = new ItemUpdate(key(Keys.profilePk(community, profile.id()), Keys.PROFILE_SK))
                 .set(OWNER_SUB, AttributeValue.fromS(sub))
                 .set(VERSION, AttributeValue.fromN(Long.toString(profile.version() + 1)))
-                .setAll(ProfileItems.claimAttributes(now));
+                .setAll(ProfileItems.claimAttributes(clock.instant()));
         claimed.when(claimed.absent(OWNER_SUB)).whenVersion(profile.version());
         return List.of(
                 TransactWriteItem.builder().put(p -> p.tableName(tableName).item(owner)

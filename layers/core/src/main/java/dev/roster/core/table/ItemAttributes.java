@@ -72,7 +72,7 @@ public final class ItemAttributes {
 
     /** Claim pointer item ({@link Keys#claimPk}): string set of the unclaimed imported profiles with the address. */
     public static final String CLAIMABLE_PROFILE_IDS = "profileIds";
-    /** Owner pointer item and profile item of a claimed profile: ISO-8601 instant of the claim (kept). */
+    /** Profile item of a claimed profile: ISO-8601 instant of the claim (kept; earlier claims wrote it on the owner pointer). */
     public static final String CLAIMED_AT = "claimedAt";
     /**
      * Profile item of a claimed profile: boolean true from the claim until its owner's first save ({@code PUT
