@@ -27,7 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * subject, when a claimed import was claimed (or that it was), or anything of a hidden profile (its id, name or
  * a tag only hidden profiles carry). Contact details
  * appear only on the page (and vCard) of a visible profile whose owner chose to show them, never in a list,
- * a tag count or a search.
+ * a tag count or a search. Reports and the audit log are never visible to members: a report's reason only to
+ * the member who filed it (their export), an admin's reason only to the owner of the profile it is about (their
+ * profile and export), an admin's subject to nobody. Every GET route of the API is scanned.
  */
 @WithLocalAws
 class NothingLeaksTest {
@@ -39,6 +41,16 @@ class NothingLeaksTest {
     private static final List<String> secrets = new ArrayList<>();
     // shown on their owner's page only: never in what lists and search return
     private static final List<String> shownContacts = new ArrayList<>();
+    // what each member may read of their own: everything else private is someone else's
+    private static final Map<String, Set<String>> ownValues = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> reported = new java.util.LinkedHashMap<>(); // reporter → profile id
+    private static final String ADMIN = "subject-admin-5e1d";
+    private static final String ADMIN_GROUP = "roster-admins";
+    // routes anyone signed in reads about others, routes about the caller, and admin routes (403 for members)
+    private static final List<String> PUBLIC_ROUTES = List.of("GET /profiles", "GET /tags", "GET /profiles/{id}",
+            "GET /profiles/{id}/vcard");
+    private static final List<String> OWN_ROUTES = List.of("GET /me", "GET /me/export");
+    private static final List<String> ADMIN_ROUTES = List.of("GET /admin/reports", "GET /admin/audit");
 
     @BeforeAll
     static void communityWithPrivateData(LocalAws aws) {
@@ -57,6 +69,8 @@ class NothingLeaksTest {
                     "contactPhone", phone.substring(0, 3) + " " + phone.substring(3), "showContact", showContact));
             Community.Member member = community.join(sub, body);
             (hidden ? hiddenIds : visibleIds).add(member.id());
+            ownValues.put(sub, new java.util.HashSet<>(hidden ? Set.of(sub, email, contactEmail, phone, member.id(), name, "only-hidden")
+                    : Set.of(sub, email, contactEmail, phone, member.id())));
             secrets.add(sub);
             secrets.add(email);
             (showContact ? shownContacts : secrets).add(contactEmail);
@@ -71,6 +85,52 @@ class NothingLeaksTest {
             assertTrue(me.getBody().contains(email), me.getBody());
         }
         claimedImport(aws);
+        moderation();
+    }
+
+    /**
+     * Four members report the next visible profile, each with a reason of their own; an admin resolves the first
+     * report and hides a profile (its owner had hidden it already), each with a reason. Reasons and the admin's
+     * subject join the secrets every public route is scanned for; each reporter may read their own reason, each
+     * profile's owner the admin's reasons about it.
+     */
+    private static void moderation() {
+        List<String> reporters = new ArrayList<>(ownValues.keySet()).subList(0, 4);
+        for (int i = 0; i < reporters.size(); i++) {
+            String reason = "reportreason-" + i + "-q9z";
+            APIGatewayV2HTTPResponse filed = community.profiles.handle(ApiEvents.route("POST /profiles/{id}/report")
+                    .as(reporters.get(i)).pathParameter("id", visibleIds.get(i + 1)).body(Json.write(Map.of("reason", reason))).stream());
+            assertEquals(202, filed.getStatusCode(), filed.getBody());
+            secrets.add(reason);
+            ownValues.get(reporters.get(i)).add(reason);
+            reported.put(reporters.get(i), visibleIds.get(i + 1));
+        }
+        APIGatewayV2HTTPResponse open = community.profiles.handle(ApiEvents.route("GET /admin/reports").as(ADMIN)
+                .groups(ADMIN_GROUP).stream());
+        assertEquals(200, open.getStatusCode(), open.getBody());
+        @SuppressWarnings("unchecked")
+        String reportId = ((List<Map<String, Object>>) Json.parseTrusted(open.getBody()).get("reports")).stream()
+                .filter(report -> visibleIds.get(1).equals(report.get("profileId"))).findFirst().orElseThrow().get("id").toString();
+        String resolution = "resolvenote-q9z";
+        APIGatewayV2HTTPResponse resolved = community.profiles.handle(ApiEvents.route("POST /admin/reports/{id}/resolve")
+                .as(ADMIN).groups(ADMIN_GROUP).pathParameter("id", reportId).body(Json.write(Map.of("reason", resolution))).stream());
+        assertEquals(200, resolved.getStatusCode(), resolved.getBody());
+        String hiding = "auditreason-hide-q9z";
+        APIGatewayV2HTTPResponse hid = community.profiles.handle(ApiEvents.route("PUT /admin/profiles/{id}/visibility")
+                .as(ADMIN).groups(ADMIN_GROUP).pathParameter("id", hiddenIds.getFirst())
+                .body(Json.write(Map.of("visible", false, "reason", hiding))).stream());
+        assertEquals(200, hid.getStatusCode(), hid.getBody());
+        secrets.addAll(List.of(resolution, hiding, ADMIN));
+        ownerOf(visibleIds.get(1)).add(resolution);
+        ownerOf(hiddenIds.getFirst()).add(hiding);
+        // the data exists: the admin reads it, so a scan that finds nothing means something
+        APIGatewayV2HTTPResponse audit = community.profiles.handle(ApiEvents.route("GET /admin/audit").as(ADMIN)
+                .groups(ADMIN_GROUP).stream());
+        assertTrue(audit.getBody().contains(hiding) && audit.getBody().contains(resolution), audit.getBody());
+    }
+
+    private static Set<String> ownerOf(String profileId) {
+        return ownValues.values().stream().filter(values -> values.contains(profileId)).findFirst().orElseThrow();
     }
 
     /**
@@ -95,6 +155,7 @@ class NothingLeaksTest {
         secrets.add(sub);
         secrets.add(email);
         secrets.add((String) claimed.get("at"));
+        ownValues.put(sub, new java.util.HashSet<>(Set.of(sub, email, id, (String) claimed.get("at"))));
     }
 
     @Test
@@ -169,5 +230,72 @@ class NothingLeaksTest {
             }
         }
         System.out.println("scanned " + bodies.size() + " responses for " + secrets.size() + " private values");
+    }
+
+    @Test
+    void whatAMemberReadsOfTheirOwnHoldsNothingPrivateOfAnyoneElseNorAnyReportOrAuditEntry() {
+        int scanned = 0;
+        for (Map.Entry<String, Set<String>> member : ownValues.entrySet()) {
+            String sub = member.getKey();
+            List<String> forbidden = secrets.stream().filter(secret -> !member.getValue().contains(secret)).toList();
+            for (String route : OWN_ROUTES) {
+                APIGatewayV2HTTPResponse own = community.profiles.handle(ApiEvents.route(route).as(sub).stream());
+                assertEquals(200, own.getStatusCode(), route + " " + own.getBody());
+                assertHoldsNone(forbidden, route + " as " + sub, own.getBody());
+                scanned++;
+            }
+            for (String route : ADMIN_ROUTES) {
+                APIGatewayV2HTTPResponse refused = community.profiles.handle(ApiEvents.route(route).as(sub).stream());
+                assertEquals(403, refused.getStatusCode(), route + " as a member: " + refused.getBody());
+                assertHoldsNone(secrets, route + " as " + sub, refused.getBody());
+                scanned++;
+            }
+            if (reported.containsKey(sub)) {
+                // filing the same report again answers with its id, nothing of anyone's reports
+                APIGatewayV2HTTPResponse again = community.profiles.handle(ApiEvents.route("POST /profiles/{id}/report")
+                        .as(sub).pathParameter("id", reported.get(sub)).body("{\"reason\":\"again\"}").stream());
+                assertEquals(202, again.getStatusCode(), again.getBody());
+                assertHoldsNone(secrets, "POST /profiles/{id}/report as " + sub, again.getBody());
+                scanned++;
+            }
+        }
+        // the data is there: a reporter's export holds their own open report's reason, the hidden owner sees why
+        String secondReporter = new ArrayList<>(reported.keySet()).get(1);
+        assertTrue(community.profiles.handle(ApiEvents.route("GET /me/export").as(secondReporter).stream()).getBody()
+                .contains("reportreason-1-q9z"));
+        String hiddenOwner = ownValues.entrySet().stream().filter(e -> e.getValue().contains(hiddenIds.getFirst()))
+                .findFirst().orElseThrow().getKey();
+        assertTrue(community.profiles.handle(ApiEvents.route("GET /me").as(hiddenOwner).stream()).getBody()
+                .contains("auditreason-hide-q9z"));
+        System.out.println("scanned " + scanned + " responses of members about themselves");
+    }
+
+    @Test
+    void everyGetRouteOfTheApiIsScannedHere(LocalAws aws) {
+        Set<String> routes = new java.util.TreeSet<>();
+        for (Object function : aws.template().resourcesOfType("AWS::Serverless::Function").values()) {
+            Object events = dev.roster.emulator.SamTemplate.properties(dev.roster.emulator.SamTemplate.asMap(function)).get("Events");
+            if (events == null) {
+                continue;
+            }
+            for (Object event : dev.roster.emulator.SamTemplate.asMap(events).values()) {
+                Map<String, Object> declared = dev.roster.emulator.SamTemplate.asMap(event);
+                Map<String, Object> properties = dev.roster.emulator.SamTemplate.asMap(declared.get("Properties"));
+                if ("HttpApi".equals(declared.get("Type")) && "GET".equals(properties.get("Method"))) {
+                    routes.add("GET " + properties.get("Path"));
+                }
+            }
+        }
+        Set<String> scanned = new java.util.TreeSet<>(PUBLIC_ROUTES);
+        scanned.addAll(OWN_ROUTES);
+        scanned.addAll(ADMIN_ROUTES);
+        assertEquals(routes, scanned, "a GET route a member can call is scanned by this class");
+    }
+
+    private static void assertHoldsNone(List<String> secrets, String what, String body) {
+        String lower = body.toLowerCase(java.util.Locale.ROOT);
+        for (String secret : secrets) {
+            assertFalse(lower.contains(secret.toLowerCase(java.util.Locale.ROOT)), what + " holds '" + secret + "': " + body);
+        }
     }
 }
