@@ -1,9 +1,8 @@
 package dev.roster.list;
 
 import dev.roster.core.Env;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The key that signs list cursors. Read once per execution environment, at init (before the SnapStart
@@ -15,8 +14,7 @@ final class CursorKey {
     static final String SECRET = "CURSOR_SECRET";
     static final String SECRET_ARN = "CURSOR_SECRET_ARN";
 
-    private CursorKey() {
-    }
+    private CursorKey() {}
 
     static String from(Env env, Supplier<SecretsManagerClient> secretsManager) {
         String direct = env.optional(SECRET, "");

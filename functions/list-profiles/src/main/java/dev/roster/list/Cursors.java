@@ -2,9 +2,6 @@ package dev.roster.list;
 
 import dev.roster.core.http.ApiException;
 import dev.roster.core.json.Json;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,6 +10,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque list cursors: the position to continue from (DynamoDB's {@code LastEvaluatedKey}), the shape of the
@@ -59,17 +58,20 @@ final class Cursors {
             payload = DECODER.decode(cursor.substring(0, Math.max(dot, 0)));
             signature = DECODER.decode(cursor.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw invalid("cursor is malformed; pass back the 'next' value exactly as received, or drop it to start again");
+            throw invalid(
+                    "cursor is malformed; pass back the 'next' value exactly as received, or drop it to start again");
         }
         if (dot <= 0 || !MessageDigest.isEqual(mac(payload), signature)) {
-            throw invalid("cursor was altered or not issued by this API; pass back the 'next' value exactly as received");
+            throw invalid(
+                    "cursor was altered or not issued by this API; pass back the 'next' value exactly as received");
         }
         Map<String, Object> fields = Json.parseTrusted(new String(payload, StandardCharsets.UTF_8));
         if (!shape.equals(fields.get("s"))) {
             throw invalid("cursor belongs to a different query (tag or q changed); drop it to start the new query"
                     + " from its first page");
         }
-        if (!(fields.get("e") instanceof Number expiry) || expiry.longValue() < clock.instant().getEpochSecond()) {
+        if (!(fields.get("e") instanceof Number expiry)
+                || expiry.longValue() < clock.instant().getEpochSecond()) {
             throw invalid("cursor has expired (cursors last " + LIFETIME.toMinutes() + " minutes); start again from"
                     + " the first page");
         }

@@ -4,14 +4,12 @@ import dev.roster.core.Env;
 import dev.roster.core.http.ApiException;
 import dev.roster.core.profile.Card;
 import dev.roster.core.table.Directory;
-
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Turns a list request into one page of cards and the cursor of the next, and the tag list into counts. */
 final class ListProfiles {
@@ -20,11 +18,14 @@ final class ListProfiles {
 
     /** The service the function's environment (template.yaml) describes, on the given client and clock. */
     static ListProfiles from(Env env, DynamoDbClient dynamoDb, Clock clock) {
-        return new ListProfiles(new Directory(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
-                new Cursors(CursorKey.from(env, () -> {
-                    throw new IllegalStateException("set " + CursorKey.SECRET + " (the key itself) to build the"
-                            + " handler with its own clients");
-                }), clock));
+        return new ListProfiles(
+                new Directory(dynamoDb, env.required("TABLE_NAME"), env.optional("COMMUNITY_ID", "main")),
+                new Cursors(
+                        CursorKey.from(env, () -> {
+                            throw new IllegalStateException("set " + CursorKey.SECRET + " (the key itself) to build the"
+                                    + " handler with its own clients");
+                        }),
+                        clock));
     }
 
     ListProfiles(Directory directory, Cursors cursors) {
@@ -39,7 +40,8 @@ final class ListProfiles {
         if (request.cursor() != null) {
             position = cursors.decode(request.cursor(), shape);
             if (!position.keySet().equals(Directory.positionAttributes(request.pageQuery()))) {
-                throw ApiException.badRequest("invalid_cursor", "cursor does not fit this query; drop it to start again");
+                throw ApiException.badRequest(
+                        "invalid_cursor", "cursor does not fit this query; drop it to start again");
             }
         }
         Directory.Page page = directory.page(request.pageQuery(), position);
@@ -58,7 +60,11 @@ final class ListProfiles {
      * query handed to another would skip or repeat profiles, so it is refused instead.
      */
     String shape(ListRequest request) {
-        return String.join("|", "v2", directory.community(), String.join(",", request.tags()),
+        return String.join(
+                "|",
+                "v2",
+                directory.community(),
+                String.join(",", request.tags()),
                 request.query() == null ? "" : request.query().phrase());
     }
 

@@ -12,14 +12,13 @@ import dev.roster.core.http.Caller;
 import dev.roster.core.http.HttpResponses;
 import dev.roster.core.http.Membership;
 import dev.roster.core.observe.Metrics;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * {@code GET /profiles} and {@code GET /tags}: exactly one DynamoDB Query per request, nothing else
@@ -50,8 +49,13 @@ public final class ListProfilesHandler implements RequestStreamHandler {
 
     /** The function's configuration with the cursor key read from Secrets Manager (once, at init). */
     private static Env withCursorKey(Env env) {
-        return env.with(CursorKey.SECRET, CursorKey.from(env,
-                () -> SecretsManagerClient.builder().httpClient(AwsClients.httpClient()).build()));
+        return env.with(
+                CursorKey.SECRET,
+                CursorKey.from(
+                        env,
+                        () -> SecretsManagerClient.builder()
+                                .httpClient(AwsClients.httpClient())
+                                .build()));
     }
 
     public ListProfilesHandler(Env env, DynamoDbClient dynamoDb, Clock clock) {

@@ -6,10 +6,9 @@ import dev.roster.core.http.ApiEvents;
 import dev.roster.core.http.Membership;
 import dev.roster.core.observe.Log;
 import dev.roster.core.table.PrimingItems;
-import org.crac.Resource;
-
 import java.time.Clock;
 import java.util.Map;
+import org.crac.Resource;
 
 /**
  * SnapStart priming of {@code ListProfilesFunction}: before the snapshot, both routes run end to end as Lambda
@@ -29,16 +28,26 @@ public final class ListProfilesPriming implements Resource {
         String community = env.optional("COMMUNITY_ID", "main");
         Membership membership = Membership.from(env);
         Log.quietly(() -> {
-            var pages = new ListProfilesHandler(env, PrimingClients.dynamoDb(op ->
-                    PrimingClients.Answer.json(PrimingItems.cardPage(community))), Clock.systemUTC());
-            var tags = new ListProfilesHandler(env, PrimingClients.dynamoDb(op ->
-                    PrimingClients.Answer.json(PrimingItems.tagCounts(community))), Clock.systemUTC());
+            var pages = new ListProfilesHandler(
+                    env,
+                    PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(PrimingItems.cardPage(community))),
+                    Clock.systemUTC());
+            var tags = new ListProfilesHandler(
+                    env,
+                    PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(PrimingItems.tagCounts(community))),
+                    Clock.systemUTC());
             String query = "limit=24&tag=" + PrimingItems.TAG + "&q=zo";
-            Map<String, Object> first = ApiEvents.route("GET /profiles").asMember(membership, ApiEvents.PRIMING_SUB).query(query)
+            Map<String, Object> first = ApiEvents.route("GET /profiles")
+                    .asMember(membership, ApiEvents.PRIMING_SUB)
+                    .query(query)
                     .sendTo(pages, 200);
-            ApiEvents.route("GET /profiles").asMember(membership, ApiEvents.PRIMING_SUB).query(query + "&cursor=" + first.get("next"))
+            ApiEvents.route("GET /profiles")
+                    .asMember(membership, ApiEvents.PRIMING_SUB)
+                    .query(query + "&cursor=" + first.get("next"))
                     .sendTo(pages, 200);
-            ApiEvents.route("GET /tags").asMember(membership, ApiEvents.PRIMING_SUB).sendTo(tags, 200);
+            ApiEvents.route("GET /tags")
+                    .asMember(membership, ApiEvents.PRIMING_SUB)
+                    .sendTo(tags, 200);
         });
     }
 

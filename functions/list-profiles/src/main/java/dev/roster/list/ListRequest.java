@@ -4,7 +4,6 @@ import dev.roster.core.http.ApiException;
 import dev.roster.core.profile.SearchQuery;
 import dev.roster.core.profile.Tags;
 import dev.roster.core.table.Directory;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,12 +31,17 @@ record ListRequest(int limit, List<String> tags, SearchQuery query, String curso
     static ListRequest from(Map<String, List<String>> parameters) {
         for (String name : parameters.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw ApiException.badRequest("invalid_query", "unknown query parameter '" + name
-                        + "'; the list takes " + String.join(", ", new TreeSet<>(PARAMETERS)));
+                throw ApiException.badRequest(
+                        "invalid_query",
+                        "unknown query parameter '" + name + "'; the list takes "
+                                + String.join(", ", new TreeSet<>(PARAMETERS)));
             }
         }
-        return new ListRequest(limit(single(parameters, "limit")), tags(parameters.getOrDefault("tag", List.of())),
-                query(single(parameters, "q")), cursor(single(parameters, "cursor")));
+        return new ListRequest(
+                limit(single(parameters, "limit")),
+                tags(parameters.getOrDefault("tag", List.of())),
+                query(single(parameters, "q")),
+                cursor(single(parameters, "cursor")));
     }
 
     private static int limit(String value) {
@@ -52,8 +56,10 @@ record ListRequest(int limit, List<String> tags, SearchQuery query, String curso
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest("invalid_limit",
-                "limit must be a whole number from 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "), was '" + value + "'");
+        throw ApiException.badRequest(
+                "invalid_limit",
+                "limit must be a whole number from 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "), was '"
+                        + value + "'");
     }
 
     /** Absent or empty ({@code cursor=}): the first page. Anything else is checked as a cursor, blanks included. */
@@ -63,8 +69,10 @@ record ListRequest(int limit, List<String> tags, SearchQuery query, String curso
 
     private static List<String> tags(List<String> values) {
         if (values.size() > Tags.MAX_TAGS_PER_PROFILE) {
-            throw ApiException.badRequest("invalid_tag", "at most " + Tags.MAX_TAGS_PER_PROFILE
-                    + " tags at once (no profile has more), got " + values.size());
+            throw ApiException.badRequest(
+                    "invalid_tag",
+                    "at most " + Tags.MAX_TAGS_PER_PROFILE + " tags at once (no profile has more), got "
+                            + values.size());
         }
         TreeSet<String> tags = new TreeSet<>();
         for (String value : values) {

@@ -2,14 +2,13 @@ package dev.roster.list;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
-import dev.roster.core.http.ApiEvents;
 import dev.roster.profile.ProfileHandler;
-
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +30,12 @@ final class Community {
         this.aws = aws;
         this.profiles = new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())));
         Env listEnv = new Env(aws.functionEnvironment("ListProfilesFunction", Map.of("CURSOR_SECRET", secret)));
-        this.list = clock.equals(Clock.systemUTC()) ? new ListProfilesHandler(listEnv)
+        this.list = clock.equals(Clock.systemUTC())
+                ? new ListProfilesHandler(listEnv)
                 : new ListProfilesHandler(listEnv, dev.roster.core.aws.AwsClients.dynamoDb(), clock);
     }
 
-    record Member(String sub, String id, String etag) {
-    }
+    record Member(String sub, String id, String etag) {}
 
     record Page(int status, List<Map<String, Object>> items, String next, Map<String, Object> json, String body) {
         List<String> ids() {
@@ -58,7 +57,10 @@ final class Community {
         for (int attempt = 1; ; attempt++) {
             APIGatewayV2HTTPResponse response = profiles.handle(ApiEvents.route("PUT /me").as(sub).body(body).stream());
             if (response.getStatusCode() == 201) {
-                return new Member(sub, (String) Json.parseTrusted(response.getBody()).get("id"), response.getHeaders().get("etag"));
+                return new Member(
+                        sub,
+                        (String) Json.parseTrusted(response.getBody()).get("id"),
+                        response.getHeaders().get("etag"));
             }
             boolean landedMeanwhile = response.getStatusCode() == 412 && attempt > 1;
             if (!landedMeanwhile && response.getStatusCode() != 503) {
@@ -66,7 +68,10 @@ final class Community {
             }
             APIGatewayV2HTTPResponse me = profiles.handle(ApiEvents.route("GET /me").as(sub).stream());
             if (me.getStatusCode() == 200) {
-                return new Member(sub, (String) Json.parseTrusted(me.getBody()).get("id"), me.getHeaders().get("etag"));
+                return new Member(
+                        sub,
+                        (String) Json.parseTrusted(me.getBody()).get("id"),
+                        me.getHeaders().get("etag"));
             }
             if (attempt == 3) {
                 throw new IllegalStateException("PUT /me failed " + attempt + " times, last: " + response.getBody());
@@ -75,8 +80,8 @@ final class Community {
     }
 
     Member edit(Member member, String body) {
-        APIGatewayV2HTTPResponse response = profiles.handle(ApiEvents.route("PUT /me").as(member.sub())
-                .header("if-match", member.etag()).body(body).stream());
+        APIGatewayV2HTTPResponse response = profiles.handle(
+                ApiEvents.route("PUT /me").as(member.sub()).header("if-match", member.etag()).body(body).stream());
         if (response.getStatusCode() != 200) {
             throw new IllegalStateException("PUT /me failed: " + response.getBody());
         }
@@ -90,7 +95,8 @@ final class Community {
     }
 
     Map<String, Object> me(String sub) {
-        return Json.parseTrusted(profiles.handle(ApiEvents.route("GET /me").as(sub).stream()).getBody());
+        return Json.parseTrusted(
+                profiles.handle(ApiEvents.route("GET /me").as(sub).stream()).getBody());
     }
 
     static String profile(String name, String organisation, boolean visible, List<String> tags) {

@@ -1,11 +1,13 @@
 package dev.roster.list;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,11 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** A cursor is the server's word: altered, expired or foreign ones are 400s, and never reach DynamoDB. */
 @WithLocalAws
@@ -57,14 +56,17 @@ class CursorTest {
         String cursor = firstCursor("limit=2");
         String payload = cursor.substring(0, cursor.indexOf('.'));
         String decoded = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-        String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                decoded.replace("\"e\":1", "\"e\":2").getBytes(StandardCharsets.UTF_8));
+        String forgedPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(decoded.replace("\"e\":1", "\"e\":2").getBytes(StandardCharsets.UTF_8));
         // the signature's first character carries six significant bits (its last may carry padding bits only)
         int signatureStart = cursor.indexOf('.') + 1;
         char first = cursor.charAt(signatureStart);
-        String flipped = cursor.substring(0, signatureStart) + (first == 'A' ? 'B' : 'A') + cursor.substring(signatureStart + 1);
+        String flipped =
+                cursor.substring(0, signatureStart) + (first == 'A' ? 'B' : 'A') + cursor.substring(signatureStart + 1);
         SdkCalls.reset();
-        assertRefused(community.page("limit=2&cursor=" + forgedPayload + cursor.substring(cursor.indexOf('.'))), "altered");
+        assertRefused(
+                community.page("limit=2&cursor=" + forgedPayload + cursor.substring(cursor.indexOf('.'))), "altered");
         assertRefused(community.page("limit=2&cursor=" + flipped), "altered");
         assertRefused(community.page("limit=2&cursor=not-a-cursor"), "altered");
         assertRefused(community.page("limit=2&cursor=%25%25%25.%25%25"), "malformed");
@@ -83,7 +85,9 @@ class CursorTest {
 
     @Test
     void aCursorSignedWithAnotherSecretIsRefused(LocalAws aws) {
-        String foreign = new Community(aws, Clock.systemUTC(), "another-deployment").page("limit=2").next();
+        String foreign = new Community(aws, Clock.systemUTC(), "another-deployment")
+                .page("limit=2")
+                .next();
         assertRefused(community.page("limit=2&cursor=" + foreign), "altered");
     }
 

@@ -1,19 +1,19 @@
 package dev.roster.list;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.FaultProxy;
-import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.profile.ProfileHandler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,11 +23,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The API when DynamoDB misbehaves: both API functions talk to the emulator through a {@link FaultProxy} with
@@ -49,11 +48,17 @@ class DependencyFaultsTest {
     void setUp(LocalAws aws) {
         community = new Community(aws); // writes and reads straight to the emulator, to set up and to check
         proxy = FaultProxy.inFrontOf(aws.endpoint());
-        viaProxy = AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
-        list = new ListProfilesHandler(new Env(aws.functionEnvironment("ListProfilesFunction",
-                Map.of("CURSOR_SECRET", Community.SECRET))), viaProxy, Clock.systemUTC());
-        profiles = new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())), viaProxy,
-                AwsClients.s3Presigner(), AwsClients.s3());
+        viaProxy =
+                AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
+        list = new ListProfilesHandler(
+                new Env(aws.functionEnvironment("ListProfilesFunction", Map.of("CURSOR_SECRET", Community.SECRET))),
+                viaProxy,
+                Clock.systemUTC());
+        profiles = new ProfileHandler(
+                new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
+                viaProxy,
+                AwsClients.s3Presigner(),
+                AwsClients.s3());
     }
 
     @AfterEach
@@ -64,25 +69,33 @@ class DependencyFaultsTest {
 
     @Test
     void theApiClientGivesUpBeforeTheFunctionTimesOut() {
-        assertTrue(AwsClients.API_CALL_TIMEOUT.compareTo(FUNCTION_TIMEOUT) < 0,
-                "API_CALL_TIMEOUT " + AwsClients.API_CALL_TIMEOUT + " must be below the functions' " + FUNCTION_TIMEOUT);
+        assertTrue(
+                AwsClients.API_CALL_TIMEOUT.compareTo(FUNCTION_TIMEOUT) < 0,
+                "API_CALL_TIMEOUT " + AwsClients.API_CALL_TIMEOUT + " must be below the functions' "
+                        + FUNCTION_TIMEOUT);
     }
 
     @Test
     void emulatorStoppingMidRequestIsA503WithRetryAfter() {
         proxy.stopMidRequest();
-        APIGatewayV2HTTPResponse response = timed("GET /profiles, emulator stops mid-request",
+        APIGatewayV2HTTPResponse response = timed(
+                "GET /profiles, emulator stops mid-request",
                 () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertRetryable503(response);
     }
 
     @Test
     void anEditWhileTheEmulatorStopsIsA503AndChangesNothing() {
-        Community.Member member = community.join("sub-edit", Community.profile("Ada Before", "Acme", true, List.of("x")));
+        Community.Member member =
+                community.join("sub-edit", Community.profile("Ada Before", "Acme", true, List.of("x")));
         proxy.stopMidRequest();
-        APIGatewayV2HTTPResponse response = timed("PUT /me, emulator stops mid-request",
-                () -> profiles.handle(ApiEvents.route("PUT /me").as("sub-edit").header("if-match", member.etag())
-                        .body(Community.profile("Ada After", "Acme", true, List.of("x"))).stream()));
+        APIGatewayV2HTTPResponse response = timed(
+                "PUT /me, emulator stops mid-request",
+                () -> profiles.handle(ApiEvents.route("PUT /me")
+                        .as("sub-edit")
+                        .header("if-match", member.etag())
+                        .body(Community.profile("Ada After", "Acme", true, List.of("x")))
+                        .stream()));
         assertRetryable503(response);
         assertEquals(List.of(member.id()), community.walk("q=before"), "the profile is as it was");
         assertEquals(List.of(), community.walk("q=after"));
@@ -94,7 +107,8 @@ class DependencyFaultsTest {
     @Test
     void aDependencyThatNeverAnswersIsA503BeforeTheFunctionTimesOut() {
         proxy.hold();
-        APIGatewayV2HTTPResponse response = timed("GET /profiles, DynamoDB never answers",
+        APIGatewayV2HTTPResponse response = timed(
+                "GET /profiles, DynamoDB never answers",
                 () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertRetryable503(response);
     }
@@ -103,7 +117,8 @@ class DependencyFaultsTest {
     void throttlingIsRetriedByTheSdkUntilItPasses() {
         community.join("sub-throttle", Community.profile("Throttled Reader", "Acme", true, List.of()));
         proxy.throttle(2);
-        APIGatewayV2HTTPResponse response = timed("GET /profiles, 2 throttles",
+        APIGatewayV2HTTPResponse response = timed(
+                "GET /profiles, 2 throttles",
                 () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals(2, proxy.throttled());
@@ -113,7 +128,8 @@ class DependencyFaultsTest {
     @Test
     void throttlingThatOutlastsTheSdksRetriesIsA503() {
         proxy.throttle(1_000);
-        APIGatewayV2HTTPResponse response = timed("GET /profiles, throttled throughout",
+        APIGatewayV2HTTPResponse response = timed(
+                "GET /profiles, throttled throughout",
                 () -> list.handle(ApiEvents.route("GET /profiles").as("reader").stream()));
         assertRetryable503(response);
         System.out.println("throttled attempts before the SDK gave up: " + proxy.requests());
@@ -123,10 +139,11 @@ class DependencyFaultsTest {
 
     private APIGatewayV2HTTPResponse timed(String what, Supplier<APIGatewayV2HTTPResponse> call) {
         long start = System.nanoTime();
-        APIGatewayV2HTTPResponse response = assertTimeoutPreemptively(FUNCTION_TIMEOUT, call::get,
-                what + ": no answer within the function's timeout");
-        System.out.printf("%s: %d after %d ms, %d request(s) at the proxy%n", what, response.getStatusCode(),
-                (System.nanoTime() - start) / 1_000_000, proxy.requests());
+        APIGatewayV2HTTPResponse response = assertTimeoutPreemptively(
+                FUNCTION_TIMEOUT, call::get, what + ": no answer within the function's timeout");
+        System.out.printf(
+                "%s: %d after %d ms, %d request(s) at the proxy%n",
+                what, response.getStatusCode(), (System.nanoTime() - start) / 1_000_000, proxy.requests());
         return response;
     }
 
@@ -135,18 +152,22 @@ class DependencyFaultsTest {
         assertEquals(503, response.getStatusCode(), response.getBody());
         assertEquals("2", response.getHeaders().get("retry-after"));
         assertEquals("application/json", response.getHeaders().get("content-type"));
-        Map<String, Object> error = (Map<String, Object>) Json.parseTrusted(response.getBody()).get("error");
+        Map<String, Object> error =
+                (Map<String, Object>) Json.parseTrusted(response.getBody()).get("error");
         assertEquals("unavailable", error.get("code"));
         assertEquals(Boolean.TRUE, error.get("retryable"));
-        assertFalse(response.getBody().contains("Exception") || response.getBody().contains("at software."),
+        assertFalse(
+                response.getBody().contains("Exception") || response.getBody().contains("at software."),
                 "no exception detail leaves the function: " + response.getBody());
     }
 
     private static int globalsTimeoutSeconds() {
         try {
             String template = Files.readString(Path.of("../../template.yaml"));
-            Matcher globals = Pattern.compile("(?m)^Globals:\\n  Function:\\n((?:^(?:    .*|\\s*)\\n)+)").matcher(template);
-            Matcher timeout = Pattern.compile("(?m)^    Timeout: (\\d+)").matcher(globals.find() ? globals.group(1) : "");
+            Matcher globals = Pattern.compile("(?m)^Globals:\\n  Function:\\n((?:^(?:    .*|\\s*)\\n)+)")
+                    .matcher(template);
+            Matcher timeout =
+                    Pattern.compile("(?m)^    Timeout: (\\d+)").matcher(globals.find() ? globals.group(1) : "");
             if (!timeout.find()) {
                 throw new IllegalStateException("no Globals.Function.Timeout in template.yaml");
             }

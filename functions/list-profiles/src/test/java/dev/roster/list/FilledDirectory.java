@@ -1,7 +1,6 @@
 package dev.roster.list;
 
 import dev.roster.core.profile.SearchText;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +14,8 @@ import java.util.function.Predicate;
  * its lists should show, kept in step with the edits a test makes through {@link #edit}.
  */
 final class FilledDirectory {
-    static final List<String> FIRST = List.of("Ada", "Émile", "zoë", "Bob", "Chidi", "Åsa", "Grace", "ömer", "Li", "Noor");
+    static final List<String> FIRST =
+            List.of("Ada", "Émile", "zoë", "Bob", "Chidi", "Åsa", "Grace", "ömer", "Li", "Noor");
     static final List<String> LAST = List.of("Lovelace", "Durand", "Smith", "Okafor", "Nakamura", "Berg", "Hopper");
     static final List<String> TAGS = List.of("java", "rust", "go", "design", "ops");
 
@@ -23,6 +23,7 @@ final class FilledDirectory {
     final Map<String, Community.Member> members = new LinkedHashMap<>();
     /** Profile id → what the directory should hold for it. */
     final Map<String, String> names = new LinkedHashMap<>();
+
     final Map<String, List<String>> tags = new LinkedHashMap<>();
     final Map<String, Boolean> visible = new LinkedHashMap<>();
 
@@ -43,7 +44,8 @@ final class FilledDirectory {
                 }
             }
             boolean shown = i % 9 != 4;
-            directory.remember(community.join("m" + i, Community.profile(name, "Org " + i, shown, own)), name, shown, own);
+            directory.remember(
+                    community.join("m" + i, Community.profile(name, "Org " + i, shown, own)), name, shown, own);
         }
         return directory;
     }
@@ -61,24 +63,37 @@ final class FilledDirectory {
     }
 
     String firstHidden() {
-        return visible.entrySet().stream().filter(e -> !e.getValue()).findFirst().orElseThrow().getKey();
+        return visible.entrySet().stream()
+                .filter(e -> !e.getValue())
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 
     String firstShown() {
-        return visible.entrySet().stream().filter(Map.Entry::getValue).findFirst().orElseThrow().getKey();
+        return visible.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 
     /** The visible profiles that match, in name order (folded as the directory sorts), then by id. */
     List<String> expected(Predicate<String> filter) {
-        return visible.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).filter(filter)
-                .sorted(Comparator.comparing((String id) -> SearchText.fold(names.get(id))).thenComparing(id -> id))
+        return visible.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey)
+                .filter(filter)
+                .sorted(Comparator.comparing((String id) -> SearchText.fold(names.get(id)))
+                        .thenComparing(id -> id))
                 .toList();
     }
 
     /** Every tag a visible profile carries, with how many visible profiles carry it. */
     Map<String, Long> expectedTagCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String tag : tags.values().stream().flatMap(List::stream).distinct().sorted().toList()) {
+        for (String tag :
+                tags.values().stream().flatMap(List::stream).distinct().sorted().toList()) {
             long count = expected(id -> tags.get(id).contains(tag)).size();
             if (count > 0) {
                 counts.put(tag, count);

@@ -3,10 +3,16 @@ package dev.roster.list;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-import dev.roster.core.http.ApiEvents;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -14,13 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Benchmark, not a test: what a list request costs inside the function, apart from DynamoDB, and how big a
@@ -44,44 +43,62 @@ public final class ListBench {
     private static final int MOTO_MEASURED = 300;
 
     public static void main(String[] args) {
-        try (LocalAws aws = LocalAws.start(SamTemplate.locate(), Map.of("JwtIssuer", "http://127.0.0.1/bench",
-                "JwtAudience", "bench"))) {
+        try (LocalAws aws = LocalAws.start(
+                SamTemplate.locate(), Map.of("JwtIssuer", "http://127.0.0.1/bench", "JwtAudience", "bench"))) {
             aws.useAsSdkDefault();
             Community community = new Community(aws);
             String table = aws.physicalName("ProfilesTable");
             for (int i = 0; i < 100; i++) {
-                Community.Member member = community.join("bench-" + i, Community.profile(
-                        "Member %03d Surname".formatted(i), "Organisation of member " + i, true, List.of("java", "serverless", "design")));
+                Community.Member member = community.join(
+                        "bench-" + i,
+                        Community.profile(
+                                "Member %03d Surname".formatted(i),
+                                "Organisation of member " + i,
+                                true,
+                                List.of("java", "serverless", "design")));
                 addPhoto(aws, table, member.id());
             }
             Env env = new Env(aws.functionEnvironment("ListProfilesFunction", Map.of("CURSOR_SECRET", "bench-secret")));
             ApiEvents page = ApiEvents.route("GET /profiles").as("reader").query("limit=24");
 
             Recorder recorder = new Recorder(AwsClients.dynamoDb());
-            APIGatewayV2HTTPResponse real = new ListProfilesHandler(env, recorder, Clock.systemUTC()).handle(page.stream());
-            String cursor = (String) dev.roster.core.json.Json.parseTrusted(real.getBody()).get("next");
-            ApiEvents nextPage = ApiEvents.route("GET /profiles").as("reader")
-                    .query("limit=24&cursor=" + cursor);
+            APIGatewayV2HTTPResponse real =
+                    new ListProfilesHandler(env, recorder, Clock.systemUTC()).handle(page.stream());
+            String cursor = (String)
+                    dev.roster.core.json.Json.parseTrusted(real.getBody()).get("next");
+            ApiEvents nextPage = ApiEvents.route("GET /profiles").as("reader").query("limit=24&cursor=" + cursor);
 
             ListProfilesHandler replaying = new ListProfilesHandler(env, new Replay(recorder.last), Clock.systemUTC());
             double[] replayFirst = time(replaying, page, WARMUP, MEASURED, null);
             double[] replayNext = time(replaying, nextPage, WARMUP, MEASURED, null);
 
             Wire wire = new Wire();
-            ListProfilesHandler overMoto = new ListProfilesHandler(env, AwsClients.dynamoDb(List.of(wire)), Clock.systemUTC());
+            ListProfilesHandler overMoto =
+                    new ListProfilesHandler(env, AwsClients.dynamoDb(List.of(wire)), Clock.systemUTC());
             double[] moto = time(overMoto, page, MOTO_WARMUP, MOTO_MEASURED, wire);
 
             int bytesFirst = real.getBody().getBytes(StandardCharsets.UTF_8).length;
             String cardsOnly = replaying.handle(page.stream()).getBody();
-            System.out.printf(Locale.ROOT, "%nlist request, limit=24, 100 visible profiles with photos (JDK %s, %d cores)%n",
-                    Runtime.version(), Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nlist request, limit=24, 100 visible profiles with photos (JDK %s, %d cores)%n",
+                    Runtime.version(),
+                    Runtime.getRuntime().availableProcessors());
             print("handler, SDK call replayed, first page", replayFirst);
             print("handler, SDK call replayed, page with cursor", replayNext);
             print("handler vs moto, wire round trip excluded", moto);
-            System.out.printf(Locale.ROOT, "  %-48s total %.1f us, of which on the wire %.1f us%n", "handler vs moto (for scale)",
-                    moto[3], moto[4]);
-            System.out.printf(Locale.ROOT, "response: %d bytes for 24 cards + cursor = %.0f bytes per card (cursor %d bytes)%n",
-                    bytesFirst, bytesFirst / 24.0, cursor.length());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-48s total %.1f us, of which on the wire %.1f us%n",
+                    "handler vs moto (for scale)",
+                    moto[3],
+                    moto[4]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "response: %d bytes for 24 cards + cursor = %.0f bytes per card (cursor %d bytes)%n",
+                    bytesFirst,
+                    bytesFirst / 24.0,
+                    cursor.length());
             System.out.printf(Locale.ROOT, "calls per request: %s%n", recorder.calls);
             System.out.println("one card: " + firstCard(cardsOnly));
         }
@@ -112,9 +129,15 @@ public final class ListBench {
                 "colour", AttributeValue.fromS("#7a5c3e"),
                 "uploadId", AttributeValue.fromS("r3Vf0-_Qm8xYb2LkT6pW1a"),
                 "specVersion", AttributeValue.fromN("1")));
-        aws.dynamoDb().updateItem(u -> u.tableName(table)
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.profilePk("main", id)), Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK)))
-                .updateExpression("SET photo = :p").expressionAttributeValues(Map.of(":p", photo)));
+        aws.dynamoDb()
+                .updateItem(u -> u.tableName(table)
+                        .key(Map.of(
+                                Keys.PK,
+                                AttributeValue.fromS(Keys.profilePk("main", id)),
+                                Keys.SK,
+                                AttributeValue.fromS(Keys.PROFILE_SK)))
+                        .updateExpression("SET photo = :p")
+                        .expressionAttributeValues(Map.of(":p", photo)));
     }
 
     /** Mean, p50, p99 of the handler time in microseconds (minus wire time when measured), then total mean and wire mean. */
@@ -139,8 +162,13 @@ public final class ListBench {
         }
         Arrays.sort(nanos);
         double mean = Arrays.stream(nanos).average().orElse(0) / 1000;
-        return new double[] {mean, nanos[measured / 2] / 1000.0, nanos[(int) (measured * 0.99)] / 1000.0,
-                totalSum / 1000.0 / measured, wireSum / 1000.0 / measured};
+        return new double[] {
+            mean,
+            nanos[measured / 2] / 1000.0,
+            nanos[(int) (measured * 0.99)] / 1000.0,
+            totalSum / 1000.0 / measured,
+            wireSum / 1000.0 / measured
+        };
     }
 
     private static void check(APIGatewayV2HTTPResponse response) {
@@ -150,7 +178,13 @@ public final class ListBench {
     }
 
     private static void print(String what, double[] figures) {
-        System.out.printf(Locale.ROOT, "  %-48s mean %6.1f us   p50 %6.1f us   p99 %6.1f us%n", what, figures[0], figures[1], figures[2]);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-48s mean %6.1f us   p50 %6.1f us   p99 %6.1f us%n",
+                what,
+                figures[0],
+                figures[1],
+                figures[2]);
     }
 
     /** Passes queries to the real client and keeps the last response. */
@@ -194,8 +228,7 @@ public final class ListBench {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Time on the wire: request handed to the HTTP client until the response headers are back. */

@@ -1,15 +1,14 @@
 package dev.roster.list;
 
-import dev.roster.core.http.ApiException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.core.http.ApiException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ListRequestTest {
     @Test
@@ -24,7 +23,8 @@ class ListRequestTest {
     @Test
     void limitOutsideOneToHundredIsRefusedWithTheRange() {
         for (String bad : List.of("0", "101", "-1", "abc", "", "2.5")) {
-            ApiException e = assertThrows(ApiException.class, () -> ListRequest.from(Map.of("limit", List.of(bad))), bad);
+            ApiException e =
+                    assertThrows(ApiException.class, () -> ListRequest.from(Map.of("limit", List.of(bad))), bad);
             assertEquals(400, e.error().status());
             assertTrue(e.getMessage().contains("from 1 to 100"), e.getMessage());
         }
@@ -42,7 +42,9 @@ class ListRequestTest {
 
     @Test
     void queryIsFoldedIntoWordsAndAnythingButOneTo64CharactersIsA400() {
-        assertEquals("zoe o", ListRequest.from(Map.of("q", List.of("  ZOË   Ó "))).query().phrase());
+        assertEquals(
+                "zoe o",
+                ListRequest.from(Map.of("q", List.of("  ZOË   Ó "))).query().phrase());
         assertNull(ListRequest.from(Map.of()).query());
         for (String bad : List.of("", "   ", "x".repeat(65), "-- !")) {
             ApiException refused = assertThrows(ApiException.class, () -> ListRequest.from(Map.of("q", List.of(bad))));
@@ -53,15 +55,18 @@ class ListRequestTest {
     @Test
     void unknownOrRepeatedParametersAreRefused() {
         assertTrue(assertThrows(ApiException.class, () -> ListRequest.from(Map.of("page", List.of("2"))))
-                .getMessage().contains("unknown query parameter 'page'"));
+                .getMessage()
+                .contains("unknown query parameter 'page'"));
         assertTrue(assertThrows(ApiException.class, () -> ListRequest.from(Map.of("limit", List.of("2", "3"))))
-                .getMessage().contains("once"));
+                .getMessage()
+                .contains("once"));
     }
 
     @Test
     void anEmptyCursorIsTheFirstPageAndABlankOneIsChecked() {
         assertNull(ListRequest.from(Map.of("cursor", List.of(""))).cursor());
-        assertEquals("  ", ListRequest.from(Map.of("cursor", List.of("  "))).cursor(), "checked (and refused) as a cursor");
+        assertEquals(
+                "  ", ListRequest.from(Map.of("cursor", List.of("  "))).cursor(), "checked (and refused) as a cursor");
     }
 
     @Test
@@ -69,6 +74,9 @@ class ListRequestTest {
         List<String> repeated = java.util.Collections.nCopies(21, "java");
         ApiException e = assertThrows(ApiException.class, () -> ListRequest.from(Map.of("tag", repeated)));
         assertTrue(e.getMessage().contains("at most 20 tags at once"), e.getMessage());
-        assertEquals(List.of("java"), ListRequest.from(Map.of("tag", java.util.Collections.nCopies(20, "java"))).tags());
+        assertEquals(
+                List.of("java"),
+                ListRequest.from(Map.of("tag", java.util.Collections.nCopies(20, "java")))
+                        .tags());
     }
 }

@@ -1,26 +1,25 @@
 package dev.roster.list;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.Claims;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
-import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every read route, scanned: no response another member can get ever holds an e-mail address, an owner's
@@ -47,8 +46,8 @@ class NothingLeaksTest {
     private static final String ADMIN = "subject-admin-5e1d";
     private static final String ADMIN_GROUP = "roster-admins";
     // routes anyone signed in reads about others, routes about the caller, and admin routes (403 for members)
-    private static final List<String> PUBLIC_ROUTES = List.of("GET /profiles", "GET /tags", "GET /profiles/{id}",
-            "GET /profiles/{id}/vcard");
+    private static final List<String> PUBLIC_ROUTES =
+            List.of("GET /profiles", "GET /tags", "GET /profiles/{id}", "GET /profiles/{id}/vcard");
     private static final List<String> OWN_ROUTES = List.of("GET /me", "GET /me/export");
     private static final List<String> ADMIN_ROUTES = List.of("GET /admin/reports", "GET /admin/audit");
 
@@ -64,13 +63,33 @@ class NothingLeaksTest {
             boolean showContact = !hidden && i % 2 == 0;
             String contactEmail = (showContact ? "shown" : "kept") + i + "@contact.example";
             String phone = "+4420794600" + String.format("%02d", i);
-            String body = Json.write(Map.of("name", name, "organisation", "Acme", "email", email, "visible", !hidden,
-                    "tags", tags, "bio", "bio of " + name, "contactEmail", contactEmail,
-                    "contactPhone", phone.substring(0, 3) + " " + phone.substring(3), "showContact", showContact));
+            String body = Json.write(Map.of(
+                    "name",
+                    name,
+                    "organisation",
+                    "Acme",
+                    "email",
+                    email,
+                    "visible",
+                    !hidden,
+                    "tags",
+                    tags,
+                    "bio",
+                    "bio of " + name,
+                    "contactEmail",
+                    contactEmail,
+                    "contactPhone",
+                    phone.substring(0, 3) + " " + phone.substring(3),
+                    "showContact",
+                    showContact));
             Community.Member member = community.join(sub, body);
             (hidden ? hiddenIds : visibleIds).add(member.id());
-            ownValues.put(sub, new java.util.HashSet<>(hidden ? Set.of(sub, email, contactEmail, phone, member.id(), name, "only-hidden")
-                    : Set.of(sub, email, contactEmail, phone, member.id())));
+            ownValues.put(
+                    sub,
+                    new java.util.HashSet<>(
+                            hidden
+                                    ? Set.of(sub, email, contactEmail, phone, member.id(), name, "only-hidden")
+                                    : Set.of(sub, email, contactEmail, phone, member.id())));
             secrets.add(sub);
             secrets.add(email);
             (showContact ? shownContacts : secrets).add(contactEmail);
@@ -99,38 +118,58 @@ class NothingLeaksTest {
         for (int i = 0; i < reporters.size(); i++) {
             String reason = "reportreason-" + i + "-q9z";
             APIGatewayV2HTTPResponse filed = community.profiles.handle(ApiEvents.route("POST /profiles/{id}/report")
-                    .as(reporters.get(i)).pathParameter("id", visibleIds.get(i + 1)).body(Json.write(Map.of("reason", reason))).stream());
+                    .as(reporters.get(i))
+                    .pathParameter("id", visibleIds.get(i + 1))
+                    .body(Json.write(Map.of("reason", reason)))
+                    .stream());
             assertEquals(202, filed.getStatusCode(), filed.getBody());
             secrets.add(reason);
             ownValues.get(reporters.get(i)).add(reason);
             reported.put(reporters.get(i), visibleIds.get(i + 1));
         }
-        APIGatewayV2HTTPResponse open = community.profiles.handle(ApiEvents.route("GET /admin/reports").as(ADMIN)
-                .groups(ADMIN_GROUP).stream());
+        APIGatewayV2HTTPResponse open =
+                community.profiles.handle(ApiEvents.route("GET /admin/reports").as(ADMIN).groups(ADMIN_GROUP).stream());
         assertEquals(200, open.getStatusCode(), open.getBody());
         @SuppressWarnings("unchecked")
-        String reportId = ((List<Map<String, Object>>) Json.parseTrusted(open.getBody()).get("reports")).stream()
-                .filter(report -> visibleIds.get(1).equals(report.get("profileId"))).findFirst().orElseThrow().get("id").toString();
+        String reportId = ((List<Map<String, Object>>)
+                        Json.parseTrusted(open.getBody()).get("reports"))
+                .stream()
+                        .filter(report -> visibleIds.get(1).equals(report.get("profileId")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("id")
+                        .toString();
         String resolution = "resolvenote-q9z";
-        APIGatewayV2HTTPResponse resolved = community.profiles.handle(ApiEvents.route("POST /admin/reports/{id}/resolve")
-                .as(ADMIN).groups(ADMIN_GROUP).pathParameter("id", reportId).body(Json.write(Map.of("reason", resolution))).stream());
+        APIGatewayV2HTTPResponse resolved =
+                community.profiles.handle(ApiEvents.route("POST /admin/reports/{id}/resolve")
+                        .as(ADMIN)
+                        .groups(ADMIN_GROUP)
+                        .pathParameter("id", reportId)
+                        .body(Json.write(Map.of("reason", resolution)))
+                        .stream());
         assertEquals(200, resolved.getStatusCode(), resolved.getBody());
         String hiding = "auditreason-hide-q9z";
         APIGatewayV2HTTPResponse hid = community.profiles.handle(ApiEvents.route("PUT /admin/profiles/{id}/visibility")
-                .as(ADMIN).groups(ADMIN_GROUP).pathParameter("id", hiddenIds.getFirst())
-                .body(Json.write(Map.of("visible", false, "reason", hiding))).stream());
+                .as(ADMIN)
+                .groups(ADMIN_GROUP)
+                .pathParameter("id", hiddenIds.getFirst())
+                .body(Json.write(Map.of("visible", false, "reason", hiding)))
+                .stream());
         assertEquals(200, hid.getStatusCode(), hid.getBody());
         secrets.addAll(List.of(resolution, hiding, ADMIN));
         ownerOf(visibleIds.get(1)).add(resolution);
         ownerOf(hiddenIds.getFirst()).add(hiding);
         // the data exists: the admin reads it, so a scan that finds nothing means something
-        APIGatewayV2HTTPResponse audit = community.profiles.handle(ApiEvents.route("GET /admin/audit").as(ADMIN)
-                .groups(ADMIN_GROUP).stream());
+        APIGatewayV2HTTPResponse audit =
+                community.profiles.handle(ApiEvents.route("GET /admin/audit").as(ADMIN).groups(ADMIN_GROUP).stream());
         assertTrue(audit.getBody().contains(hiding) && audit.getBody().contains(resolution), audit.getBody());
     }
 
     private static Set<String> ownerOf(String profileId) {
-        return ownValues.values().stream().filter(values -> values.contains(profileId)).findFirst().orElseThrow();
+        return ownValues.values().stream()
+                .filter(values -> values.contains(profileId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -141,15 +180,16 @@ class NothingLeaksTest {
         String table = aws.physicalName("ProfilesTable");
         String id = ProfileId.newProfileId();
         String email = "imported@private.example";
-        ProfileInput input = ProfileInput.fromJson(Json.parseObject(Json.write(Map.of("name", "Imported Member",
-                "email", email, "visible", true, "tags", List.of("shared")))));
+        ProfileInput input = ProfileInput.fromJson(Json.parseObject(Json.write(
+                Map.of("name", "Imported Member", "email", email, "visible", true, "tags", List.of("shared")))));
         new ProfileTable(aws.dynamoDb(), table, "main").createImported("LEAK-1", id, input);
         new Claims(aws.dynamoDb(), table, "main", Clock.systemUTC()).offer(email, id);
         String sub = "subject-claimer-7f3c";
-        APIGatewayV2HTTPResponse me = community.profiles.handle(ApiEvents.route("GET /me").as(sub)
-                .verifiedEmail(email).stream());
+        APIGatewayV2HTTPResponse me =
+                community.profiles.handle(ApiEvents.route("GET /me").as(sub).verifiedEmail(email).stream());
         @SuppressWarnings("unchecked")
-        Map<String, Object> claimed = (Map<String, Object>) Json.parseTrusted(me.getBody()).get("claimed");
+        Map<String, Object> claimed =
+                (Map<String, Object>) Json.parseTrusted(me.getBody()).get("claimed");
         assertEquals(false, claimed.get("reviewed"), me.getBody());
         visibleIds.add(id);
         secrets.add(sub);
@@ -162,8 +202,13 @@ class NothingLeaksTest {
     void noReadRouteShowsEmailsOwnersOrHiddenProfiles() {
         List<String> bodies = new ArrayList<>();
         List<String> listBodies = new ArrayList<>();
-        for (String query : List.of("limit=5", "limit=5&tag=shared", "limit=5&tag=only-hidden", "limit=5&q=hiddenperson",
-                "limit=5&q=private.example", "limit=5&q=subject")) {
+        for (String query : List.of(
+                "limit=5",
+                "limit=5&tag=shared",
+                "limit=5&tag=only-hidden",
+                "limit=5&q=hiddenperson",
+                "limit=5&q=private.example",
+                "limit=5&q=subject")) {
             String cursor = null;
             do {
                 Community.Page page = community.page(query + (cursor == null ? "" : "&cursor=" + cursor));
@@ -171,13 +216,16 @@ class NothingLeaksTest {
                 bodies.add(page.body());
                 listBodies.add(page.body());
                 for (Map<String, Object> card : page.items()) {
-                    assertTrue(Set.of("id", "name", "organisation", "location", "tags", "photo", "avatar").containsAll(card.keySet()),
+                    assertTrue(
+                            Set.of("id", "name", "organisation", "location", "tags", "photo", "avatar")
+                                    .containsAll(card.keySet()),
                             "a card holds card fields only: " + card.keySet());
                 }
                 cursor = page.next();
             } while (cursor != null);
         }
-        assertEquals(Set.copyOf(visibleIds), Set.copyOf(community.walk("limit=5")), "every visible profile, no hidden one");
+        assertEquals(
+                Set.copyOf(visibleIds), Set.copyOf(community.walk("limit=5")), "every visible profile, no hidden one");
         assertEquals(Set.copyOf(visibleIds), Set.copyOf(community.walk("limit=4&tag=shared")));
         assertEquals(List.of(), community.walk("tag=only-hidden"));
 
@@ -189,7 +237,10 @@ class NothingLeaksTest {
             assertEquals(List.of(), page.items(), "contact details are not searched: " + query);
             listBodies.add(page.body());
         }
-        assertEquals(Map.of("shared", (long) visibleIds.size()), community.tagCounts(), "tag counts count visible profiles only");
+        assertEquals(
+                Map.of("shared", (long) visibleIds.size()),
+                community.tagCounts(),
+                "tag counts count visible profiles only");
 
         int pagesWithContact = 0;
         for (String id : visibleIds) {
@@ -206,8 +257,8 @@ class NothingLeaksTest {
         assertEquals((VISIBLE + 1) / 2, pagesWithContact, "the scan sees the contacts members chose to show");
         for (String id : hiddenIds) {
             for (String route : List.of("GET /profiles/{id}", "GET /profiles/{id}/vcard")) {
-                APIGatewayV2HTTPResponse hidden = community.profiles.handle(
-                        ApiEvents.route(route).as("reader").pathParameter("id", id).stream());
+                APIGatewayV2HTTPResponse hidden =
+                        community.profiles.handle(ApiEvents.route(route).as("reader").pathParameter("id", id).stream());
                 assertEquals(404, hidden.getStatusCode(), "a hidden profile is not found by others");
                 assertFalse(hidden.getBody().contains("Hiddenperson"), hidden.getBody());
                 assertFalse(hidden.getBody().contains("@contact.example"), hidden.getBody());
@@ -221,11 +272,19 @@ class NothingLeaksTest {
 
         for (String body : bodies) {
             for (String secret : secrets) {
-                assertFalse(body.toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)),
+                assertFalse(
+                        body.toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)),
                         "a response holds '" + secret + "': " + body);
             }
-            for (String field : List.of("\"email\"", "\"ownerSub\"", "\"pendingUploadId\"", "\"version\"", "\"photoRejection\"",
-                    "\"claimed\"", "claimedAt", "claimReviewPending")) {
+            for (String field : List.of(
+                    "\"email\"",
+                    "\"ownerSub\"",
+                    "\"pendingUploadId\"",
+                    "\"version\"",
+                    "\"photoRejection\"",
+                    "\"claimed\"",
+                    "claimedAt",
+                    "claimReviewPending")) {
                 assertFalse(body.contains(field), field + " in " + body);
             }
         }
@@ -237,7 +296,9 @@ class NothingLeaksTest {
         int scanned = 0;
         for (Map.Entry<String, Set<String>> member : ownValues.entrySet()) {
             String sub = member.getKey();
-            List<String> forbidden = secrets.stream().filter(secret -> !member.getValue().contains(secret)).toList();
+            List<String> forbidden = secrets.stream()
+                    .filter(secret -> !member.getValue().contains(secret))
+                    .toList();
             for (String route : OWN_ROUTES) {
                 APIGatewayV2HTTPResponse own = community.profiles.handle(ApiEvents.route(route).as(sub).stream());
                 assertEquals(200, own.getStatusCode(), route + " " + own.getBody());
@@ -253,7 +314,10 @@ class NothingLeaksTest {
             if (reported.containsKey(sub)) {
                 // filing the same report again answers with its id, nothing of anyone's reports
                 APIGatewayV2HTTPResponse again = community.profiles.handle(ApiEvents.route("POST /profiles/{id}/report")
-                        .as(sub).pathParameter("id", reported.get(sub)).body("{\"reason\":\"again\"}").stream());
+                        .as(sub)
+                        .pathParameter("id", reported.get(sub))
+                        .body("{\"reason\":\"again\"}")
+                        .stream());
                 assertEquals(202, again.getStatusCode(), again.getBody());
                 assertHoldsNone(secrets, "POST /profiles/{id}/report as " + sub, again.getBody());
                 scanned++;
@@ -261,11 +325,20 @@ class NothingLeaksTest {
         }
         // the data is there: a reporter's export holds their own open report's reason, the hidden owner sees why
         String secondReporter = new ArrayList<>(reported.keySet()).get(1);
-        assertTrue(community.profiles.handle(ApiEvents.route("GET /me/export").as(secondReporter).stream()).getBody()
+        assertTrue(community
+                .profiles
+                .handle(ApiEvents.route("GET /me/export").as(secondReporter).stream())
+                .getBody()
                 .contains("reportreason-1-q9z"));
-        String hiddenOwner = ownValues.entrySet().stream().filter(e -> e.getValue().contains(hiddenIds.getFirst()))
-                .findFirst().orElseThrow().getKey();
-        assertTrue(community.profiles.handle(ApiEvents.route("GET /me").as(hiddenOwner).stream()).getBody()
+        String hiddenOwner = ownValues.entrySet().stream()
+                .filter(e -> e.getValue().contains(hiddenIds.getFirst()))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        assertTrue(community
+                .profiles
+                .handle(ApiEvents.route("GET /me").as(hiddenOwner).stream())
+                .getBody()
                 .contains("auditreason-hide-q9z"));
         System.out.println("scanned " + scanned + " responses of members about themselves");
     }
@@ -273,8 +346,10 @@ class NothingLeaksTest {
     @Test
     void everyGetRouteOfTheApiIsScannedHere(LocalAws aws) {
         Set<String> routes = new java.util.TreeSet<>();
-        for (Object function : aws.template().resourcesOfType("AWS::Serverless::Function").values()) {
-            Object events = dev.roster.emulator.SamTemplate.properties(dev.roster.emulator.SamTemplate.asMap(function)).get("Events");
+        for (Object function :
+                aws.template().resourcesOfType("AWS::Serverless::Function").values()) {
+            Object events = dev.roster.emulator.SamTemplate.properties(dev.roster.emulator.SamTemplate.asMap(function))
+                    .get("Events");
             if (events == null) {
                 continue;
             }
@@ -295,7 +370,9 @@ class NothingLeaksTest {
     private static void assertHoldsNone(List<String> secrets, String what, String body) {
         String lower = body.toLowerCase(java.util.Locale.ROOT);
         for (String secret : secrets) {
-            assertFalse(lower.contains(secret.toLowerCase(java.util.Locale.ROOT)), what + " holds '" + secret + "': " + body);
+            assertFalse(
+                    lower.contains(secret.toLowerCase(java.util.Locale.ROOT)),
+                    what + " holds '" + secret + "': " + body);
         }
     }
 }

@@ -1,24 +1,23 @@
 package dev.roster.list;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.json.Json;
 import dev.roster.core.observe.Log;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docs/design.md, "One page = one Query", asserted: whatever the page size and filters, a list request makes exactly one
@@ -41,8 +40,9 @@ class OneQueryPerPageTest {
             if (i % 3 == 0) {
                 tags.add("three");
             }
-            community.join("member-" + i, Community.profile("Member %03d".formatted(i),
-                    i % 5 == 0 ? "Zoë Labs" : "Acme", true, tags));
+            community.join(
+                    "member-" + i,
+                    Community.profile("Member %03d".formatted(i), i % 5 == 0 ? "Zoë Labs" : "Acme", true, tags));
         }
         for (int i = 0; i < 10; i++) {
             community.join("hidden-" + i, Community.profile("Hidden " + i, "Zoë Labs", false, List.of("all", "even")));
@@ -52,7 +52,8 @@ class OneQueryPerPageTest {
     static Stream<Arguments> pagesAndFilters() {
         List<Arguments> cases = new ArrayList<>();
         for (int limit : new int[] {1, 24, 100}) {
-            for (String filter : new String[] {"", "tag=all", "tag=even&tag=three", "q=zoe", "tag=three&q=ZOË%20labs"}) {
+            for (String filter :
+                    new String[] {"", "tag=all", "tag=even&tag=three", "q=zoe", "tag=three&q=ZOË%20labs"}) {
                 cases.add(Arguments.of(limit, filter));
             }
         }
@@ -102,14 +103,22 @@ class OneQueryPerPageTest {
         } finally {
             Log.toStdout();
         }
-        Map<String, Object> emf = lines.stream().map(Json::parseTrusted).filter(line -> line.containsKey("_aws"))
-                .findFirst().orElseThrow(() -> new AssertionError("no metrics line in " + lines));
+        Map<String, Object> emf = lines.stream()
+                .map(Json::parseTrusted)
+                .filter(line -> line.containsKey("_aws"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no metrics line in " + lines));
         assertEquals(1, emf.get("DynamoDbCalls"), emf.toString());
-        Map<String, Object> directive = ((List<Map<String, Object>>) ((Map<String, Object>) emf.get("_aws"))
-                .get("CloudWatchMetrics")).getFirst();
-        assertEquals(aws.functionEnvironment("ListProfilesFunction", Map.of()).get("METRICS_NAMESPACE"), directive.get("Namespace"));
+        Map<String, Object> directive = ((List<Map<String, Object>>)
+                        ((Map<String, Object>) emf.get("_aws")).get("CloudWatchMetrics"))
+                .getFirst();
+        assertEquals(
+                aws.functionEnvironment("ListProfilesFunction", Map.of()).get("METRICS_NAMESPACE"),
+                directive.get("Namespace"));
         assertTrue(((List<Object>) directive.get("Dimensions")).contains(List.of("Function")), directive.toString());
-        assertTrue(((List<Map<String, Object>>) directive.get("Metrics")).contains(Map.of("Name", "DynamoDbCalls", "Unit", "Count")),
+        assertTrue(
+                ((List<Map<String, Object>>) directive.get("Metrics"))
+                        .contains(Map.of("Name", "DynamoDbCalls", "Unit", "Count")),
                 directive.toString());
     }
 
@@ -124,7 +133,9 @@ class OneQueryPerPageTest {
             pages++;
         } while (cursor != null);
         assertEquals(pages, SdkCalls.recorded().size());
-        assertTrue(SdkCalls.recorded().stream().allMatch("DynamoDb:Query"::equals), SdkCalls.recorded().toString());
+        assertTrue(
+                SdkCalls.recorded().stream().allMatch("DynamoDb:Query"::equals),
+                SdkCalls.recorded().toString());
     }
 
     @Test

@@ -1,20 +1,19 @@
 package dev.roster.list;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.profile.SearchText;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Cursors walk every visible profile exactly once, in name order; hidden profiles never show. The tests only
@@ -44,7 +43,10 @@ class PaginationTest {
     @Test
     void aTagWalksItsVisibleMembersOnce() {
         for (String tag : FilledDirectory.TAGS) {
-            assertEquals(directory.expected(id -> directory.tags.get(id).contains(tag)), community.walk("limit=7&tag=" + tag), tag);
+            assertEquals(
+                    directory.expected(id -> directory.tags.get(id).contains(tag)),
+                    community.walk("limit=7&tag=" + tag),
+                    tag);
         }
     }
 
@@ -52,14 +54,17 @@ class PaginationTest {
     void severalTagsMeanAllOfThem() {
         List<String> both = community.walk("limit=5&tag=rust&tag=java");
         assertEquals(directory.expected(id -> directory.tags.get(id).containsAll(List.of("java", "rust"))), both);
-        assertEquals(both, community.walk("limit=5&tag=JAVA&tag=rust%20"), "tags are normalised, order does not matter");
+        assertEquals(
+                both, community.walk("limit=5&tag=JAVA&tag=rust%20"), "tags are normalised, order does not matter");
     }
 
     @Test
     void textSearchFindsWordBeginningsIgnoringCaseAndAccentsEachProfileOnce() {
         assertSearch(id -> beginsAWord(id, "zoe"), "limit=6&q=ZOE");
         assertSearch(id -> beginsAWord(id, "emile"), "limit=6&q=%C3%A9mile");
-        assertSearch(id -> directory.tags.get(id).contains("design") && beginsAWord(id, "berg"), "limit=4&tag=design&q=Berg");
+        assertSearch(
+                id -> directory.tags.get(id).contains("design") && beginsAWord(id, "berg"),
+                "limit=4&tag=design&q=Berg");
         assertEquals(List.of(), community.walk("limit=50&q=ops"), "tags are a filter of their own, not searched");
     }
 
@@ -85,6 +90,10 @@ class PaginationTest {
         page.items().forEach(card -> keys.addAll(card.keySet()));
         assertEquals(Set.of("id", "name", "organisation", "location", "tags", "photo", "avatar"), keys);
         assertFalse(page.body().contains("\"m1\""), "no owner subject");
-        assertTrue(page.items().stream().allMatch(card -> ((Map<?, ?>) card.get("avatar")).get("colour").toString().matches("#[0-9a-f]{6}")));
+        assertTrue(page.items().stream()
+                .allMatch(card -> ((Map<?, ?>) card.get("avatar"))
+                        .get("colour")
+                        .toString()
+                        .matches("#[0-9a-f]{6}")));
     }
 }

@@ -3,39 +3,22 @@ package dev.roster.list;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
-import dev.roster.core.table.Directory;
+import dev.roster.core.profile.SearchPhrases;
 import dev.roster.core.profile.SearchText;
+import dev.roster.core.table.Directory;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.Keys;
 import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.SearchIndex;
-import dev.roster.core.profile.SearchPhrases;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.ItemSize;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
 import java.nio.charset.StandardCharsets;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +31,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Benchmark, not a test: what one list page costs in DynamoDB and in the function, for roster's design (one
@@ -74,38 +72,103 @@ public final class ReadPathBench {
     private static final int WARMUP = 1;
     private static final int PAGE = 24;
     private static final int TAG_VOCABULARY = 200;
-    private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John",
-            "Margaret", "Ken", "Radia", "Tim", "Sophie", "Linus", "Guido", "Anita", "Katherine", "Dennis", "Hedy", "Claude"};
-    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen",
-            "McCarthy", "Hamilton", "Thompson", "Perlman", "Berners-Lee", "Wilson", "Torvalds", "van Rossum", "Borg",
-            "Johnson", "Ritchie", "Lamarr", "Shannon", "Okafor", "Nakamura", "Silva", "Kowalski", "Haddad"};
+    private static final String[] FIRST = {
+        "Ada",
+        "Grace",
+        "Alan",
+        "Edsger",
+        "Barbara",
+        "Donald",
+        "Frances",
+        "John",
+        "Margaret",
+        "Ken",
+        "Radia",
+        "Tim",
+        "Sophie",
+        "Linus",
+        "Guido",
+        "Anita",
+        "Katherine",
+        "Dennis",
+        "Hedy",
+        "Claude"
+    };
+    private static final String[] LAST = {
+        "Lovelace",
+        "Hopper",
+        "Turing",
+        "Dijkstra",
+        "Liskov",
+        "Knuth",
+        "Allen",
+        "McCarthy",
+        "Hamilton",
+        "Thompson",
+        "Perlman",
+        "Berners-Lee",
+        "Wilson",
+        "Torvalds",
+        "van Rossum",
+        "Borg",
+        "Johnson",
+        "Ritchie",
+        "Lamarr",
+        "Shannon",
+        "Okafor",
+        "Nakamura",
+        "Silva",
+        "Kowalski",
+        "Haddad"
+    };
     private static final String RARE_SURNAME = "Quillfeather";
     /** The profile items as written, by id: what the old filter's walk reads, in directory order. */
     private static final Map<String, Map<String, AttributeValue>> DIRECTORY_ITEMS = new HashMap<>();
-    private static final String[] ORGANISATIONS = {"Acme Cooperative", "Northwind Studio", "Riverside Library",
-            "Open Data Institute", "City Hospital", "Blue Harbour Labs", "Freelance", "Tech for Good", "University of Leeds"};
-    private static final String[] LOCATIONS = {"Leeds", "Manchester", "Bristol", "Glasgow", "Cardiff", "Belfast",
-            "London", "York", "Remote"};
 
-    private ReadPathBench() {
-    }
+    private static final String[] ORGANISATIONS = {
+        "Acme Cooperative",
+        "Northwind Studio",
+        "Riverside Library",
+        "Open Data Institute",
+        "City Hospital",
+        "Blue Harbour Labs",
+        "Freelance",
+        "Tech for Good",
+        "University of Leeds"
+    };
+    private static final String[] LOCATIONS = {
+        "Leeds", "Manchester", "Bristol", "Glasgow", "Cardiff", "Belfast", "London", "York", "Remote"
+    };
+
+    private ReadPathBench() {}
 
     public static void main(String[] args) {
         int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        try (LocalAws aws = LocalAws.start(SamTemplate.locate(), Map.of("JwtIssuer", "http://127.0.0.1/bench",
-                "JwtAudience", "bench"))) {
+        try (LocalAws aws = LocalAws.start(
+                SamTemplate.locate(), Map.of("JwtIssuer", "http://127.0.0.1/bench", "JwtAudience", "bench"))) {
             aws.useAsSdkDefault();
             String table = aws.physicalName("ProfilesTable");
             long start = System.nanoTime();
             List<String[]> directory = new ArrayList<>();
             Map<String, Integer> tagCounts = fill(aws.dynamoDb(), table, profiles, directory);
-            System.out.printf(Locale.ROOT, "filled %d visible profiles (%d tags in use) in %.0f s%n", profiles,
-                    tagCounts.size(), (System.nanoTime() - start) / 1e9);
-            System.out.printf(Locale.ROOT, "item sizes by DynamoDB's rule: profile item mean %.0f bytes, tag item mean %.0f"
+            System.out.printf(
+                    Locale.ROOT,
+                    "filled %d visible profiles (%d tags in use) in %.0f s%n",
+                    profiles,
+                    tagCounts.size(),
+                    (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "item sizes by DynamoDB's rule: profile item mean %.0f bytes, tag item mean %.0f"
                             + " bytes, search phrase item mean %.0f bytes (%.1f per profile)%n",
-                    SIZES[0] / Math.max(1, SIZES[1]), SIZES[2] / Math.max(1, SIZES[3]), SIZES[4] / Math.max(1, SIZES[5]),
+                    SIZES[0] / Math.max(1, SIZES[1]),
+                    SIZES[2] / Math.max(1, SIZES[3]),
+                    SIZES[4] / Math.max(1, SIZES[5]),
                     SIZES[5] / Math.max(1, SIZES[1]));
-            String popular = tagCounts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String popular = tagCounts.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey();
 
             Meter meter = new Meter();
             // moto answers a Query over ten thousand items in seconds on a loaded machine: longer timeouts
@@ -123,25 +186,52 @@ public final class ReadPathBench {
             position.put(Keys.SK, Keys.PROFILE_SK);
             position.put(Keys.GSI1PK, Keys.directoryPk("main"));
             position.put(Keys.GSI1SK, middle[0]);
-            String deepCursor = new Cursors("bench-secret", Clock.systemUTC()).encode(
-                    new ListProfiles(new Directory(dynamoDb, table, "main"), null)
-                            .shape(new ListRequest(PAGE, List.of(), null, null)), position);
+            String deepCursor = new Cursors("bench-secret", Clock.systemUTC())
+                    .encode(
+                            new ListProfiles(new Directory(dynamoDb, table, "main"), null)
+                                    .shape(new ListRequest(PAGE, List.of(), null, null)),
+                            position);
             Map<String, AttributeValue> deepStart = new HashMap<>();
             position.forEach((name, value) -> deepStart.put(name, AttributeValue.fromS(value)));
             List<Shape> shapes = List.of(
                     new Shape("first page", "limit=24", List.of(), null, null),
-                    new Shape("deep page (~" + profiles / 2 + " in)", "limit=24&cursor=" + deepCursor, List.of(), null,
+                    new Shape(
+                            "deep page (~" + profiles / 2 + " in)",
+                            "limit=24&cursor=" + deepCursor,
+                            List.of(),
+                            null,
                             deepStart),
-                    new Shape("tag filter (" + popular + ", " + tagCounts.get(popular) + " profiles)",
-                            "limit=24&tag=" + popular, List.of(popular), null, null));
+                    new Shape(
+                            "tag filter (" + popular + ", " + tagCounts.get(popular) + " profiles)",
+                            "limit=24&tag=" + popular,
+                            List.of(popular),
+                            null,
+                            null));
 
             if (!Boolean.getBoolean("roster.bench.searchOnly")) {
-                System.out.printf(Locale.ROOT, "%nread path, page of %d, %d visible profiles (JDK %s, %d cores, load %s)%n",
-                        PAGE, profiles, Runtime.version(), Runtime.getRuntime().availableProcessors(), load());
-                System.out.printf(Locale.ROOT, "%-40s %-7s %5s %6s %8s %13s %12s %9s %10s%n", "shape", "design", "calls",
-                        "read", "returned", "RCU emulator", "RCU by rule", "bytes", "handler");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nread path, page of %d, %d visible profiles (JDK %s, %d cores, load %s)%n",
+                        PAGE,
+                        profiles,
+                        Runtime.version(),
+                        Runtime.getRuntime().availableProcessors(),
+                        load());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-40s %-7s %5s %6s %8s %13s %12s %9s %10s%n",
+                        "shape",
+                        "design",
+                        "calls",
+                        "read",
+                        "returned",
+                        "RCU emulator",
+                        "RCU by rule",
+                        "bytes",
+                        "handler");
                 for (Shape shape : shapes) {
-                    ApiEvents event = ApiEvents.route("GET /profiles").as("reader").query(shape.query);
+                    ApiEvents event =
+                            ApiEvents.route("GET /profiles").as("reader").query(shape.query);
                     Result ours = measure(meter, () -> check(handler.handle(event.stream())));
                     Result theirs = measure(meter, () -> naive.page(shape.tags, shape.text, shape.start));
                     print(shape.name, "roster", ours);
@@ -168,8 +258,14 @@ public final class ReadPathBench {
      * in name order, what {@code Limit} before a filter means) and its first request measured against moto
      * to check the computation.
      */
-    private static void searchShapes(Meter meter, ListProfilesHandler handler, DynamoDbClient dynamoDb, String table,
-                                     int profiles, String popular, List<String[]> directory) {
+    private static void searchShapes(
+            Meter meter,
+            ListProfilesHandler handler,
+            DynamoDbClient dynamoDb,
+            String table,
+            int profiles,
+            String popular,
+            List<String[]> directory) {
         List<String[]> shapes = List.of(
                 new String[] {"rare surname (1 %)", "quillfeather", null},
                 new String[] {"common first name (5 %)", "grace", null},
@@ -177,14 +273,25 @@ public final class ReadPathBench {
                 new String[] {"2-letter prefix", "ha", null},
                 new String[] {"1 letter", "a", null},
                 new String[] {"first name + tag " + popular, "grace", popular});
-        System.out.printf(Locale.ROOT, "%nsearch, first full page of %d (or all matches), %d visible profiles%n", PAGE,
-                profiles);
-        System.out.printf(Locale.ROOT, "%-34s %-7s %8s %6s %8s %8s %12s %9s   %s%n", "shape", "design", "requests",
-                "read", "returned", "matches", "RCU by rule", "bytes", "filter's 1st request: computed / moto");
+        System.out.printf(
+                Locale.ROOT, "%nsearch, first full page of %d (or all matches), %d visible profiles%n", PAGE, profiles);
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %-7s %8s %6s %8s %8s %12s %9s   %s%n",
+                "shape",
+                "design",
+                "requests",
+                "read",
+                "returned",
+                "matches",
+                "RCU by rule",
+                "bytes",
+                "filter's 1st request: computed / moto");
         OldFilter old = new OldFilter(dynamoDb, table, "main", directory);
         for (String[] shape : shapes) {
             String text = shape[1];
-            String query = "limit=" + PAGE + "&q=" + text.replace(" ", "+") + (shape[2] == null ? "" : "&tag=" + shape[2]);
+            String query =
+                    "limit=" + PAGE + "&q=" + text.replace(" ", "+") + (shape[2] == null ? "" : "&tag=" + shape[2]);
             ApiEvents event = ApiEvents.route("GET /profiles").as("reader").query(query);
             String[] body = new String[1];
             dev.roster.core.observe.Log.quietly(() -> {
@@ -194,14 +301,34 @@ public final class ReadPathBench {
             });
             int cards = ((List<?>) Json.parseTrusted(body[0]).get("items")).size();
             int matches = old.matches(SearchText.fold(text), shape[2]);
-            System.out.printf(Locale.ROOT, "%-34s %-7s %8d %6d %8d %8d %12.1f %9d%n", shape[0] + " q=" + text, "index",
-                    meter.calls, meter.read, cards, matches, meter.rcuByRule,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %-7s %8d %6d %8d %8d %12.1f %9d%n",
+                    shape[0] + " q=" + text,
+                    "index",
+                    meter.calls,
+                    meter.read,
+                    cards,
+                    matches,
+                    meter.rcuByRule,
                     body[0].getBytes(StandardCharsets.UTF_8).length);
             OldFilter.Walk walk = old.walk(SearchText.fold(text), shape[2]);
             int[] first = old.firstRequest(SearchText.fold(text), shape[2]);
-            System.out.printf(Locale.ROOT, "%-34s %-7s %8d %6d %8d %8s %12.1f %9d   read %d returned %d / read %d returned %d%n",
-                    "", "filter", walk.requests(), walk.read(), walk.returned(), "", walk.rcuByRule(), walk.bytes(),
-                    walk.firstRead(), walk.firstReturned(), first[0], first[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %-7s %8d %6d %8d %8s %12.1f %9d   read %d returned %d / read %d returned %d%n",
+                    "",
+                    "filter",
+                    walk.requests(),
+                    walk.read(),
+                    walk.returned(),
+                    "",
+                    walk.rcuByRule(),
+                    walk.bytes(),
+                    walk.firstRead(),
+                    walk.firstReturned(),
+                    first[0],
+                    first[1]);
         }
         System.out.println("""
 
@@ -215,8 +342,8 @@ public final class ReadPathBench {
 
     /** The design before the index: the directory (or the tag's) Query filtered by {@code contains(search, :q)}. */
     private record OldFilter(DynamoDbClient dynamoDb, String table, String community, List<String[]> directory) {
-        record Walk(int requests, int read, int returned, double rcuByRule, int bytes, int firstRead, int firstReturned) {
-        }
+        record Walk(
+                int requests, int read, int returned, double rcuByRule, int bytes, int firstRead, int firstReturned) {}
 
         private List<Map<String, AttributeValue>> partition(String tag) {
             List<String[]> ordered = new ArrayList<>(directory);
@@ -236,7 +363,8 @@ public final class ReadPathBench {
         }
 
         int matches(String folded, String tag) {
-            return (int) partition(tag).stream().filter(item -> found(item, folded)).count();
+            return (int)
+                    partition(tag).stream().filter(item -> found(item, folded)).count();
         }
 
         /** Pages of {@value #PAGE} items in order, each returning its matches, until {@value #PAGE} are found. */
@@ -309,8 +437,10 @@ public final class ReadPathBench {
             names.put("#q", ItemAttributes.SEARCH);
             values.put(":q", AttributeValue.fromS(folded));
             QueryResponse response = dynamoDb.query(query.keyConditionExpression("#pk = :pk")
-                    .filterExpression("contains(#q, :q)").expressionAttributeNames(names)
-                    .expressionAttributeValues(values).build());
+                    .filterExpression("contains(#q, :q)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build());
             return new int[] {response.scannedCount(), response.count()};
         }
     }
@@ -320,18 +450,20 @@ public final class ReadPathBench {
 
     private static DynamoDbClient patientClient(List<ExecutionInterceptor> interceptors) {
         return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(5)).build())
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMinutes(5)).executionInterceptors(interceptors))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofMinutes(5))
+                        .build())
+                .overrideConfiguration(
+                        c -> c.apiCallTimeout(Duration.ofMinutes(5)).executionInterceptors(interceptors))
                 .build();
     }
 
-    private record Shape(String name, String query, List<String> tags, String text, Map<String, AttributeValue> start) {
-    }
+    private record Shape(
+            String name, String query, List<String> tags, String text, Map<String, AttributeValue> start) {}
 
     /** One request shape's figures (the last measured run's counts, the median of the handler times). */
-    private record Result(int calls, int read, int returned, double rcuEmulator, double rcuByRule, int bytes,
-                          double handlerMs) {
-    }
+    private record Result(
+            int calls, int read, int returned, double rcuEmulator, double rcuByRule, int bytes, double handlerMs) {}
 
     private static Result measure(Meter meter, java.util.function.Supplier<String> request) {
         for (int i = 0; i < WARMUP; i++) {
@@ -346,13 +478,29 @@ public final class ReadPathBench {
             millis[i] = (System.nanoTime() - start - meter.wireNanos) / 1e6;
         }
         Arrays.sort(millis);
-        return new Result(meter.calls, meter.read, meter.returned, meter.rcuEmulator, meter.rcuByRule,
-                body.getBytes(StandardCharsets.UTF_8).length, millis[RUNS / 2]);
+        return new Result(
+                meter.calls,
+                meter.read,
+                meter.returned,
+                meter.rcuEmulator,
+                meter.rcuByRule,
+                body.getBytes(StandardCharsets.UTF_8).length,
+                millis[RUNS / 2]);
     }
 
     private static void print(String shape, String design, Result r) {
-        System.out.printf(Locale.ROOT, "%-40s %-7s %5d %6d %8d %13.1f %12.1f %9d %8.2f ms%n", shape, design, r.calls,
-                r.read, r.returned, r.rcuEmulator, r.rcuByRule, r.bytes, r.handlerMs);
+        System.out.printf(
+                Locale.ROOT,
+                "%-40s %-7s %5d %6d %8d %13.1f %12.1f %9d %8.2f ms%n",
+                shape,
+                design,
+                r.calls,
+                r.read,
+                r.returned,
+                r.rcuEmulator,
+                r.rcuByRule,
+                r.bytes,
+                r.handlerMs);
     }
 
     private static String check(APIGatewayV2HTTPResponse response) {
@@ -393,12 +541,21 @@ public final class ReadPathBench {
             if (start != null) {
                 query.exclusiveStartKey(start);
             }
-            QueryResponse ids = dynamoDb.query(query.expressionAttributeNames(names).expressionAttributeValues(values).build());
+            QueryResponse ids = dynamoDb.query(query.expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build());
             List<Object> cards = new ArrayList<>();
             for (Map<String, AttributeValue> id : ids.items()) {
-                GetItemResponse profile = dynamoDb.getItem(GetItemRequest.builder().tableName(table).key(Map.of(
-                        Keys.PK, AttributeValue.fromS(Keys.profilePk(community, id.get(ItemAttributes.PROFILE_ID).s())),
-                        Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK))).build());
+                GetItemResponse profile = dynamoDb.getItem(GetItemRequest.builder()
+                        .tableName(table)
+                        .key(Map.of(
+                                Keys.PK,
+                                        AttributeValue.fromS(Keys.profilePk(
+                                                community,
+                                                id.get(ItemAttributes.PROFILE_ID)
+                                                        .s())),
+                                Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK)))
+                        .build());
                 Card card = ProfileItems.card(profile.item());
                 cards.add(card.toJson());
             }
@@ -437,8 +594,14 @@ public final class ReadPathBench {
         @Override
         public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
             return switch (context.request()) {
-                case QueryRequest q -> q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-                case GetItemRequest g -> g.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+                case QueryRequest q ->
+                    q.toBuilder()
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
+                case GetItemRequest g ->
+                    g.toBuilder()
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .build();
                 default -> context.request();
             };
         }
@@ -469,8 +632,7 @@ public final class ReadPathBench {
                     rcuEmulator += units(g.consumedCapacity());
                     rcuByRule += readUnits(g.hasItem() ? ItemSize.of(g.item()) : 0);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -485,11 +647,17 @@ public final class ReadPathBench {
                 Map<String, AttributeValue> values = new HashMap<>(r.expressionAttributeValues());
                 names.keySet().retainAll(Set.of("#pk", "#sk"));
                 values.keySet().retainAll(Set.of(":pk", ":q"));
-                QueryRequest plain = r.toBuilder().projectionExpression(null).filterExpression(null)
-                        .returnConsumedCapacity((String) null).expressionAttributeNames(names)
-                        .expressionAttributeValues(values).build();
+                QueryRequest plain = r.toBuilder()
+                        .projectionExpression(null)
+                        .filterExpression(null)
+                        .returnConsumedCapacity((String) null)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .build();
                 try (DynamoDbClient side = patientClient(List.of())) {
-                    return (double) side.query(plain).items().stream().mapToLong(ItemSize::of).sum();
+                    return (double) side.query(plain).items().stream()
+                            .mapToLong(ItemSize::of)
+                            .sum();
                 }
             });
         }
@@ -501,8 +669,8 @@ public final class ReadPathBench {
     }
 
     /** Profile and tag items as PUT /me writes them (ProfileTable.create), plus a photo map, in batches of 25. */
-    private static Map<String, Integer> fill(DynamoDbClient dynamoDb, String table, int profiles,
-                                             List<String[]> directory) {
+    private static Map<String, Integer> fill(
+            DynamoDbClient dynamoDb, String table, int profiles, List<String[]> directory) {
         Random random = new Random(7);
         double[] zipf = zipfCumulative(TAG_VOCABULARY, 1.1);
         Map<String, Integer> tagCounts = new HashMap<>();
@@ -518,11 +686,16 @@ public final class ReadPathBench {
                 tags.add("tag" + sample(zipf, random));
             }
             tags.forEach(tag -> tagCounts.merge(tag, 1, Integer::sum));
-            ProfileInput input = new ProfileInput(name, ORGANISATIONS[random.nextInt(ORGANISATIONS.length)],
-                    LOCATIONS[random.nextInt(LOCATIONS.length)], "https://example.org/" + i,
+            ProfileInput input = new ProfileInput(
+                    name,
+                    ORGANISATIONS[random.nextInt(ORGANISATIONS.length)],
+                    LOCATIONS[random.nextInt(LOCATIONS.length)],
+                    "https://example.org/" + i,
                     "A short biography of a member, the kind people write: what they work on, what they like "
                             + "to talk about, and how to reach them. ".repeat(1 + random.nextInt(3)),
-                    "member" + i + "@example.org", List.copyOf(tags), true);
+                    "member" + i + "@example.org",
+                    List.copyOf(tags),
+                    true);
             AttributeValue photo = random.nextInt(10) < 9 ? photo(id) : null;
             String sortName = ProfileItems.sortName(name);
             Map<String, AttributeValue> profile = new HashMap<>(ProfileItems.cardAttributes(id, input, photo));
@@ -535,16 +708,21 @@ public final class ReadPathBench {
             profile.put(ItemAttributes.VISIBLE, AttributeValue.fromBool(true));
             profile.put(ItemAttributes.SORT_NAME, AttributeValue.fromS(sortName));
             profile.put(ItemAttributes.VERSION, AttributeValue.fromN("1"));
-            profile.put(ItemAttributes.PHOTO_STATUS, AttributeValue.fromS(
-                    (photo == null ? PhotoStatus.NONE : PhotoStatus.READY).name()));
+            profile.put(
+                    ItemAttributes.PHOTO_STATUS,
+                    AttributeValue.fromS((photo == null ? PhotoStatus.NONE : PhotoStatus.READY).name()));
             profile.put(Keys.GSI1PK, AttributeValue.fromS(Keys.directoryPk("main")));
             profile.put(Keys.GSI1SK, AttributeValue.fromS(Keys.nameSortKey(sortName, id)));
             add(dynamoDb, table, batch, profile);
             directory.add(new String[] {Keys.nameSortKey(sortName, id), id});
             DIRECTORY_ITEMS.put(id, profile);
             Map<String, AttributeValue> indexCard = ProfileItems.cardAttributes(id, input, photo);
-            for (Map<String, AttributeValue> item : SearchIndex.items("main", id, sortName,
-                    SearchPhrases.of(input.name(), input.organisation(), input.location()), indexCard)) {
+            for (Map<String, AttributeValue> item : SearchIndex.items(
+                    "main",
+                    id,
+                    sortName,
+                    SearchPhrases.of(input.name(), input.organisation(), input.location()),
+                    indexCard)) {
                 add(dynamoDb, table, batch, item);
             }
             Map<String, AttributeValue> card = ProfileItems.cardAttributes(id, input, photo);
@@ -575,12 +753,15 @@ public final class ReadPathBench {
     /** Bytes and counts of the profile, tag and search items written by {@link #fill}, for the cost of a write. */
     private static final double[] SIZES = new double[6];
 
-    private static void add(DynamoDbClient dynamoDb, String table, List<WriteRequest> batch, Map<String, AttributeValue> item) {
+    private static void add(
+            DynamoDbClient dynamoDb, String table, List<WriteRequest> batch, Map<String, AttributeValue> item) {
         String pk = item.get(Keys.PK).s();
         int kind = Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) ? 0 : pk.startsWith(Keys.tagPk("main", "")) ? 2 : 4;
         SIZES[kind] += ItemSize.of(item);
         SIZES[kind + 1]++;
-        batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        batch.add(WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build());
         if (batch.size() == 25) {
             flush(dynamoDb, table, batch);
         }
@@ -615,7 +796,8 @@ public final class ReadPathBench {
 
     private static String load() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ")[0];
         } catch (java.io.IOException e) {
             return "?";
         }

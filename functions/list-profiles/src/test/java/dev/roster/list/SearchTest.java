@@ -1,5 +1,8 @@
 package dev.roster.list;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.SearchPhrases;
 import dev.roster.core.profile.SearchQuery;
@@ -9,17 +12,11 @@ import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code GET /profiles?q=} against moto, with profiles written through {@code PUT /me}: what a search matches,
@@ -45,6 +43,7 @@ class SearchTest {
     static String table;
     /** Profiles by id: name, organisation, location, visible (kept in step with every edit the tests make). */
     static final Map<String, String[]> PROFILES = new ConcurrentHashMap<>();
+
     static final Map<String, Community.Member> MEMBERS = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -64,20 +63,26 @@ class SearchTest {
         join("stale", "Stale Writer", "", "Rouen", true, List.of());
         for (int i = 0; i < 23; i++) {
             // a few Walkers work at Walker Labs: their second phrase beginning with "walker" is shadowed
-            join("walker-" + i, "Walker %02d".formatted(i), i % 8 == 0 ? "Walker Labs" : "Acme", "Leeds", true,
+            join(
+                    "walker-" + i,
+                    "Walker %02d".formatted(i),
+                    i % 8 == 0 ? "Walker Labs" : "Acme",
+                    "Leeds",
+                    true,
                     i % 3 == 0 ? List.of("design") : List.of());
         }
     }
 
-    static void join(String sub, String name, String organisation, String location, boolean visible, List<String> tags) {
+    static void join(
+            String sub, String name, String organisation, String location, boolean visible, List<String> tags) {
         Community.Member member = community.join(sub, body(name, organisation, location, visible, tags));
         MEMBERS.put(sub, member);
         PROFILES.put(member.id(), new String[] {name, organisation, location, Boolean.toString(visible)});
     }
 
     static String body(String name, String organisation, String location, boolean visible, List<String> tags) {
-        return Json.write(Map.of("name", name, "organisation", organisation, "location", location, "visible", visible,
-                "tags", tags));
+        return Json.write(Map.of(
+                "name", name, "organisation", organisation, "location", location, "visible", visible, "tags", tags));
     }
 
     static String q(String text) {
@@ -140,8 +145,8 @@ class SearchTest {
                 String cursor = null;
                 do {
                     SdkCalls.reset();
-                    Community.Page page = community.page("limit=" + limit + "&" + filter
-                            + (cursor == null ? "" : "&cursor=" + cursor));
+                    Community.Page page = community.page(
+                            "limit=" + limit + "&" + filter + (cursor == null ? "" : "&cursor=" + cursor));
                     assertEquals(200, page.status(), page.body());
                     assertEquals(List.of("DynamoDb:Query"), SdkCalls.recorded(), filter);
                     ids.addAll(page.ids());
@@ -194,13 +199,18 @@ class SearchTest {
         } while (cursor != null);
         assertEquals(expected("w"), Set.copyOf(ids));
         assertEquals(ids.size(), Set.copyOf(ids).size(), "each profile once");
-        assertTrue(shortPagesWithCursor > 0, "three Walker Labs phrases in a row are more than a page of 1 reads past itself");
+        assertTrue(
+                shortPagesWithCursor > 0,
+                "three Walker Labs phrases in a row are more than a page of 1 reads past itself");
     }
 
     private static String answering(String id, SearchQuery query) {
         String[] p = PROFILES.get(id);
-        return SearchPhrases.of(p[0], p[1], p[2]).phrases().stream().filter(phrase -> phrase.answers(query))
-                .findFirst().orElseThrow().text();
+        return SearchPhrases.of(p[0], p[1], p[2]).phrases().stream()
+                .filter(phrase -> phrase.answers(query))
+                .findFirst()
+                .orElseThrow()
+                .text();
     }
 
     @Test
@@ -284,8 +294,9 @@ class SearchTest {
                         // a 503 on a loaded machine: the write may or may not have landed; read back what did
                         member = community.reread(member);
                         Map<String, Object> me = community.me(sub);
-                        PROFILES.put(member.id(), new String[] {(String) me.get("name"), (String) me.get("organisation"),
-                                "Leeds", "true"});
+                        PROFILES.put(member.id(), new String[] {
+                            (String) me.get("name"), (String) me.get("organisation"), "Leeds", "true"
+                        });
                     }
                     MEMBERS.put(sub, member);
                     round++;
@@ -311,7 +322,9 @@ class SearchTest {
         List<String> steadyOrder = seen.stream().filter(steady::contains).toList();
         List<String> sorted = new ArrayList<>(steadyOrder);
         sorted.sort(java.util.Comparator.comparing(id -> name(id).toLowerCase(java.util.Locale.ROOT)));
-        assertEquals(sorted.stream().map(SearchTest::name).toList(), steadyOrder.stream().map(SearchTest::name).toList());
+        assertEquals(
+                sorted.stream().map(SearchTest::name).toList(),
+                steadyOrder.stream().map(SearchTest::name).toList());
         times.forEach((id, count) -> assertTrue(count <= 2, name(id) + " came " + count + " times"));
         assertIndexMatchesProfiles();
     }
@@ -329,8 +342,10 @@ class SearchTest {
         Community.Member first = community.edit(read, body("Stale Writer Wins", "", "Rouen", true, List.of()));
         MEMBERS.put("stale", first);
         PROFILES.put(first.id(), new String[] {"Stale Writer Wins", "", "Rouen", "true"});
-        var refused = community.profiles.handle(dev.roster.core.http.ApiEvents.route("PUT /me").as("stale")
-                .header("if-match", read.etag()).body(body("Stale Loser", "Late Ltd", "Nowhere", true, List.of()))
+        var refused = community.profiles.handle(dev.roster.core.http.ApiEvents.route("PUT /me")
+                .as("stale")
+                .header("if-match", read.etag())
+                .body(body("Stale Loser", "Late Ltd", "Nowhere", true, List.of()))
                 .stream());
         assertEquals(412, refused.getStatusCode(), refused.getBody());
         assertEquals(List.of(), community.walk("limit=10&" + q("stale loser")));
@@ -348,11 +363,13 @@ class SearchTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var page = dynamoDb.scan(b -> b.tableName(table).exclusiveStartKey(from).consistentRead(true));
+            var page = dynamoDb.scan(
+                    b -> b.tableName(table).exclusiveStartKey(from).consistentRead(true));
             for (Map<String, AttributeValue> item : page.items()) {
                 if (item.get(Keys.PK).s().startsWith("C#main#Q#")) {
                     String sk = item.get(Keys.SK).s();
-                    byProfile.computeIfAbsent(item.get(ItemAttributes.PROFILE_ID).s(), k -> new ArrayList<>())
+                    byProfile
+                            .computeIfAbsent(item.get(ItemAttributes.PROFILE_ID).s(), k -> new ArrayList<>())
                             .add(sk.substring(0, sk.indexOf('#')));
                 }
             }
@@ -375,12 +392,18 @@ class SearchTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var page = dynamoDb.scan(b -> b.tableName(table).exclusiveStartKey(from).consistentRead(true)
-                    .filterExpression("SK = :profile").expressionAttributeValues(Map.of(":profile", AttributeValue.fromS(Keys.PROFILE_SK))));
+            var page = dynamoDb.scan(b -> b.tableName(table)
+                    .exclusiveStartKey(from)
+                    .consistentRead(true)
+                    .filterExpression("SK = :profile")
+                    .expressionAttributeValues(Map.of(":profile", AttributeValue.fromS(Keys.PROFILE_SK))));
             for (Map<String, AttributeValue> item : page.items()) {
                 if (item.get(ItemAttributes.VISIBLE).bool()) {
-                    List<String> texts = new ArrayList<>(SearchPhrases.of(item.get(ItemAttributes.NAME).s(),
-                            item.get(ItemAttributes.ORGANISATION).s(), item.get(ItemAttributes.LOCATION).s()).texts());
+                    List<String> texts = new ArrayList<>(SearchPhrases.of(
+                                    item.get(ItemAttributes.NAME).s(),
+                                    item.get(ItemAttributes.ORGANISATION).s(),
+                                    item.get(ItemAttributes.LOCATION).s())
+                            .texts());
                     texts.sort(null);
                     expected.put(item.get(ItemAttributes.PROFILE_ID).s(), texts);
                 }

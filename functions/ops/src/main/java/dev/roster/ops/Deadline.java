@@ -16,7 +16,8 @@ interface Deadline {
     }
 
     static Deadline of(Context context) {
-        return context == null ? () -> Long.MAX_VALUE
+        return context == null
+                ? () -> Long.MAX_VALUE
                 : () -> Math.max(0, context.getRemainingTimeInMillis() - RESERVE_MILLIS);
     }
 }

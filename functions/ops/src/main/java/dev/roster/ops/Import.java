@@ -9,7 +9,6 @@ import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.Claims;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.core.table.ProfileTable.Write;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +35,7 @@ final class Import {
     static final int MAX_ERRORS_REPORTED = 200;
     /** Ids from the source (Slack user ids, spreadsheet row ids); no '#', which separates key parts. */
     static final Pattern IMPORT_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
     private static final int MAX_ATTEMPTS = 3;
 
     private final ProfileTable profiles;
@@ -54,8 +54,7 @@ final class Import {
         static final double DEFAULT_PER_SECOND = 10;
     }
 
-    record RowError(int line, String importId, String reason) {
-    }
+    record RowError(int line, String importId, String reason) {}
 
     static final class Report {
         int rows;
@@ -90,11 +89,13 @@ final class Import {
             failure.put("attempts", gaveUp.attempts());
             failure.put("transient", gaveUp.transientFailure());
             failure.put("reason", String.valueOf(gaveUp.failure().getMessage()));
-            failure.put("todo", gaveUp.transientFailure()
-                    ? "AWS did not answer in time or refused the load; invoke again with \"fromLine\": " + line
-                    + " (rows before it are saved; re-running a row is harmless)"
-                    : "fix the cause (permissions, table, bucket) and invoke again with \"fromLine\": " + line
-                    + ", or with " + (line + 1) + " to skip this row");
+            failure.put(
+                    "todo",
+                    gaveUp.transientFailure()
+                            ? "AWS did not answer in time or refused the load; invoke again with \"fromLine\": " + line
+                                    + " (rows before it are saved; re-running a row is harmless)"
+                            : "fix the cause (permissions, table, bucket) and invoke again with \"fromLine\": " + line
+                                    + ", or with " + (line + 1) + " to skip this row");
         }
 
         void invalid(int line, String importId, String reason) {
@@ -115,13 +116,17 @@ final class Import {
             json.put("skipped", skipped);
             json.put("photosQueued", photosQueued);
             json.put("invalid", invalid);
-            json.put("errors", errors.stream().map(e -> {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("line", e.line());
-                error.put("importId", e.importId());
-                error.put("reason", e.reason());
-                return error;
-            }).toList());
+            json.put(
+                    "errors",
+                    errors.stream()
+                            .map(e -> {
+                                Map<String, Object> error = new LinkedHashMap<>();
+                                error.put("line", e.line());
+                                error.put("importId", e.importId());
+                                error.put("reason", e.reason());
+                                return error;
+                            })
+                            .toList());
             json.put("ignoredColumns", List.copyOf(ignoredColumns));
             json.put("resumeAtLine", resumeAtLine);
             json.put("failure", failure);
@@ -155,8 +160,11 @@ final class Import {
                 Integer first = seen.putIfAbsent(importId, row.line());
                 if (first != null && row.line() >= request.fromLine()) {
                     report.rows++;
-                    report.invalid(row.line(), importId, "import id '" + importId + "' is already used on line " + first
-                            + " of this file; each member needs their own id");
+                    report.invalid(
+                            row.line(),
+                            importId,
+                            "import id '" + importId + "' is already used on line " + first
+                                    + " of this file; each member needs their own id");
                     continue;
                 }
             }
@@ -188,7 +196,10 @@ final class Import {
     /** Imports one row, counting into {@code report}; may be run again after a failure at any point. */
     private Report importRow(ImportFile.Row row, String importId, Report report) {
         if (importId == null || !IMPORT_ID.matcher(importId).matches()) {
-            report.invalid(row.line(), null, "importId: required, 1 to 128 letters, digits or . _ : @ - (the member's id in the source)");
+            report.invalid(
+                    row.line(),
+                    null,
+                    "importId: required, 1 to 128 letters, digits or . _ : @ - (the member's id in the source)");
             return report;
         }
         ProfileInput input;
@@ -207,8 +218,11 @@ final class Import {
             return report;
         }
         if (photo != null && !uploads.exists(photo)) {
-            report.invalid(row.line(), importId, "photo: no object " + photo + " in the uploads bucket; copy the file there"
-                    + " (aws s3 cp PHOTO s3://" + uploads.name() + "/" + photo + ") and run the import again");
+            report.invalid(
+                    row.line(),
+                    importId,
+                    "photo: no object " + photo + " in the uploads bucket; copy the file there"
+                            + " (aws s3 cp PHOTO s3://" + uploads.name() + "/" + photo + ") and run the import again");
             return report;
         }
         Optional<String> profileId = saveProfile(row, importId, input, report);
@@ -237,8 +251,11 @@ final class Import {
             }
             Optional<Profile> stored = profiles.read(existing.get());
             if (stored.isEmpty()) {
-                report.invalid(row.line(), importId, "its import pointer names profile " + existing.get()
-                        + ", which no longer exists; delete the pointer item to import it afresh");
+                report.invalid(
+                        row.line(),
+                        importId,
+                        "its import pointer names profile " + existing.get()
+                                + ", which no longer exists; delete the pointer item to import it afresh");
                 return Optional.empty();
             }
             Profile current = stored.get();
@@ -279,7 +296,10 @@ final class Import {
             report.photosQueued++;
         } else {
             profiles.unqueuePhoto(profileId, uploadId);
-            report.invalid(row.line(), importId, "photo: " + photo + " disappeared during the import; the profile was saved without it");
+            report.invalid(
+                    row.line(),
+                    importId,
+                    "photo: " + photo + " disappeared during the import; the profile was saved without it");
         }
     }
 
@@ -288,7 +308,10 @@ final class Import {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest((profileId + "\n" + photo).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, ProfileId.UPLOAD_ID_CHARS);
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, ProfileId.UPLOAD_ID_CHARS);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

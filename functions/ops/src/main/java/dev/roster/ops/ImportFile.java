@@ -2,7 +2,6 @@ package dev.roster.ops;
 
 import dev.roster.core.http.ApiException;
 import dev.roster.core.json.Json;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,22 +24,32 @@ final class ImportFile {
 
     /** Loose column name → field. */
     private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("importid", IMPORT_ID), Map.entry("externalid", IMPORT_ID), Map.entry("id", IMPORT_ID),
-            Map.entry("name", "name"), Map.entry("realname", "name"), Map.entry("fullname", "name"),
-            Map.entry("email", "email"), Map.entry("emailaddress", "email"),
-            Map.entry("organisation", "organisation"), Map.entry("organization", "organisation"),
+            Map.entry("importid", IMPORT_ID),
+            Map.entry("externalid", IMPORT_ID),
+            Map.entry("id", IMPORT_ID),
+            Map.entry("name", "name"),
+            Map.entry("realname", "name"),
+            Map.entry("fullname", "name"),
+            Map.entry("email", "email"),
+            Map.entry("emailaddress", "email"),
+            Map.entry("organisation", "organisation"),
+            Map.entry("organization", "organisation"),
             Map.entry("company", "organisation"),
-            Map.entry("location", "location"), Map.entry("website", "website"), Map.entry("url", "website"),
-            Map.entry("bio", "bio"), Map.entry("about", "bio"),
-            Map.entry("tags", "tags"), Map.entry("visible", "visible"),
-            Map.entry("photo", PHOTO), Map.entry("photokey", PHOTO), Map.entry("image", PHOTO));
+            Map.entry("location", "location"),
+            Map.entry("website", "website"),
+            Map.entry("url", "website"),
+            Map.entry("bio", "bio"),
+            Map.entry("about", "bio"),
+            Map.entry("tags", "tags"),
+            Map.entry("visible", "visible"),
+            Map.entry("photo", PHOTO),
+            Map.entry("photokey", PHOTO),
+            Map.entry("image", PHOTO));
 
     /** One record: the fields found (strings, lists, booleans as the format gives them) or why it is unreadable. */
-    record Row(int line, Map<String, Object> fields, String problem) {
-    }
+    record Row(int line, Map<String, Object> fields, String problem) {}
 
-    record Parsed(List<Row> rows, Set<String> ignoredColumns) {
-    }
+    record Parsed(List<Row> rows, Set<String> ignoredColumns) {}
 
     static Parsed parse(String key, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -71,7 +80,8 @@ final class ImportFile {
                 Map<String, Object> object = Json.parseObject(line);
                 rows.add(new Row(i + 1, fields(object, ignored), null));
             } catch (ApiException e) {
-                rows.add(new Row(i + 1, Map.of(), "not a JSON object: " + e.error().message()));
+                rows.add(new Row(
+                        i + 1, Map.of(), "not a JSON object: " + e.error().message()));
             }
         }
         return new Parsed(rows, ignored);
@@ -83,7 +93,8 @@ final class ImportFile {
         CsvReader reader = new CsvReader(text);
         CsvReader.Line header = reader.next();
         if (header == null || header.problem() != null) {
-            throw new IllegalArgumentException("the CSV file needs a header row naming its columns (e.g. importId,name,email,tags)");
+            throw new IllegalArgumentException(
+                    "the CSV file needs a header row naming its columns (e.g. importId,name,email,tags)");
         }
         List<String> fields = new ArrayList<>();
         for (String column : header.values()) {
@@ -94,8 +105,9 @@ final class ImportFile {
             fields.add(field);
         }
         if (!fields.contains(IMPORT_ID)) {
-            throw new IllegalArgumentException("the CSV header has no importId column (the id of each member in the source,"
-                    + " e.g. a Slack user id): re-running an import finds its profiles by it");
+            throw new IllegalArgumentException(
+                    "the CSV header has no importId column (the id of each member in the source,"
+                            + " e.g. a Slack user id): re-running an import finds its profiles by it");
         }
         for (CsvReader.Line record = reader.next(); record != null; record = reader.next()) {
             if (record.problem() != null) {
@@ -106,8 +118,11 @@ final class ImportFile {
                 continue; // blank line
             }
             if (record.values().size() != fields.size()) {
-                rows.add(new Row(record.line(), Map.of(), record.values().size() + " columns; the header has "
-                        + fields.size() + " (a comma inside a value needs the value in double quotes)"));
+                rows.add(new Row(
+                        record.line(),
+                        Map.of(),
+                        record.values().size() + " columns; the header has " + fields.size()
+                                + " (a comma inside a value needs the value in double quotes)"));
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -117,11 +132,17 @@ final class ImportFile {
                 if (field == null || value.isBlank()) {
                     continue;
                 }
-                row.put(field, switch (field) {
-                    case "tags" -> List.of(value.split("[,;|]")).stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
-                    case "visible" -> csvBoolean(value);
-                    default -> value;
-                });
+                row.put(
+                        field,
+                        switch (field) {
+                            case "tags" ->
+                                List.of(value.split("[,;|]")).stream()
+                                        .map(String::strip)
+                                        .filter(t -> !t.isEmpty())
+                                        .toList();
+                            case "visible" -> csvBoolean(value);
+                            default -> value;
+                        });
             }
             rows.add(new Row(record.line(), row, null));
         }
@@ -143,9 +164,14 @@ final class ImportFile {
             if (field == null) {
                 ignored.add(name);
             } else if (value != null) {
-                row.put(field, field.equals("tags") && value instanceof String s
-                        ? List.of(s.split("[,;|]")).stream().map(String::strip).filter(t -> !t.isEmpty()).toList()
-                        : value);
+                row.put(
+                        field,
+                        field.equals("tags") && value instanceof String s
+                                ? List.of(s.split("[,;|]")).stream()
+                                        .map(String::strip)
+                                        .filter(t -> !t.isEmpty())
+                                        .toList()
+                                : value);
             }
         });
         return row;
@@ -153,8 +179,7 @@ final class ImportFile {
 
     /** RFC 4180 records, each with the line it starts on. */
     static final class CsvReader {
-        record Line(int line, List<String> values, String problem) {
-        }
+        record Line(int line, List<String> values, String problem) {}
 
         private final String text;
         private int position;

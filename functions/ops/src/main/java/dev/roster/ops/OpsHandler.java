@@ -8,15 +8,14 @@ import dev.roster.core.aws.AwsClients;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
 import dev.roster.core.profile.ProfileId;
-import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.Claims;
+import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.ProfileTable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code OpsFunction}: the jobs ops run by hand with {@code sam remote invoke} (README, runbook), one
@@ -59,8 +58,8 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
         ProfileTable profiles = new ProfileTable(dynamoDb, table, community);
         this.reprocess = new Reprocess(profiles, uploads, targetSpecVersion);
         this.reindex = new Reindex(profiles);
-        this.importer = new Import(profiles, new Claims(dynamoDb, table, community, Clock.systemUTC()), uploads,
-                ProfileId::newProfileId);
+        this.importer = new Import(
+                profiles, new Claims(dynamoDb, table, community, Clock.systemUTC()), uploads, ProfileId::newProfileId);
     }
 
     @Override

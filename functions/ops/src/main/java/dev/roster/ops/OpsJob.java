@@ -1,7 +1,6 @@
 package dev.roster.ops;
 
 import dev.roster.core.json.JsonFields;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -10,12 +9,10 @@ sealed interface OpsJob permits OpsJob.ReprocessPhotos, OpsJob.RebuildSearchInde
     Set<String> FIELDS = Set.of("job", "cursor", "maxProfiles", "perSecond", "dryRun", "key", "fromLine");
 
     /** {@code reprocess}: re-crop photos made to an older crop spec. */
-    record ReprocessPhotos(ProfileWalk.Request walk) implements OpsJob {
-    }
+    record ReprocessPhotos(ProfileWalk.Request walk) implements OpsJob {}
 
     /** {@code reindex}: write the search index of profiles written before it. */
-    record RebuildSearchIndex(ProfileWalk.Request walk) implements OpsJob {
-    }
+    record RebuildSearchIndex(ProfileWalk.Request walk) implements OpsJob {}
 
     /** The job the input asks for; anything unclear is refused before any work, with what to send instead. */
     static OpsJob parse(Map<String, Object> input) {
@@ -27,15 +24,20 @@ sealed interface OpsJob permits OpsJob.ReprocessPhotos, OpsJob.RebuildSearchInde
             case "import" -> {
                 String key = fields.string("key");
                 if (key == null || key.isBlank()) {
-                    throw new IllegalArgumentException("import needs \"key\": the file's key in the uploads bucket, e.g. imports/members.csv");
+                    throw new IllegalArgumentException(
+                            "import needs \"key\": the file's key in the uploads bucket, e.g. imports/members.csv");
                 }
                 Long fromLine = fields.wholeNumber("fromLine");
                 Long perSecond = fields.wholeNumber("perSecond");
-                yield new Import.Request(key.strip(), fromLine == null ? 1 : (int) Math.max(1, fromLine),
+                yield new Import.Request(
+                        key.strip(),
+                        fromLine == null ? 1 : (int) Math.max(1, fromLine),
                         perSecond == null ? Import.Request.DEFAULT_PER_SECOND : perSecond);
             }
-            default -> throw new IllegalArgumentException("\"job\" must be \"reprocess\", \"import\" or \"reindex\", was "
-                    + (job == null ? "missing" : "'" + job + "'") + "; e.g. {\"job\":\"reprocess\",\"dryRun\":true}");
+            default ->
+                throw new IllegalArgumentException("\"job\" must be \"reprocess\", \"import\" or \"reindex\", was "
+                        + (job == null ? "missing" : "'" + job + "'")
+                        + "; e.g. {\"job\":\"reprocess\",\"dryRun\":true}");
         };
     }
 }

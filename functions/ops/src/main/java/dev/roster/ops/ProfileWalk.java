@@ -6,7 +6,6 @@ import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.core.table.ProfileTable.Position;
 import dev.roster.core.table.ProfileTable.ScanPage;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,8 +28,7 @@ final class ProfileWalk {
     /** Notes about single profiles in a reply are capped; the counts are always complete. */
     static final int MAX_NOTES = 100;
 
-    private ProfileWalk() {
-    }
+    private ProfileWalk() {}
 
     /** What ops send a walking job: where to resume, how many profiles at most, how many per second, whether to write. */
     record Request(Optional<String> cursor, int maxProfiles, double perSecond, boolean dryRun) {
@@ -39,9 +37,11 @@ final class ProfileWalk {
         static Request from(JsonFields fields, double defaultPerSecond) {
             Long max = fields.wholeNumber("maxProfiles");
             Long perSecond = fields.wholeNumber("perSecond");
-            return new Request(Optional.ofNullable(fields.string("cursor")).filter(c -> !c.isBlank()),
+            return new Request(
+                    Optional.ofNullable(fields.string("cursor")).filter(c -> !c.isBlank()),
                     (int) Math.max(1, Math.min(100_000, max == null ? DEFAULT_MAX_PROFILES : max)),
-                    perSecond == null ? defaultPerSecond : perSecond, Boolean.TRUE.equals(fields.bool("dryRun")));
+                    perSecond == null ? defaultPerSecond : perSecond,
+                    Boolean.TRUE.equals(fields.bool("dryRun")));
         }
     }
 
@@ -65,8 +65,14 @@ final class ProfileWalk {
      * Walks the profiles {@code pages} finds, from {@code request}'s cursor, handing each to {@code step} and
      * logging what it came to under the job's name.
      */
-    static <O> Walked<O> run(String job, ProfileTable profiles, Pages pages, Request request, Deadline deadline,
-                             Function<Profile, O> step, Predicate<O> noteworthy) {
+    static <O> Walked<O> run(
+            String job,
+            ProfileTable profiles,
+            Pages pages,
+            Request request,
+            Deadline deadline,
+            Function<Profile, O> step,
+            Predicate<O> noteworthy) {
         Map<Class<?>, Integer> counts = new HashMap<>();
         List<O> notes = new ArrayList<>();
         Optional<Position> start = request.cursor().flatMap(ProfileWalk::decodeCursor);
@@ -85,8 +91,10 @@ final class ProfileWalk {
                 Log.profileId(profile.id());
                 try {
                     O outcome = step.apply(profile);
-                    Log.info(job + ": " + outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT),
-                            "detail", outcome.toString());
+                    Log.info(
+                            job + ": " + outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                            "detail",
+                            outcome.toString());
                     counts.merge(outcome.getClass(), 1, Integer::sum);
                     if (notes.size() < MAX_NOTES && noteworthy.test(outcome)) {
                         notes.add(outcome);

@@ -2,7 +2,6 @@ package dev.roster.ops;
 
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +27,23 @@ final class Reindex {
 
     sealed interface Outcome {
         /** Its index items were (or, in a dry run, would be) written. */
-        record Indexed(String profileId, int phrases) implements Outcome {
-        }
+        record Indexed(String profileId, int phrases) implements Outcome {}
 
         /** Its index is already what its fields give. */
-        record Current(String profileId) implements Outcome {
-        }
+        record Current(String profileId) implements Outcome {}
 
         /** It changed while the job looked at it; the change wrote its index. */
-        record Skipped(String profileId, String why) implements Outcome {
-        }
+        record Skipped(String profileId, String why) implements Outcome {}
     }
 
-    record Report(int scannedItems, int indexed, int current, int skipped, String cursor, boolean dryRun,
-                  List<Outcome> notes) {
+    record Report(
+            int scannedItems,
+            int indexed,
+            int current,
+            int skipped,
+            String cursor,
+            boolean dryRun,
+            List<Outcome> notes) {
         Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("job", "reindex");
@@ -52,24 +54,43 @@ final class Reindex {
             json.put("skipped", skipped);
             json.put("cursor", cursor);
             json.put("done", cursor == null);
-            json.put("notes", notes.stream().filter(note -> !(note instanceof Outcome.Current)).map(note -> switch (note) {
-                case Outcome.Indexed i -> Map.<String, Object>of("profileId", i.profileId(), "outcome", "indexed",
-                        "phrases", i.phrases());
-                case Outcome.Skipped s -> Map.<String, Object>of("profileId", s.profileId(), "outcome", "skipped",
-                        "why", s.why());
-                case Outcome.Current c -> Map.<String, Object>of("profileId", c.profileId(), "outcome", "current");
-            }).toList());
+            json.put(
+                    "notes",
+                    notes.stream()
+                            .filter(note -> !(note instanceof Outcome.Current))
+                            .map(note -> switch (note) {
+                                case Outcome.Indexed i ->
+                                    Map.<String, Object>of(
+                                            "profileId", i.profileId(), "outcome", "indexed", "phrases", i.phrases());
+                                case Outcome.Skipped s ->
+                                    Map.<String, Object>of(
+                                            "profileId", s.profileId(), "outcome", "skipped", "why", s.why());
+                                case Outcome.Current c ->
+                                    Map.<String, Object>of("profileId", c.profileId(), "outcome", "current");
+                            })
+                            .toList());
             return json;
         }
     }
 
     Report run(ProfileWalk.Request request, Deadline deadline) {
         Pace pace = new Pace(request.perSecond());
-        ProfileWalk.Walked<Outcome> walked = ProfileWalk.run("reindex", profiles,
-                after -> profiles.allProfiles(after, ProfileWalk.SCAN_PAGE_ITEMS), request, deadline,
-                profile -> reindex(profile, request.dryRun(), pace), outcome -> !(outcome instanceof Outcome.Current));
-        return new Report(walked.scannedItems(), walked.count(Outcome.Indexed.class), walked.count(Outcome.Current.class),
-                walked.count(Outcome.Skipped.class), walked.cursor(), request.dryRun(), walked.notes());
+        ProfileWalk.Walked<Outcome> walked = ProfileWalk.run(
+                "reindex",
+                profiles,
+                after -> profiles.allProfiles(after, ProfileWalk.SCAN_PAGE_ITEMS),
+                request,
+                deadline,
+                profile -> reindex(profile, request.dryRun(), pace),
+                outcome -> !(outcome instanceof Outcome.Current));
+        return new Report(
+                walked.scannedItems(),
+                walked.count(Outcome.Indexed.class),
+                walked.count(Outcome.Current.class),
+                walked.count(Outcome.Skipped.class),
+                walked.cursor(),
+                request.dryRun(),
+                walked.notes());
     }
 
     Outcome reindex(Profile profile, boolean dryRun, Pace pace) {

@@ -4,7 +4,6 @@ import dev.roster.core.PhotoKeys;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,18 +44,22 @@ final class Reprocess {
 
     /** What happened to one profile. */
     sealed interface Outcome {
-        record Queued(String profileId, String uploadId) implements Outcome {
-        }
+        record Queued(String profileId, String uploadId) implements Outcome {}
 
-        record Skipped(String profileId, String why) implements Outcome {
-        }
+        record Skipped(String profileId, String why) implements Outcome {}
 
-        record Failed(String profileId, String why) implements Outcome {
-        }
+        record Failed(String profileId, String why) implements Outcome {}
     }
 
-    record Report(int scannedItems, int queued, int skipped, int failed, String cursor, boolean dryRun,
-                  int targetSpecVersion, List<Outcome> notes) {
+    record Report(
+            int scannedItems,
+            int queued,
+            int skipped,
+            int failed,
+            String cursor,
+            boolean dryRun,
+            int targetSpecVersion,
+            List<Outcome> notes) {
         Map<String, Object> toJson() {
             Map<String, Object> json = new java.util.LinkedHashMap<>();
             json.put("job", "reprocess");
@@ -68,22 +71,41 @@ final class Reprocess {
             json.put("failed", failed);
             json.put("cursor", cursor);
             json.put("done", cursor == null);
-            json.put("notes", notes.stream().map(note -> switch (note) {
-                case Outcome.Queued q -> Map.of("profileId", q.profileId(), "outcome", "queued", "uploadId", q.uploadId());
-                case Outcome.Skipped s -> Map.of("profileId", s.profileId(), "outcome", "skipped", "why", s.why());
-                case Outcome.Failed f -> Map.of("profileId", f.profileId(), "outcome", "failed", "why", f.why());
-            }).toList());
+            json.put(
+                    "notes",
+                    notes.stream()
+                            .map(note -> switch (note) {
+                                case Outcome.Queued q ->
+                                    Map.of("profileId", q.profileId(), "outcome", "queued", "uploadId", q.uploadId());
+                                case Outcome.Skipped s ->
+                                    Map.of("profileId", s.profileId(), "outcome", "skipped", "why", s.why());
+                                case Outcome.Failed f ->
+                                    Map.of("profileId", f.profileId(), "outcome", "failed", "why", f.why());
+                            })
+                            .toList());
             return json;
         }
     }
 
     Report run(ProfileWalk.Request request, Deadline deadline) {
         Pace pace = new Pace(request.perSecond());
-        ProfileWalk.Walked<Outcome> walked = ProfileWalk.run("reprocess", profiles,
-                after -> profiles.photosOlderThan(targetVersion, after, ProfileWalk.SCAN_PAGE_ITEMS), request, deadline,
-                profile -> reprocess(profile, request.dryRun(), pace), outcome -> true);
-        return new Report(walked.scannedItems(), walked.count(Outcome.Queued.class), walked.count(Outcome.Skipped.class),
-                walked.count(Outcome.Failed.class), walked.cursor(), request.dryRun(), targetVersion, walked.notes());
+        ProfileWalk.Walked<Outcome> walked = ProfileWalk.run(
+                "reprocess",
+                profiles,
+                after -> profiles.photosOlderThan(targetVersion, after, ProfileWalk.SCAN_PAGE_ITEMS),
+                request,
+                deadline,
+                profile -> reprocess(profile, request.dryRun(), pace),
+                outcome -> true);
+        return new Report(
+                walked.scannedItems(),
+                walked.count(Outcome.Queued.class),
+                walked.count(Outcome.Skipped.class),
+                walked.count(Outcome.Failed.class),
+                walked.cursor(),
+                request.dryRun(),
+                targetVersion,
+                walked.notes());
     }
 
     /**
@@ -97,29 +119,40 @@ final class Reprocess {
         String uploadId = reprocessUploadId(targetVersion, originalUploadId);
         Optional<String> pending = Optional.ofNullable(profile.pendingUploadId());
         if (pending.isPresent() && !pending.get().equals(uploadId)) {
-            return new Outcome.Skipped(profileId, "the member's own upload " + pending.get() + " is in progress; it will set the photo");
+            return new Outcome.Skipped(
+                    profileId, "the member's own upload " + pending.get() + " is in progress; it will set the photo");
         }
         pace.await();
         if (uploads.exists(PhotoKeys.upload(profileId, uploadId))) {
-            return new Outcome.Skipped(profileId, pending.isPresent()
-                    ? "already queued as upload " + uploadId + " (the thumbnail function has not finished it yet)"
-                    : "upload " + uploadId + " was already processed and did not update the photo (see the profile's photoRejection)");
+            return new Outcome.Skipped(
+                    profileId,
+                    pending.isPresent()
+                            ? "already queued as upload " + uploadId
+                                    + " (the thumbnail function has not finished it yet)"
+                            : "upload " + uploadId
+                                    + " was already processed and did not update the photo (see the profile's photoRejection)");
         }
         if (dryRun) {
             return new Outcome.Queued(profileId, uploadId);
         }
         // the member's focal point goes along, so the new crops are cut from the same window
-        ProfileTable.Write claimed = profiles.queueReprocess(profileId, uploadId, originalUploadId,
+        ProfileTable.Write claimed = profiles.queueReprocess(
+                profileId,
+                uploadId,
+                originalUploadId,
                 Optional.ofNullable(photo.crop()).map(Photo.Crop::focalPoint));
         if (!(claimed instanceof ProfileTable.Write.Done)) {
-            return new Outcome.Skipped(profileId, "the profile changed meanwhile (a new photo or upload); nothing to do");
+            return new Outcome.Skipped(
+                    profileId, "the profile changed meanwhile (a new photo or upload); nothing to do");
         }
         return switch (uploads.copyToUploads(PhotoKeys.original(profileId, originalUploadId), profileId, uploadId)) {
             case COPIED -> new Outcome.Queued(profileId, uploadId);
             case SOURCE_MISSING -> {
                 profiles.unqueuePhoto(profileId, uploadId);
-                yield new Outcome.Failed(profileId, "its original " + PhotoKeys.original(profileId, originalUploadId)
-                        + " is missing; only the member can upload the photo again");
+                yield new Outcome.Failed(
+                        profileId,
+                        "its original " + PhotoKeys.original(profileId, originalUploadId)
+                                + " is missing; only the member can upload the photo again");
             }
         };
     }
@@ -130,8 +163,13 @@ final class Reprocess {
      */
     static String reprocessUploadId(int version, String originalUploadId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(originalUploadId.getBytes(StandardCharsets.UTF_8));
-            return "r" + version + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(originalUploadId.getBytes(StandardCharsets.UTF_8));
+            return "r" + version + "-"
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 22);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

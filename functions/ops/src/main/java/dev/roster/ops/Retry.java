@@ -2,7 +2,6 @@ package dev.roster.ops;
 
 import dev.roster.core.aws.Failures;
 import dev.roster.core.observe.Log;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,15 +28,12 @@ final class Retry {
 
     /** What the work came to: its value, or the failure that outlasted the retries (or was not worth retrying). */
     sealed interface Outcome<T> {
-        record Done<T>(T value) implements Outcome<T> {
-        }
+        record Done<T>(T value) implements Outcome<T> {}
 
-        record GaveUp<T>(RuntimeException failure, int attempts, boolean transientFailure) implements Outcome<T> {
-        }
+        record GaveUp<T>(RuntimeException failure, int attempts, boolean transientFailure) implements Outcome<T> {}
     }
 
-    private Retry() {
-    }
+    private Retry() {}
 
     /**
      * Runs {@code work} up to {@link #MAX_ATTEMPTS} times while its failures are transient and the deadline

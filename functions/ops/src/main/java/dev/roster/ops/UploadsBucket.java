@@ -1,13 +1,12 @@
 package dev.roster.ops;
 
 import dev.roster.core.PhotoKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The uploads bucket as the ops jobs use it: they read {@code originals/} and {@code imports/}, and put
@@ -41,13 +40,18 @@ final class UploadsBucket {
         }
     }
 
-    enum Copy { COPIED, SOURCE_MISSING }
+    enum Copy {
+        COPIED,
+        SOURCE_MISSING
+    }
 
     /** Copies {@code sourceKey} to {@code uploads/<profileId>/<uploadId>}: the ObjectCreated:Copy event starts the pipeline. */
     Copy copyToUploads(String sourceKey, String profileId, String uploadId) {
         try {
-            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(sourceKey)
-                    .destinationBucket(bucket).destinationKey(PhotoKeys.upload(profileId, uploadId)));
+            s3.copyObject(b -> b.sourceBucket(bucket)
+                    .sourceKey(sourceKey)
+                    .destinationBucket(bucket)
+                    .destinationKey(PhotoKeys.upload(profileId, uploadId)));
             return Copy.COPIED;
         } catch (S3Exception e) {
             if (e.statusCode() == NOT_FOUND) {
@@ -59,7 +63,8 @@ final class UploadsBucket {
 
     /** Reads a whole (small) object; refuses one larger than {@code maxBytes} without reading past it. */
     byte[] read(String key, long maxBytes) {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+        try (ResponseInputStream<GetObjectResponse> in =
+                s3.getObject(b -> b.bucket(bucket).key(key))) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 in.abort();

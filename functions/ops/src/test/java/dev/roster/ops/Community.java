@@ -10,10 +10,6 @@ import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.S3NotificationQueue;
 import dev.roster.thumbnail.PhotoOutcome;
 import dev.roster.thumbnail.ThumbnailHandler;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -26,6 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A local community whose photos went through the real pipeline: profile items as the profile function
@@ -44,8 +43,8 @@ final class Community {
         this.aws = aws;
         this.table = aws.physicalName("ProfilesTable");
         this.notifications = S3NotificationQueue.of(aws, "ThumbnailFunction");
-        this.thumbnails = new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction",
-                Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
+        this.thumbnails = new ThumbnailHandler(new Env(
+                aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
     }
 
     Env opsEnvironment() {
@@ -69,11 +68,16 @@ final class Community {
         for (String profileId : profileIds) {
             String uploadId = "first-" + profileId;
             member(profileId, tags, uploadId);
-            aws.s3().putObject(b -> b.bucket(uploadsBucket()).key(PhotoKeys.upload(profileId, uploadId)).contentType("image/jpeg"),
-                    RequestBody.fromBytes(jpeg(profileId.hashCode())));
+            aws.s3()
+                    .putObject(
+                            b -> b.bucket(uploadsBucket())
+                                    .key(PhotoKeys.upload(profileId, uploadId))
+                                    .contentType("image/jpeg"),
+                            RequestBody.fromBytes(jpeg(profileId.hashCode())));
         }
         List<PhotoOutcome> outcomes = pump();
-        if (outcomes.size() != profileIds.size() || !outcomes.stream().allMatch(PhotoOutcome.Processed.class::isInstance)) {
+        if (outcomes.size() != profileIds.size()
+                || !outcomes.stream().allMatch(PhotoOutcome.Processed.class::isInstance)) {
             throw new AssertionError("setting up " + profileIds + ": " + outcomes);
         }
     }
@@ -81,8 +85,13 @@ final class Community {
     /** A member as {@code PUT /me} then {@code POST /me/photo} leave them (pending upload, or none). */
     void member(String profileId, List<String> tags, String pendingUploadId) {
         String sortName = "member " + profileId.toLowerCase();
-        Map<String, AttributeValue> card = Map.of(ItemAttributes.PROFILE_ID, s(profileId), ItemAttributes.NAME, s("Member " + profileId),
-                ItemAttributes.TAGS, AttributeValue.fromL(tags.stream().map(Community::s).toList()));
+        Map<String, AttributeValue> card = Map.of(
+                ItemAttributes.PROFILE_ID,
+                s(profileId),
+                ItemAttributes.NAME,
+                s("Member " + profileId),
+                ItemAttributes.TAGS,
+                AttributeValue.fromL(tags.stream().map(Community::s).toList()));
         Map<String, AttributeValue> item = new HashMap<>(card);
         item.put(Keys.PK, s(Keys.profilePk(COMMUNITY, profileId)));
         item.put(Keys.SK, s(Keys.PROFILE_SK));
@@ -108,29 +117,46 @@ final class Community {
     /** What the items of a photo made before the current crop spec look like: an older specVersion. */
     void madeByOlderSpec(String profileId, int specVersion) {
         for (Map<String, AttributeValue> key : itemKeys(profileId)) {
-            aws.dynamoDb().updateItem(b -> b.tableName(table).key(key).updateExpression("SET #p.#v = :v")
-                    .expressionAttributeNames(Map.of("#p", ItemAttributes.PHOTO, "#v", ItemAttributes.PhotoAttributes.SPEC_VERSION))
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Integer.toString(specVersion)))));
+            aws.dynamoDb()
+                    .updateItem(b -> b.tableName(table)
+                            .key(key)
+                            .updateExpression("SET #p.#v = :v")
+                            .expressionAttributeNames(Map.of(
+                                    "#p", ItemAttributes.PHOTO, "#v", ItemAttributes.PhotoAttributes.SPEC_VERSION))
+                            .expressionAttributeValues(
+                                    Map.of(":v", AttributeValue.fromN(Integer.toString(specVersion)))));
         }
     }
 
     void setPending(String profileId, String uploadId) {
-        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId))
-                .updateExpression("SET #p = :u").expressionAttributeNames(Map.of("#p", ItemAttributes.PENDING_UPLOAD_ID))
-                .expressionAttributeValues(Map.of(":u", s(uploadId))));
+        aws.dynamoDb()
+                .updateItem(b -> b.tableName(table)
+                        .key(profileKey(profileId))
+                        .updateExpression("SET #p = :u")
+                        .expressionAttributeNames(Map.of("#p", ItemAttributes.PENDING_UPLOAD_ID))
+                        .expressionAttributeValues(Map.of(":u", s(uploadId))));
     }
 
     /** A photo the member placed with a focal point (on the profile item, which reprocess reads). */
     void focusedOn(String profileId, double x, double y) {
-        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId)).updateExpression("SET #p.#f = :f")
-                .expressionAttributeNames(Map.of("#p", ItemAttributes.PHOTO, "#f", ItemAttributes.PhotoAttributes.FOCAL_POINT))
-                .expressionAttributeValues(Map.of(":f", dev.roster.core.table.ProfileItems.focalPointValue(
-                        new dev.roster.core.profile.FocalPoint(x, y)))));
+        aws.dynamoDb()
+                .updateItem(b -> b.tableName(table)
+                        .key(profileKey(profileId))
+                        .updateExpression("SET #p.#f = :f")
+                        .expressionAttributeNames(
+                                Map.of("#p", ItemAttributes.PHOTO, "#f", ItemAttributes.PhotoAttributes.FOCAL_POINT))
+                        .expressionAttributeValues(Map.of(
+                                ":f",
+                                dev.roster.core.table.ProfileItems.focalPointValue(
+                                        new dev.roster.core.profile.FocalPoint(x, y)))));
     }
 
     void removeAttribute(String profileId, String photoAttribute) {
-        aws.dynamoDb().updateItem(b -> b.tableName(table).key(profileKey(profileId)).updateExpression("REMOVE #p.#a")
-                .expressionAttributeNames(Map.of("#p", ItemAttributes.PHOTO, "#a", photoAttribute)));
+        aws.dynamoDb()
+                .updateItem(b -> b.tableName(table)
+                        .key(profileKey(profileId))
+                        .updateExpression("REMOVE #p.#a")
+                        .expressionAttributeNames(Map.of("#p", ItemAttributes.PHOTO, "#a", photoAttribute)));
     }
 
     /** Every notification now in the queue, handed to the thumbnail function; returns what it did. */
@@ -150,23 +176,34 @@ final class Community {
     }
 
     Map<String, AttributeValue> profile(String profileId) {
-        return aws.dynamoDb().getItem(b -> b.tableName(table).key(profileKey(profileId)).consistentRead(true)).item();
+        return aws.dynamoDb()
+                .getItem(b -> b.tableName(table).key(profileKey(profileId)).consistentRead(true))
+                .item();
     }
 
     /** The profile item and its tag items. */
     List<Map<String, AttributeValue>> items(String profileId) {
-        return itemKeys(profileId).stream().map(key -> aws.dynamoDb().getItem(b -> b.tableName(table).key(key)
-                .consistentRead(true)).item()).toList();
+        return itemKeys(profileId).stream()
+                .map(key -> aws.dynamoDb()
+                        .getItem(b -> b.tableName(table).key(key).consistentRead(true))
+                        .item())
+                .toList();
     }
 
     /** Profile items in the table (a Scan: tests only). */
     int profileCount() {
-        return aws.dynamoDb().scan(b -> b.tableName(table).filterExpression("SK = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.PROFILE_SK)))).count();
+        return aws.dynamoDb()
+                .scan(b -> b.tableName(table)
+                        .filterExpression("SK = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.PROFILE_SK))))
+                .count();
     }
 
     int specVersion(Map<String, AttributeValue> item) {
-        return Integer.parseInt(item.get(ItemAttributes.PHOTO).m().get(ItemAttributes.PhotoAttributes.SPEC_VERSION).n());
+        return Integer.parseInt(item.get(ItemAttributes.PHOTO)
+                .m()
+                .get(ItemAttributes.PhotoAttributes.SPEC_VERSION)
+                .n());
     }
 
     private List<Map<String, AttributeValue>> itemKeys(String profileId) {
@@ -174,8 +211,11 @@ final class Community {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(profileKey(profileId));
         for (AttributeValue tag : profile.get(ItemAttributes.TAGS).l()) {
-            keys.add(Map.of(Keys.PK, s(Keys.tagPk(COMMUNITY, tag.s())),
-                    Keys.SK, s(Keys.nameSortKey(profile.get(ItemAttributes.SORT_NAME).s(), profileId))));
+            keys.add(Map.of(
+                    Keys.PK,
+                    s(Keys.tagPk(COMMUNITY, tag.s())),
+                    Keys.SK,
+                    s(Keys.nameSortKey(profile.get(ItemAttributes.SORT_NAME).s(), profileId))));
         }
         return keys;
     }

@@ -1,16 +1,15 @@
 package dev.roster.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * A community-sized import on the local stack finishes in one invocation: {@code -Droster.import.rows} rows, each
@@ -27,16 +26,21 @@ class ImportAtScaleTest {
     void aCommunitySizedImportCompletesInOneInvocation(LocalAws aws) {
         int rows = Integer.getInteger("roster.import.rows", DEFAULT_ROWS);
         Community community = new Community(aws);
-        String csv = "importId,name,organisation,location,tags,visible\n" + IntStream.rangeClosed(1, rows)
-                .mapToObj(i -> "S" + i + ",Member " + i + ",Org " + (i % 37) + ",City " + (i % 11) + ",tag" + (i % 7)
-                        + ";tag" + (i % 13) + ",yes")
-                .collect(Collectors.joining("\n")) + "\n";
-        aws.s3().putObject(b -> b.bucket(community.uploadsBucket()).key("imports/scale.csv"),
-                RequestBody.fromString(csv, StandardCharsets.UTF_8));
+        String csv = "importId,name,organisation,location,tags,visible\n"
+                + IntStream.rangeClosed(1, rows)
+                        .mapToObj(i -> "S" + i + ",Member " + i + ",Org " + (i % 37) + ",City " + (i % 11) + ",tag"
+                                + (i % 7) + ";tag" + (i % 13) + ",yes")
+                        .collect(Collectors.joining("\n"))
+                + "\n";
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(community.uploadsBucket()).key("imports/scale.csv"),
+                        RequestBody.fromString(csv, StandardCharsets.UTF_8));
         OpsHandler ops = new OpsHandler(community.opsEnvironment());
 
         long started = System.nanoTime();
-        Map<String, Object> report = ops.handleRequest(Map.of("job", "import", "key", "imports/scale.csv", "perSecond", 1000), null);
+        Map<String, Object> report =
+                ops.handleRequest(Map.of("job", "import", "key", "imports/scale.csv", "perSecond", 1000), null);
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
         System.out.printf("import of %d rows: %d s (%.1f rows/s)%n", rows, seconds, rows / Math.max(1.0, seconds));

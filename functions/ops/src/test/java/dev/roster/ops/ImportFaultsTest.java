@@ -1,25 +1,24 @@
 package dev.roster.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.FaultProxy;
 import dev.roster.junit.WithLocalAws;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An import while DynamoDB misbehaves (a {@link FaultProxy} between the job and the emulator): a stall longer
@@ -39,7 +38,8 @@ class ImportFaultsTest {
         this.aws = aws;
         community = new Community(aws);
         proxy = FaultProxy.inFrontOf(aws.endpoint());
-        viaProxy = AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
+        viaProxy =
+                AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
         profiles = new ProfileTable(aws.dynamoDb(), aws.physicalName("ProfilesTable"), Community.COMMUNITY);
     }
 
@@ -90,8 +90,12 @@ class ImportFaultsTest {
         assertEquals(true, resumed.get("done"), resumed.toString());
         assertEquals(1, resumed.get("unchanged"), "the first row's write had landed: found, not made again");
         assertEquals(2, resumed.get("created"), resumed.toString());
-        assertEquals(3, IntStream.rangeClosed(1, 3).mapToObj(i -> profiles.importedProfileId("O" + i).orElseThrow())
-                .collect(Collectors.toSet()).size());
+        assertEquals(
+                3,
+                IntStream.rangeClosed(1, 3)
+                        .mapToObj(i -> profiles.importedProfileId("O" + i).orElseThrow())
+                        .collect(Collectors.toSet())
+                        .size());
         assertEquals(3, community.profileCount(), "one profile per row, no duplicate");
     }
 
@@ -105,7 +109,8 @@ class ImportFaultsTest {
     }
 
     private Map<String, Object> importVia(DynamoDbClient dynamoDb, String key, int fromLine) {
-        OpsHandler ops = new OpsHandler(community.opsEnvironment(), dynamoDb, aws.s3(), PhotoAttributes.CURRENT_SPEC_VERSION);
+        OpsHandler ops =
+                new OpsHandler(community.opsEnvironment(), dynamoDb, aws.s3(), PhotoAttributes.CURRENT_SPEC_VERSION);
         return ops.handleRequest(Map.of("job", "import", "key", key, "perSecond", 1000, "fromLine", fromLine), null);
     }
 

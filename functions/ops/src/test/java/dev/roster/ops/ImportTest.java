@@ -1,5 +1,11 @@
 package dev.roster.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.profile.Profile;
@@ -8,20 +14,13 @@ import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bulk import from a spreadsheet export with good and bad rows, re-run, edited, and as JSON Lines. Every test
@@ -68,7 +67,8 @@ class ImportTest {
         assertEquals(1, report.get("photosQueued"), report.toString());
         assertEquals(List.of("Slack Title"), report.get("ignoredColumns"));
         Map<Integer, String> errors = errors(report);
-        assertEquals(List.of(5, 6, 7, 8, 9, 10), errors.keySet().stream().sorted().toList(), errors.toString());
+        assertEquals(
+                List.of(5, 6, 7, 8, 9, 10), errors.keySet().stream().sorted().toList(), errors.toString());
         assertTrue(errors.get(5).contains("email"), errors.get(5));
         assertTrue(errors.get(6).contains("importId: required"), errors.get(6));
         assertTrue(errors.get(7).contains("website"), errors.get(7));
@@ -98,7 +98,9 @@ class ImportTest {
         assertInstanceOf(PhotoOutcome.Processed.class, outcomes.getFirst());
         Profile ada = imported("U001");
         assertEquals(PhotoStatus.READY, ada.photoStatus());
-        assertTrue(ada.photo().thumb1x().startsWith("https://photos.roster.test/photos/" + ada.id() + "/"), ada.photo().thumb1x());
+        assertTrue(
+                ada.photo().thumb1x().startsWith("https://photos.roster.test/photos/" + ada.id() + "/"),
+                ada.photo().thumb1x());
     }
 
     @Test
@@ -124,9 +126,12 @@ class ImportTest {
         importFile("imports/members.csv");
         String grace = imported("U002").id();
         String zoe = imported("U006").id();
-        aws.dynamoDb().updateItem(b -> b.tableName(aws.physicalName("ProfilesTable")).key(Community.profileKey(zoe))
-                .updateExpression("SET #o = :sub").expressionAttributeNames(Map.of("#o", ItemAttributes.OWNER_SUB))
-                .expressionAttributeValues(Map.of(":sub", AttributeValue.fromS("zoe-sub"))));
+        aws.dynamoDb()
+                .updateItem(b -> b.tableName(aws.physicalName("ProfilesTable"))
+                        .key(Community.profileKey(zoe))
+                        .updateExpression("SET #o = :sub")
+                        .expressionAttributeNames(Map.of("#o", ItemAttributes.OWNER_SUB))
+                        .expressionAttributeValues(Map.of(":sub", AttributeValue.fromS("zoe-sub"))));
         put("imports/members-v2.csv", """
                 importId,name,organisation,tags,visible
                 U002,Grace Hopper,US Navy,cobol,true
@@ -176,7 +181,8 @@ class ImportTest {
     }
 
     private Profile imported(String importId) {
-        String id = profiles.importedProfileId(importId).orElseThrow(() -> new AssertionError("no profile for " + importId));
+        String id = profiles.importedProfileId(importId)
+                .orElseThrow(() -> new AssertionError("no profile for " + importId));
         return profiles.read(id).orElseThrow();
     }
 
@@ -186,7 +192,7 @@ class ImportTest {
 
     @SuppressWarnings("unchecked")
     private static Map<Integer, String> errors(Map<String, Object> report) {
-        return ((List<Map<String, Object>>) report.get("errors")).stream()
-                .collect(Collectors.toMap(e -> (Integer) e.get("line"), e -> (String) e.get("reason")));
+        return ((List<Map<String, Object>>) report.get("errors"))
+                .stream().collect(Collectors.toMap(e -> (Integer) e.get("line"), e -> (String) e.get("reason")));
     }
 }

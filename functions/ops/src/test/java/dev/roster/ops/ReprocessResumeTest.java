@@ -1,22 +1,21 @@
 package dev.roster.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The backfill in small invocations: each stops at its limit and returns a cursor; together they do each
@@ -48,7 +47,8 @@ class ReprocessResumeTest {
     void dryRunCountsWithoutTouchingAnything() {
         stalePhotos(STALE);
 
-        Map<String, Object> report = ops.handleRequest(Map.of("job", "reprocess", "dryRun", true, "perSecond", 1000), null);
+        Map<String, Object> report =
+                ops.handleRequest(Map.of("job", "reprocess", "dryRun", true, "perSecond", 1000), null);
 
         assertEquals(STALE.size(), report.get("queued"), report.toString());
         for (String id : STALE) {
@@ -64,7 +64,8 @@ class ReprocessResumeTest {
         List<Integer> queuedPerRun = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, Object> request = new HashMap<>(Map.of("job", "reprocess", "maxProfiles", 2, "perSecond", 1000));
+            Map<String, Object> request =
+                    new HashMap<>(Map.of("job", "reprocess", "maxProfiles", 2, "perSecond", 1000));
             if (cursor != null) {
                 request.put("cursor", cursor);
             }
@@ -75,7 +76,8 @@ class ReprocessResumeTest {
         } while (cursor != null);
 
         assertTrue(queuedPerRun.stream().allMatch(n -> n <= 2), queuedPerRun.toString());
-        assertEquals(STALE.size(), queuedPerRun.stream().mapToInt(Integer::intValue).sum(), queuedPerRun.toString());
+        assertEquals(
+                STALE.size(), queuedPerRun.stream().mapToInt(Integer::intValue).sum(), queuedPerRun.toString());
         List<PhotoOutcome> outcomes = community.pump();
         assertEquals(STALE.size(), outcomes.size(), outcomes.toString());
         for (String id : STALE) {
@@ -87,11 +89,14 @@ class ReprocessResumeTest {
     void aCursorThatIsNotOneOfOursIsRefusedBeforeAnyWork() {
         stalePhotos(List.of("resume01"));
 
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> ops.handleRequest(Map.of("job", "reprocess", "cursor", "bm90LWEtY3Vyc29y"), null));
         assertTrue(e.getMessage().contains("not one this job returned"), e.getMessage());
-        var unknownJob = assertThrows(IllegalArgumentException.class, () -> ops.handleRequest(Map.of("job", "rebuild"), null));
-        assertTrue(unknownJob.getMessage().contains("\"job\" must be \"reprocess\", \"import\" or \"reindex\""),
+        var unknownJob =
+                assertThrows(IllegalArgumentException.class, () -> ops.handleRequest(Map.of("job", "rebuild"), null));
+        assertTrue(
+                unknownJob.getMessage().contains("\"job\" must be \"reprocess\", \"import\" or \"reindex\""),
                 unknownJob.getMessage());
         assertFalse(community.profile("resume01").containsKey(ItemAttributes.PENDING_UPLOAD_ID), "nothing was queued");
         assertEquals(List.of(), community.pump(), "no upload was made");

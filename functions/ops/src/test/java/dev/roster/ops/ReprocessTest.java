@@ -1,25 +1,24 @@
 package dev.roster.ops;
 
-import dev.roster.core.PhotoKeys;
-import dev.roster.core.table.Keys;
-import dev.roster.core.table.ItemAttributes;
-import dev.roster.core.table.ItemAttributes.PhotoAttributes;
-import dev.roster.emulator.LocalAws;
-import dev.roster.junit.WithLocalAws;
-import dev.roster.thumbnail.PhotoOutcome;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.core.PhotoKeys;
+import dev.roster.core.table.ItemAttributes;
+import dev.roster.core.table.ItemAttributes.PhotoAttributes;
+import dev.roster.core.table.Keys;
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.WithLocalAws;
+import dev.roster.thumbnail.PhotoOutcome;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The backfill after a crop-spec change, end to end: stale profiles are re-queued through uploads/, the
@@ -44,8 +43,8 @@ class ReprocessTest {
         aws.reset();
         community = new Community(aws);
         ops = new OpsHandler(community.opsEnvironment());
-        community.membersWithPhotos(List.of("stale001", "stale002", "current1", "mine0001", "lost0001", "nocrop01"),
-                List.of("java", "go"));
+        community.membersWithPhotos(
+                List.of("stale001", "stale002", "current1", "mine0001", "lost0001", "nocrop01"), List.of("java", "go"));
         community.member("nophoto1", List.of("java"), null);
         // photos made to the spec before this one
         for (String id : List.of("stale001", "stale002", "mine0001", "lost0001")) {
@@ -53,7 +52,9 @@ class ReprocessTest {
         }
         community.focusedOn("stale002", 0, 0); // 320 × 240: the window at the left edge, not the smart one
         community.setPending("mine0001", "members-own-upload"); // the member is uploading a new photo right now
-        aws.s3().deleteObject(b -> b.bucket(community.uploadsBucket()).key(PhotoKeys.original("lost0001", "first-lost0001")));
+        aws.s3()
+                .deleteObject(
+                        b -> b.bucket(community.uploadsBucket()).key(PhotoKeys.original("lost0001", "first-lost0001")));
         community.removeAttribute("nocrop01", PhotoAttributes.THUMB_2X); // the old bug: a photo without all its crops
         currentBefore = community.profile("current1");
     }
@@ -66,10 +67,27 @@ class ReprocessTest {
         assertEquals(1, report.get("skipped"), report.toString());
         assertEquals(1, report.get("failed"), report.toString());
         assertNull(report.get("cursor"));
-        assertEquals(Map.of("stale001", "queued", "stale002", "queued", "nocrop01", "queued", "mine0001", "skipped",
-                "lost0001", "failed"), outcomes(report));
-        assertEquals("members-own-upload", community.profile("mine0001").get(ItemAttributes.PENDING_UPLOAD_ID).s());
-        assertFalse(community.profile("lost0001").containsKey(ItemAttributes.PENDING_UPLOAD_ID),
+        assertEquals(
+                Map.of(
+                        "stale001",
+                        "queued",
+                        "stale002",
+                        "queued",
+                        "nocrop01",
+                        "queued",
+                        "mine0001",
+                        "skipped",
+                        "lost0001",
+                        "failed"),
+                outcomes(report));
+        assertEquals(
+                "members-own-upload",
+                community
+                        .profile("mine0001")
+                        .get(ItemAttributes.PENDING_UPLOAD_ID)
+                        .s());
+        assertFalse(
+                community.profile("lost0001").containsKey(ItemAttributes.PENDING_UPLOAD_ID),
                 "a profile whose original is gone is not left waiting for an upload that never comes");
     }
 
@@ -95,18 +113,29 @@ class ReprocessTest {
         outcomes.forEach(outcome -> assertInstanceOf(PhotoOutcome.Processed.class, outcome, outcome.describe()));
         for (String id : List.of("stale001", "stale002", "nocrop01")) {
             for (Map<String, AttributeValue> item : community.items(id)) {
-                assertEquals(CURRENT, community.specVersion(item), id + " " + item.get(Keys.PK).s());
+                assertEquals(
+                        CURRENT,
+                        community.specVersion(item),
+                        id + " " + item.get(Keys.PK).s());
                 assertTrue(item.get(ItemAttributes.PHOTO).m().containsKey(PhotoAttributes.THUMB_2X));
-                assertEquals(Reprocess.reprocessUploadId(CURRENT, "first-" + id),
-                        item.get(ItemAttributes.PHOTO).m().get(PhotoAttributes.UPLOAD_ID).s());
+                assertEquals(
+                        Reprocess.reprocessUploadId(CURRENT, "first-" + id),
+                        item.get(ItemAttributes.PHOTO)
+                                .m()
+                                .get(PhotoAttributes.UPLOAD_ID)
+                                .s());
             }
             assertFalse(community.profile(id).containsKey(ItemAttributes.PENDING_UPLOAD_ID));
         }
-        Map<String, AttributeValue> focused = community.profile("stale002").get(ItemAttributes.PHOTO).m();
-        assertEquals(Map.of("x", AttributeValue.fromN("0.0"), "y", AttributeValue.fromN("0.0")),
-                focused.get(PhotoAttributes.FOCAL_POINT).m(), "the member's focal point survives reprocessing");
+        Map<String, AttributeValue> focused =
+                community.profile("stale002").get(ItemAttributes.PHOTO).m();
+        assertEquals(
+                Map.of("x", AttributeValue.fromN("0.0"), "y", AttributeValue.fromN("0.0")),
+                focused.get(PhotoAttributes.FOCAL_POINT).m(),
+                "the member's focal point survives reprocessing");
         assertEquals("0", focused.get(PhotoAttributes.WINDOW).m().get("x").n(), "and places the new crops");
-        assertFalse(community.profile("stale001").get(ItemAttributes.PHOTO).m().containsKey(PhotoAttributes.FOCAL_POINT));
+        assertFalse(
+                community.profile("stale001").get(ItemAttributes.PHOTO).m().containsKey(PhotoAttributes.FOCAL_POINT));
         assertEquals(currentBefore, community.profile("current1"), "a current photo is not touched");
         assertEquals(CURRENT - 1, community.specVersion(community.profile("mine0001")), "the member's upload wins");
     }
@@ -129,7 +158,7 @@ class ReprocessTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> outcomes(Map<String, Object> report) {
-        return ((List<Map<String, Object>>) report.get("notes")).stream()
-                .collect(Collectors.toMap(n -> (String) n.get("profileId"), n -> (String) n.get("outcome")));
+        return ((List<Map<String, Object>>) report.get("notes"))
+                .stream().collect(Collectors.toMap(n -> (String) n.get("profileId"), n -> (String) n.get("outcome")));
     }
 }

@@ -1,13 +1,12 @@
 package dev.roster.ops;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /** A job's unit of work and the function's time: the reply must go out before the Lambda timeout. */
 class RetryTest {
@@ -22,15 +21,17 @@ class RetryTest {
         CountDownLatch interrupted = new CountDownLatch(1);
         long started = System.nanoTime();
 
-        Retry.Outcome<String> outcome = Retry.run(() -> {
-            try {
-                Thread.sleep(60_000); // a write stalled for as long as a job's call timeout
-                return "written";
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw new IllegalStateException(e);
-            }
-        }, leaving(300));
+        Retry.Outcome<String> outcome = Retry.run(
+                () -> {
+                    try {
+                        Thread.sleep(60_000); // a write stalled for as long as a job's call timeout
+                        return "written";
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        throw new IllegalStateException(e);
+                    }
+                },
+                leaving(300));
 
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Retry.Outcome.GaveUp<String> gaveUp = assertInstanceOf(Retry.Outcome.GaveUp.class, outcome);
@@ -44,9 +45,11 @@ class RetryTest {
     @Test
     void workThatEndsInTimeGivesItsValueAndItsOwnFailure() {
         assertEquals(new Retry.Outcome.Done<>("written"), Retry.run(() -> "written", leaving(60_000)));
-        Retry.Outcome<String> refused = Retry.run(() -> {
-            throw new IllegalArgumentException("no such file");
-        }, leaving(60_000));
+        Retry.Outcome<String> refused = Retry.run(
+                () -> {
+                    throw new IllegalArgumentException("no such file");
+                },
+                leaving(60_000));
         Retry.Outcome.GaveUp<String> gaveUp = assertInstanceOf(Retry.Outcome.GaveUp.class, refused);
         assertInstanceOf(IllegalArgumentException.class, gaveUp.failure());
         assertEquals(false, gaveUp.transientFailure());
@@ -55,11 +58,15 @@ class RetryTest {
     @Test
     void noTimeLeftMeansNoAttempt() {
         boolean[] ran = {false};
-        Retry.Outcome<String> outcome = Retry.run(() -> {
-            ran[0] = true;
-            return "written";
-        }, leaving(0));
-        assertInstanceOf(Retry.OutOfTime.class, assertInstanceOf(Retry.Outcome.GaveUp.class, outcome).failure());
+        Retry.Outcome<String> outcome = Retry.run(
+                () -> {
+                    ran[0] = true;
+                    return "written";
+                },
+                leaving(0));
+        assertInstanceOf(
+                Retry.OutOfTime.class,
+                assertInstanceOf(Retry.Outcome.GaveUp.class, outcome).failure());
         assertEquals(false, ran[0]);
     }
 }

@@ -14,7 +14,6 @@ import dev.roster.profile.ProfileOutcome.AdminPage;
 import dev.roster.profile.ProfileOutcome.PhotoRemoved;
 import dev.roster.profile.ProfileOutcome.Refused;
 import dev.roster.profile.ProfileOutcome.Reported;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +47,8 @@ final class ModerationService {
     /** {@code POST /profiles/{id}/report}: one open report per reporter and profile; filing again changes nothing. */
     ProfileOutcome report(String reporterSub, String profileId, Map<String, Object> body) {
         String reason = reason(new JsonFields(body, Set.of("reason")).string("reason"));
-        Optional<Profile> profile = ProfileId.isWellFormed(profileId) ? table.readEventually(profileId) : Optional.empty();
+        Optional<Profile> profile =
+                ProfileId.isWellFormed(profileId) ? table.readEventually(profileId) : Optional.empty();
         if (profile.isEmpty() || !profile.get().listed()) {
             return new Refused(ApiError.notFound("no visible profile with id '" + profileId + "' to report"));
         }
@@ -67,16 +67,20 @@ final class ModerationService {
     }
 
     /** A page of an admin list: one Query from the cursor given, its items as admins read them. */
-    private static <T> ProfileOutcome adminPage(String name, String cursor, String limit,
-                                                BiFunction<Optional<String>, Integer, ModerationTable.Page<T>> read,
-                                                Function<T, Map<String, Object>> json) {
+    private static <T> ProfileOutcome adminPage(
+            String name,
+            String cursor,
+            String limit,
+            BiFunction<Optional<String>, Integer, ModerationTable.Page<T>> read,
+            Function<T, Map<String, Object>> json) {
         ModerationTable.Page<T> page;
         try {
             page = read.apply(position(cursor), pageSize(limit));
         } catch (IllegalArgumentException badCursor) {
             return new Refused(ApiError.badRequest("invalid_cursor", badCursor.getMessage()));
         }
-        return new AdminPage(name, page.items().stream().map(json).toList(), page.next().orElse(null));
+        return new AdminPage(
+                name, page.items().stream().map(json).toList(), page.next().orElse(null));
     }
 
     /** {@code PUT /admin/profiles/{id}/visibility {"visible": false, "reason": "…"}}: hide, or restore with true. */
@@ -84,8 +88,10 @@ final class ModerationService {
         JsonFields fields = new JsonFields(body, Set.of("visible", "reason"));
         Boolean visible = fields.bool("visible");
         if (visible == null) {
-            return new Refused(ApiError.badRequest("invalid_body", "send {\"visible\": false, \"reason\": \"…\"} to hide"
-                    + " the profile, or {\"visible\": true, \"reason\": \"…\"} to restore it"));
+            return new Refused(ApiError.badRequest(
+                    "invalid_body",
+                    "send {\"visible\": false, \"reason\": \"…\"} to hide"
+                            + " the profile, or {\"visible\": true, \"reason\": \"…\"} to restore it"));
         }
         String reason = reason(fields.string("reason"));
         AuditEntry.Action action = visible ? AuditEntry.Action.RESTORE_PROFILE : AuditEntry.Action.HIDE_PROFILE;
@@ -107,7 +113,8 @@ final class ModerationService {
             if (current.photo() == null && current.pendingUploadId() == null) {
                 return Optional.of(state(current));
             }
-            Write write = table.removePhotoAsAdmin(current, entry(adminSub, AuditEntry.Action.REMOVE_PHOTO, profileId, null, reason));
+            Write write = table.removePhotoAsAdmin(
+                    current, entry(adminSub, AuditEntry.Action.REMOVE_PHOTO, profileId, null, reason));
             if (write instanceof Write.Done) {
                 profiles.deletePhotoObjects(current);
                 return Optional.of(state(current));
@@ -122,9 +129,11 @@ final class ModerationService {
         String reason = reason(new JsonFields(body, Set.of("reason")).string("reason"));
         Optional<Report> report = moderation.openReport(reportId);
         if (report.isEmpty()) {
-            return new Refused(ApiError.notFound("no open report '" + reportId + "' (resolved already, or never filed)"));
+            return new Refused(
+                    ApiError.notFound("no open report '" + reportId + "' (resolved already, or never filed)"));
         }
-        AuditEntry entry = entry(adminSub, AuditEntry.Action.RESOLVE_REPORT, report.get().profileId(), reportId, reason);
+        AuditEntry entry =
+                entry(adminSub, AuditEntry.Action.RESOLVE_REPORT, report.get().profileId(), reportId, reason);
         if (!moderation.resolve(report.get(), entry)) {
             return new Refused(ApiError.notFound("report '" + reportId + "' was resolved meanwhile"));
         }
@@ -156,12 +165,15 @@ final class ModerationService {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("profileId", profile.id());
         json.put("listed", profile.listed());
-        json.put("hiddenByAdmin", profile.hiddenByAdmin() == null ? null : profile.hiddenByAdmin().ownerJson());
+        json.put(
+                "hiddenByAdmin",
+                profile.hiddenByAdmin() == null ? null : profile.hiddenByAdmin().ownerJson());
         json.put("hasPhoto", profile.photo() != null);
         return json;
     }
 
-    private AuditEntry entry(String adminSub, AuditEntry.Action action, String profileId, String reportId, String reason) {
+    private AuditEntry entry(
+            String adminSub, AuditEntry.Action action, String profileId, String reportId, String reason) {
         return new AuditEntry(ProfileId.newProfileId(), clock.instant(), adminSub, action, profileId, reportId, reason);
     }
 
@@ -189,6 +201,7 @@ final class ModerationService {
         } catch (NumberFormatException e) {
             // falls through to the error below
         }
-        throw new dev.roster.core.http.ApiException(ApiError.badRequest("invalid_limit", "limit: a whole number from 1 to " + MAX_PAGE));
+        throw new dev.roster.core.http.ApiException(
+                ApiError.badRequest("invalid_limit", "limit: a whole number from 1 to " + MAX_PAGE));
     }
 }

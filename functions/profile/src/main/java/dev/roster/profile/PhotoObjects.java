@@ -2,12 +2,11 @@ package dev.roster.profile;
 
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.profile.Photo;
+import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.util.List;
 
 /**
  * Deletes a member's photo objects: the crops in the photos bucket ({@code photos/<profileId>/…}) and the kept
@@ -31,7 +30,11 @@ final class PhotoObjects {
 
     /** The objects of one photo of {@code profileId}: its crops and preview (keys under the profile's own prefix only) and its original. */
     void deletePhoto(String profileId, Photo photo) {
-        delete(photosBucket, photo.objectUrls().stream().flatMap(url -> PhotoKeys.cropKey(profileId, url).stream()).toList());
+        delete(
+                photosBucket,
+                photo.objectUrls().stream()
+                        .flatMap(url -> PhotoKeys.cropKey(profileId, url).stream())
+                        .toList());
         if (photo.uploadId() != null && !photo.uploadId().isBlank()) {
             delete(uploadsBucket, List.of(PhotoKeys.original(profileId, photo.uploadId())));
         }
@@ -48,7 +51,8 @@ final class PhotoObjects {
         String token = null;
         do {
             String after = token;
-            ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).continuationToken(after));
+            ListObjectsV2Response page =
+                    s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).continuationToken(after));
             delete(bucket, page.contents().stream().map(S3Object::key).toList());
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
@@ -56,12 +60,17 @@ final class PhotoObjects {
 
     private void delete(String bucket, List<String> keys) {
         for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_DELETE) {
-            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + MAX_KEYS_PER_DELETE)).stream()
-                    .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
-            var result = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+            List<ObjectIdentifier> batch =
+                    keys.subList(from, Math.min(keys.size(), from + MAX_KEYS_PER_DELETE)).stream()
+                            .map(key -> ObjectIdentifier.builder().key(key).build())
+                            .toList();
+            var result = s3.deleteObjects(
+                    b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
             if (result.hasErrors() && !result.errors().isEmpty()) {
-                throw new IllegalStateException("S3 did not delete " + result.errors().size() + " objects in " + bucket
-                        + ", e.g. " + result.errors().getFirst().key() + ": " + result.errors().getFirst().code());
+                throw new IllegalStateException(
+                        "S3 did not delete " + result.errors().size() + " objects in " + bucket + ", e.g. "
+                                + result.errors().getFirst().key() + ": "
+                                + result.errors().getFirst().code());
             }
         }
     }

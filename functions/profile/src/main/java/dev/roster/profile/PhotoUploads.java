@@ -2,17 +2,16 @@ package dev.roster.profile;
 
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.aws.AwsClients;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * Hands out presigned {@code PUT} URLs into the uploads bucket. The signature binds the content type and
@@ -45,8 +44,10 @@ final class PhotoUploads {
      */
     boolean uploadOriginalAgain(String profileId, String originalUploadId, String uploadId) {
         try {
-            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(PhotoKeys.original(profileId, originalUploadId))
-                    .destinationBucket(bucket).destinationKey(PhotoKeys.upload(profileId, uploadId)));
+            s3.copyObject(b -> b.sourceBucket(bucket)
+                    .sourceKey(PhotoKeys.original(profileId, originalUploadId))
+                    .destinationBucket(bucket)
+                    .destinationKey(PhotoKeys.upload(profileId, uploadId)));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
@@ -71,10 +72,11 @@ final class PhotoUploads {
 
     /** Signs locally: no call leaves the function. */
     Grant presign(String profileId, String uploadId, String contentType, long contentLength) {
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
-                .signatureDuration(URL_LIFETIME)
-                .putObjectRequest(o -> o.bucket(bucket).key(PhotoKeys.upload(profileId, uploadId))
-                        .contentType(contentType).contentLength(contentLength)));
+        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(URL_LIFETIME)
+                .putObjectRequest(o -> o.bucket(bucket)
+                        .key(PhotoKeys.upload(profileId, uploadId))
+                        .contentType(contentType)
+                        .contentLength(contentLength)));
         // the headers the browser must send exactly as signed (host is set by the browser itself)
         Map<String, String> headers = new TreeMap<>();
         presigned.signedHeaders().forEach((name, values) -> {
@@ -82,7 +84,11 @@ final class PhotoUploads {
                 headers.put(name, String.join(",", values));
             }
         });
-        return new Grant(uploadId, presigned.url().toString(), presigned.httpRequest().method().name(), headers,
+        return new Grant(
+                uploadId,
+                presigned.url().toString(),
+                presigned.httpRequest().method().name(),
+                headers,
                 presigned.expiration());
     }
 }

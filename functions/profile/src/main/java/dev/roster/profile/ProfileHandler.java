@@ -19,15 +19,14 @@ import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.Claims;
 import dev.roster.core.table.ModerationTable;
 import dev.roster.core.table.ProfileTable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The profile routes of the API (a member's own profile, others' pages, reports, and the admin routes): reads
@@ -40,6 +39,7 @@ public final class ProfileHandler implements RequestStreamHandler {
      * 20 tags of 40) written as JSON {@code \\u} escapes of surrogate pairs, 12 bytes each, come to ~45 KB.
      */
     static final int MAX_PROFILE_BODY_BYTES = 64 * 1024;
+
     static final int MAX_UPLOAD_REQUEST_BODY_BYTES = 1024;
 
     /** Built once per execution environment (and captured by SnapStart), only when the real constructor runs. */
@@ -76,10 +76,15 @@ public final class ProfileHandler implements RequestStreamHandler {
         String community = env.optional("COMMUNITY_ID", "main");
         ProfileTable profiles = new ProfileTable(dynamoDb, table, community);
         ModerationTable moderation = new ModerationTable(dynamoDb, table, community);
-        this.service = new ProfileService(profiles, new Claims(dynamoDb, table, community, clock), moderation,
+        this.service = new ProfileService(
+                profiles,
+                new Claims(dynamoDb, table, community, clock),
+                moderation,
                 new PhotoUploads(presigner, s3, env.required("UPLOADS_BUCKET")),
                 new PhotoObjects(s3, env.required("UPLOADS_BUCKET"), env.required("PHOTOS_BUCKET")),
-                clock, env.longValue("MAX_UPLOAD_BYTES", ProfileService.DEFAULT_MAX_UPLOAD_BYTES), ProfileId::newProfileId);
+                clock,
+                env.longValue("MAX_UPLOAD_BYTES", ProfileService.DEFAULT_MAX_UPLOAD_BYTES),
+                ProfileId::newProfileId);
         this.moderation = new ModerationService(profiles, moderation, service, clock);
         this.membership = Membership.from(env);
     }
@@ -106,33 +111,41 @@ public final class ProfileHandler implements RequestStreamHandler {
         if (request.routeKey().contains(" /admin/")) {
             return ProfileResponses.of(admin(request, caller));
         }
-        return ProfileResponses.of(switch (request.routeKey()) {
-            case "GET /profiles/{id}" -> {
-                if (ProfileId.isWellFormed(id)) {
-                    Log.profileId(id);
-                }
-                yield service.publicProfile(sub, id);
-            }
-            case "GET /profiles/{id}/vcard" -> service.contactCard(sub, id);
-            case "GET /me" -> service.me(caller);
-            case "PUT /me" -> service.save(caller,
-                    ProfileInput.fromJson(Json.parseObject(request.body(MAX_PROFILE_BODY_BYTES))), request.header("if-match"));
-            case "POST /me/photo" -> service.requestUpload(caller, Json.parseObject(request.body(MAX_UPLOAD_REQUEST_BODY_BYTES)));
-            case "DELETE /me/photo" -> service.deletePhoto(caller);
-            case "PUT /me/photo/focal-point" -> service.changeFocalPoint(caller,
-                    Json.parseObject(request.body(MAX_UPLOAD_REQUEST_BODY_BYTES)));
-            case "DELETE /me" -> service.leave(caller, request.header("if-match"));
-            case "GET /me/export" -> service.export(caller);
-            case "POST /profiles/{id}/report" -> moderation.report(sub, id, Json.parseObject(request.body(MAX_UPLOAD_REQUEST_BODY_BYTES)));
-            default -> throw request.unknownRoute();
-        });
+        return ProfileResponses.of(
+                switch (request.routeKey()) {
+                    case "GET /profiles/{id}" -> {
+                        if (ProfileId.isWellFormed(id)) {
+                            Log.profileId(id);
+                        }
+                        yield service.publicProfile(sub, id);
+                    }
+                    case "GET /profiles/{id}/vcard" -> service.contactCard(sub, id);
+                    case "GET /me" -> service.me(caller);
+                    case "PUT /me" ->
+                        service.save(
+                                caller,
+                                ProfileInput.fromJson(Json.parseObject(request.body(MAX_PROFILE_BODY_BYTES))),
+                                request.header("if-match"));
+                    case "POST /me/photo" ->
+                        service.requestUpload(caller, Json.parseObject(request.body(MAX_UPLOAD_REQUEST_BODY_BYTES)));
+                    case "DELETE /me/photo" -> service.deletePhoto(caller);
+                    case "PUT /me/photo/focal-point" ->
+                        service.changeFocalPoint(caller, Json.parseObject(request.body(MAX_UPLOAD_REQUEST_BODY_BYTES)));
+                    case "DELETE /me" -> service.leave(caller, request.header("if-match"));
+                    case "GET /me/export" -> service.export(caller);
+                    case "POST /profiles/{id}/report" ->
+                        moderation.report(sub, id, Json.parseObject(request.body(MAX_UPLOAD_REQUEST_BODY_BYTES)));
+                    default -> throw request.unknownRoute();
+                });
     }
 
     /** Every /admin route is for the admin group only: anyone else gets a 403 before anything is read. */
     private ProfileOutcome admin(ApiRequest request, Caller caller) {
         if (!caller.isAdmin()) {
-            throw new ApiException(403, "forbidden", "only admins (the group " + membership.adminGroup()
-                    + ") may use " + request.routeKey());
+            throw new ApiException(
+                    403,
+                    "forbidden",
+                    "only admins (the group " + membership.adminGroup() + ") may use " + request.routeKey());
         }
         String id = request.pathParameter("id");
         return switch (request.routeKey()) {

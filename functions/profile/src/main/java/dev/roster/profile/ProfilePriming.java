@@ -8,7 +8,6 @@ import dev.roster.core.observe.Log;
 import dev.roster.core.table.PrimingItems;
 import org.crac.Resource;
 
-
 /**
  * SnapStart priming of {@code ProfileFunction}: before the snapshot, its routes run end to end as Lambda runs
  * them (event JSON read, body parsed and validated, items mapped, the SDK calls through fully built clients,
@@ -27,17 +26,29 @@ public final class ProfilePriming implements Resource {
         String community = env.optional("COMMUNITY_ID", "main");
         String profile = PrimingItems.ownedProfile(community, ApiEvents.PRIMING_SUB);
         Log.quietly(() -> {
-            ProfileHandler primed = new ProfileHandler(env, PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(
-                    switch (op) {
-                        case "GetItem" -> profile; // the owner pointer and the profile: one item serves as both
-                        case "UpdateItem" -> PrimingItems.updatedVersion(2);
-                        default -> "{}";
-                    })), PrimingClients.s3Presigner(),
-                    PrimingClients.s3(request -> PrimingClients.Answer.xml("<CopyObjectResult><ETag>\"priming\"</ETag></CopyObjectResult>")));
+            ProfileHandler primed = new ProfileHandler(
+                    env,
+                    PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(
+                            switch (op) {
+                                case "GetItem" -> profile; // the owner pointer and the profile: one item serves as both
+                                case "UpdateItem" -> PrimingItems.updatedVersion(2);
+                                default -> "{}";
+                            })),
+                    PrimingClients.s3Presigner(),
+                    PrimingClients.s3(request -> PrimingClients.Answer.xml(
+                            "<CopyObjectResult><ETag>\"priming\"</ETag></CopyObjectResult>")));
             expect(primed, ApiEvents.route("GET /me"), 200);
-            expect(primed, ApiEvents.route("PUT /me").header("if-match", "\"1\"")
-                    .body("{\"name\":\"Zoë Prime\",\"organisation\":\"Org\",\"tags\":[\"java\",\"go\"],\"visible\":true}"), 200);
-            expect(primed, ApiEvents.route("POST /me/photo").body("{\"contentType\":\"image/jpeg\",\"contentLength\":100000}"), 201);
+            expect(
+                    primed,
+                    ApiEvents.route("PUT /me")
+                            .header("if-match", "\"1\"")
+                            .body(
+                                    "{\"name\":\"Zoë Prime\",\"organisation\":\"Org\",\"tags\":[\"java\",\"go\"],\"visible\":true}"),
+                    200);
+            expect(
+                    primed,
+                    ApiEvents.route("POST /me/photo").body("{\"contentType\":\"image/jpeg\",\"contentLength\":100000}"),
+                    201);
             expect(primed, ApiEvents.route("GET /profiles/{id}").pathParameter("id", PrimingItems.PROFILE_ID), 200);
             expect(primed, ApiEvents.route("PUT /me").body("{\"name\":7}"), 400);
         });

@@ -1,10 +1,11 @@
 package dev.roster.profile;
 
-import dev.roster.core.Env;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.http.ApiError;
 import dev.roster.core.http.Caller;
 import dev.roster.core.json.JsonFields;
+import dev.roster.core.moderation.AuditEntry;
+import dev.roster.core.moderation.Report;
 import dev.roster.core.observe.Log;
 import dev.roster.core.profile.Avatar;
 import dev.roster.core.profile.FocalPoint;
@@ -12,9 +13,11 @@ import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
-import dev.roster.core.moderation.AuditEntry;
-import dev.roster.core.moderation.Report;
+import dev.roster.core.table.Claims;
 import dev.roster.core.table.ModerationTable;
+import dev.roster.core.table.ProfileItems;
+import dev.roster.core.table.ProfileTable;
+import dev.roster.core.table.ProfileTable.Write;
 import dev.roster.profile.ProfileOutcome.Exported;
 import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
 import dev.roster.profile.ProfileOutcome.Left;
@@ -24,11 +27,6 @@ import dev.roster.profile.ProfileOutcome.PublicProfile;
 import dev.roster.profile.ProfileOutcome.Refused;
 import dev.roster.profile.ProfileOutcome.Saved;
 import dev.roster.profile.ProfileOutcome.UploadGranted;
-import dev.roster.core.table.Claims;
-import dev.roster.core.table.ProfileItems;
-import dev.roster.core.table.ProfileTable;
-import dev.roster.core.table.ProfileTable.Write;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +44,7 @@ import java.util.function.Supplier;
 public final class ProfileService {
     /** Attempts at a write that lost a race it did not cause (an id collision, a concurrent thumbnail update). */
     private static final int MAX_ATTEMPTS = 3;
+
     static final long DEFAULT_MAX_UPLOAD_BYTES = 15L * 1024 * 1024;
     private static final Set<String> UPLOAD_FIELDS = Set.of("contentType", "contentLength", "focalPoint");
 
@@ -58,8 +57,15 @@ public final class ProfileService {
     private final long maxUploadBytes;
     private final Supplier<String> newProfileId;
 
-    ProfileService(ProfileTable table, Claims claims, ModerationTable moderation, PhotoUploads uploads, PhotoObjects photos,
-                   Clock clock, long maxUploadBytes, Supplier<String> newProfileId) {
+    ProfileService(
+            ProfileTable table,
+            Claims claims,
+            ModerationTable moderation,
+            PhotoUploads uploads,
+            PhotoObjects photos,
+            Clock clock,
+            long maxUploadBytes,
+            Supplier<String> newProfileId) {
         this.table = table;
         this.claims = claims;
         this.moderation = moderation;
@@ -102,9 +108,15 @@ public final class ProfileService {
                 yield new Ownership(Optional.of(claimed.profileId()), null);
             }
             case Claims.Outcome.NothingToClaim nothing -> new Ownership(Optional.empty(), null);
-            case Claims.Outcome.Ambiguous ambiguous -> new Ownership(Optional.empty(), new ApiError(404, "claim_ambiguous",
-                    ambiguous.count() + " imported profiles carry your e-mail address, so none was given to you:"
-                            + " ask the community's admins to remove the duplicate, or create a new profile with PUT /me"));
+            case Claims.Outcome.Ambiguous ambiguous ->
+                new Ownership(
+                        Optional.empty(),
+                        new ApiError(
+                                404,
+                                "claim_ambiguous",
+                                ambiguous.count()
+                                        + " imported profiles carry your e-mail address, so none was given to you:"
+                                        + " ask the community's admins to remove the duplicate, or create a new profile with PUT /me"));
         };
     }
 
@@ -123,7 +135,8 @@ public final class ProfileService {
 
     ProfileOutcome me(Caller caller) {
         Ownership ownership = owned(caller);
-        return ownership.profileId()
+        return ownership
+                .profileId()
                 .flatMap(id -> {
                     Log.profileId(id);
                     return table.read(id);
@@ -151,8 +164,11 @@ public final class ProfileService {
         }
         Log.profileId(owned.get());
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return new Refused(new ApiError(428, "precondition_required", "deleting your profile is final: send If-Match"
-                    + " with the ETag from GET /me, so you delete the profile you last saw"));
+            return new Refused(new ApiError(
+                    428,
+                    "precondition_required",
+                    "deleting your profile is final: send If-Match"
+                            + " with the ETag from GET /me, so you delete the profile you last saw"));
         }
         Optional<Profile> stored = table.read(owned.get());
         if (stored.isEmpty()) {
@@ -189,9 +205,17 @@ public final class ProfileService {
         data.put("subject", caller.sub());
         Optional<Profile> profile = table.ownedProfileId(caller.sub()).flatMap(table::read);
         data.put("profile", profile.map(Profile::ownerJson).orElse(null));
-        data.put("reportsFiled", moderation.filedBy(caller.sub()).stream().map(Report::reporterJson).toList());
-        data.put("moderation", profile.map(p -> moderation.about(p.id()).stream().map(AuditEntry::memberJson).toList())
-                .orElse(List.of()));
+        data.put(
+                "reportsFiled",
+                moderation.filedBy(caller.sub()).stream()
+                        .map(Report::reporterJson)
+                        .toList());
+        data.put(
+                "moderation",
+                profile.map(p -> moderation.about(p.id()).stream()
+                                .map(AuditEntry::memberJson)
+                                .toList())
+                        .orElse(List.of()));
         return new Exported(data);
     }
 
@@ -213,7 +237,9 @@ public final class ProfileService {
             return create(sub, input, ifMatch);
         }
         if (ifMatch == null || ifMatch.isBlank()) {
-            return new Refused(new ApiError(428, "precondition_required",
+            return new Refused(new ApiError(
+                    428,
+                    "precondition_required",
                     "you already have a profile: send If-Match with the ETag from GET /me, so an edit made elsewhere"
                             + " meanwhile is not overwritten"));
         }
@@ -246,7 +272,8 @@ public final class ProfileService {
      */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(10L * (attempt + 1) + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
+            Thread.sleep(10L * (attempt + 1)
+                    + java.util.concurrent.ThreadLocalRandom.current().nextInt(20));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -254,22 +281,42 @@ public final class ProfileService {
 
     private ProfileOutcome create(String sub, ProfileInput input, String ifMatch) {
         if (ifMatch != null && !ifMatch.isBlank()) {
-            return new Refused(new ApiError(412, "precondition_failed",
+            return new Refused(new ApiError(
+                    412,
+                    "precondition_failed",
                     "you have no profile yet, so If-Match cannot match: send PUT /me without If-Match to create it"));
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             String id = newProfileId.get();
             switch (table.create(sub, id, input)) {
                 case Write.Done done -> {
-                    Profile created = new Profile(id, sub, input.name(), input.organisation(), input.location(),
-                            input.website(), input.bio(), input.email(), input.tags(), input.visible(), done.version(),
-                            PhotoStatus.NONE, null, null, null, Avatar.of(id, input.name()),
-                            ProfileItems.sortName(input.name()), null, input.contact());
+                    Profile created = new Profile(
+                            id,
+                            sub,
+                            input.name(),
+                            input.organisation(),
+                            input.location(),
+                            input.website(),
+                            input.bio(),
+                            input.email(),
+                            input.tags(),
+                            input.visible(),
+                            done.version(),
+                            PhotoStatus.NONE,
+                            null,
+                            null,
+                            null,
+                            Avatar.of(id, input.name()),
+                            ProfileItems.sortName(input.name()),
+                            null,
+                            input.contact());
                     return new Saved(created, true);
                 }
                 case Write.ConditionFailed failed -> {
                     if (table.ownedProfileId(sub).isPresent()) {
-                        return new Refused(new ApiError(412, "precondition_failed",
+                        return new Refused(new ApiError(
+                                412,
+                                "precondition_failed",
                                 "your profile was created by another request meanwhile: GET /me and send your change"
                                         + " again with its ETag in If-Match"));
                     }
@@ -287,24 +334,33 @@ public final class ProfileService {
         JsonFields fields = new JsonFields(body, UPLOAD_FIELDS);
         String contentType = fields.string("contentType");
         Long contentLength = fields.wholeNumber("contentLength");
-        Optional<FocalPoint> focalPoint = body.get("focalPoint") == null ? Optional.empty()
+        Optional<FocalPoint> focalPoint = body.get("focalPoint") == null
+                ? Optional.empty()
                 : Optional.of(FocalPoint.fromJson("focalPoint", body.get("focalPoint")));
         if (contentType == null || contentLength == null) {
-            return new Refused(ApiError.badRequest("invalid_upload",
+            return new Refused(ApiError.badRequest(
+                    "invalid_upload",
                     "send both contentType (e.g. \"image/jpeg\") and contentLength (the file size in bytes)"));
         }
         String type = contentType.strip().toLowerCase(Locale.ROOT);
         if (!PhotoUploads.ACCEPTED_TYPES.contains(type)) {
-            return new Refused(new ApiError(415, "unsupported_media_type", "contentType '" + contentType
-                    + "' is not accepted; upload one of " + String.join(", ", PhotoUploads.ACCEPTED_TYPES)));
+            return new Refused(new ApiError(
+                    415,
+                    "unsupported_media_type",
+                    "contentType '" + contentType + "' is not accepted; upload one of "
+                            + String.join(", ", PhotoUploads.ACCEPTED_TYPES)));
         }
         if (contentLength <= 0) {
-            return new Refused(ApiError.badRequest("invalid_upload", "contentLength must be the file size in bytes, above 0"));
+            return new Refused(
+                    ApiError.badRequest("invalid_upload", "contentLength must be the file size in bytes, above 0"));
         }
         if (contentLength > maxUploadBytes) {
-            return new Refused(new ApiError(413, "upload_too_large", "the photo is " + contentLength
-                    + " bytes; the limit is " + maxUploadBytes + " bytes (" + maxUploadBytes / (1024 * 1024)
-                    + " MiB): send a smaller file"));
+            return new Refused(new ApiError(
+                    413,
+                    "upload_too_large",
+                    "the photo is " + contentLength
+                            + " bytes; the limit is " + maxUploadBytes + " bytes (" + maxUploadBytes / (1024 * 1024)
+                            + " MiB): send a smaller file"));
         }
         Optional<String> owned = owned(caller).profileId();
         if (owned.isEmpty()) {
@@ -312,7 +368,8 @@ public final class ProfileService {
         }
         String uploadId = ProfileId.newUploadId();
         return switch (table.requestPhoto(owned.get(), sub, uploadId, focalPoint)) {
-            case Write.Done done -> new UploadGranted(uploads.presign(owned.get(), uploadId, type, contentLength), done.version());
+            case Write.Done done ->
+                new UploadGranted(uploads.presign(owned.get(), uploadId, type, contentLength), done.version());
             case Write.ConditionFailed failed -> new Refused(noProfileYet());
             case Write.Contended contended -> new Refused(busy());
         };
@@ -330,12 +387,14 @@ public final class ProfileService {
         if (owned.isEmpty()) {
             return new Refused(noProfileYet());
         }
-        Optional<String> photoUploadId = table.read(owned.get())
-                .map(Profile::photo)
-                .map(Photo::uploadId);
+        Optional<String> photoUploadId =
+                table.read(owned.get()).map(Profile::photo).map(Photo::uploadId);
         if (photoUploadId.isEmpty()) {
-            return new Refused(new ApiError(409, "no_photo",
-                    "you have no photo to set a focal point on yet: upload one with POST /me/photo (it takes a focalPoint too)"));
+            return new Refused(
+                    new ApiError(
+                            409,
+                            "no_photo",
+                            "you have no photo to set a focal point on yet: upload one with POST /me/photo (it takes a focalPoint too)"));
         }
         String uploadId = ProfileId.newUploadId();
         return switch (table.requestPhoto(owned.get(), sub, uploadId, Optional.of(point))) {
@@ -344,8 +403,11 @@ public final class ProfileService {
                     yield new FocalPointAccepted(uploadId, point, done.version());
                 }
                 table.abandonUpload(owned.get(), uploadId);
-                yield new Refused(new ApiError(409, "original_gone", "the original of your photo is no longer kept,"
-                        + " so it cannot be cropped again: upload the photo again with POST /me/photo"));
+                yield new Refused(new ApiError(
+                        409,
+                        "original_gone",
+                        "the original of your photo is no longer kept,"
+                                + " so it cannot be cropped again: upload the photo again with POST /me/photo"));
             }
             case Write.ConditionFailed failed -> new Refused(noProfileYet());
             case Write.Contended contended -> new Refused(busy());
@@ -364,7 +426,9 @@ public final class ProfileService {
                 return new Refused(noProfileYet());
             }
             Profile current = stored.get();
-            if (current.photo() == null && current.photoStatus() == PhotoStatus.NONE && current.pendingUploadId() == null) {
+            if (current.photo() == null
+                    && current.photoStatus() == PhotoStatus.NONE
+                    && current.pendingUploadId() == null) {
                 return new PhotoRemoved();
             }
             if (table.removePhoto(current) instanceof Write.Done) {
@@ -402,13 +466,17 @@ public final class ProfileService {
     }
 
     static ApiError stale(Profile current) {
-        return new ApiError(412, "precondition_failed", "your profile changed since you read it"
-                + (current == null ? "" : " (it is now at ETag " + current.etag() + ")")
-                + ": GET /me, apply your change to what it returns, and send it with the new ETag in If-Match");
+        return new ApiError(
+                412,
+                "precondition_failed",
+                "your profile changed since you read it"
+                        + (current == null ? "" : " (it is now at ETag " + current.etag() + ")")
+                        + ": GET /me, apply your change to what it returns, and send it with the new ETag in If-Match");
     }
 
     static ApiError busy() {
-        return new ApiError(409, "conflict", "another change to the same items was in progress; send the request again");
+        return new ApiError(
+                409, "conflict", "another change to the same items was in progress; send the request again");
     }
 
     private static ApiError noProfileYet() {

@@ -1,14 +1,13 @@
 package dev.roster.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The AWS calls each profile route makes, as README.md states them; presigning is local and calls nothing. */
 @WithLocalAws
@@ -26,14 +25,24 @@ class CallsPerRouteTest {
         String get = "DynamoDb:GetItem";
         String transact = "DynamoDb:TransactWriteItems";
 
-        assertEquals(List.of(get, transact), calls(() -> api.putMe("counted", ProfileApi.profile("Counted", true, "a", "b"), null), 201));
+        assertEquals(
+                List.of(get, transact),
+                calls(() -> api.putMe("counted", ProfileApi.profile("Counted", true, "a", "b"), null), 201));
         ProfileApi.Response me = api.getMe("counted");
         assertEquals(List.of(get, get), calls(() -> api.getMe("counted"), 200));
-        assertEquals(List.of(get), calls(() -> api.getProfile("other", (String) me.json().get("id")), 200));
-        assertEquals(List.of(get, get, transact), calls(() -> api.putMe("counted", ProfileApi.profile("Counted", true, "c"), me.etag()), 200));
-        assertEquals(List.of(get, "DynamoDb:UpdateItem"),
-                calls(() -> api.requestUpload("counted", "{\"contentType\":\"image/webp\",\"contentLength\":100}"), 201));
+        assertEquals(
+                List.of(get),
+                calls(() -> api.getProfile("other", (String) me.json().get("id")), 200));
+        assertEquals(
+                List.of(get, get, transact),
+                calls(() -> api.putMe("counted", ProfileApi.profile("Counted", true, "c"), me.etag()), 200));
+        assertEquals(
+                List.of(get, "DynamoDb:UpdateItem"),
+                calls(
+                        () -> api.requestUpload("counted", "{\"contentType\":\"image/webp\",\"contentLength\":100}"),
+                        201));
         assertEquals(List.of(get, get, transact), calls(() -> api.deletePhoto("counted"), 204));
-        assertEquals(List.of(), calls(() -> api.putMe("counted", "{\"name\":1}", null), 400), "bad input costs nothing");
+        assertEquals(
+                List.of(), calls(() -> api.putMe("counted", "{\"name\":1}", null), 400), "bad input costs nothing");
     }
 }

@@ -1,7 +1,12 @@
 package dev.roster.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
@@ -10,13 +15,7 @@ import dev.roster.core.table.Keys;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.FaultProxy;
-import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +27,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A member takes over the profile an import made for them: their token's verified e-mail address equals the
@@ -98,10 +97,13 @@ class ClaimTest {
         Instant at = Instant.parse((String) claim.get("at"));
         assertEquals(claim, claimOf(again), "reading it is not checking it");
         assertEquals(200, page.status(), page.body());
-        assertFalse(page.body().contains("claimed") || page.body().contains(claim.get("at").toString()),
+        assertFalse(
+                page.body().contains("claimed")
+                        || page.body().contains(claim.get("at").toString()),
                 "the claim is its owner's alone: " + page.body());
 
-        ProfileApi.Response saved = api.putMe("mary-sub", ProfileApi.profile("Mary Somerville", true, "claim"), again.etag());
+        ProfileApi.Response saved =
+                api.putMe("mary-sub", ProfileApi.profile("Mary Somerville", true, "claim"), again.etag());
 
         assertEquals(200, saved.status(), saved.body());
         assertEquals(Map.of("at", at.toString(), "reviewed", true), claimOf(saved), "the save answers it is checked");
@@ -113,7 +115,8 @@ class ClaimTest {
         imported("C9", "Someone Else", "someone@example.org");
 
         ProfileApi.Response created = api.putMe("own-sub", ProfileApi.profile("Own Maker", true), null);
-        ProfileApi.Response me = api.send(ApiEvents.route("GET /me").as("own-sub").verifiedEmail("own@example.org"));
+        ProfileApi.Response me =
+                api.send(ApiEvents.route("GET /me").as("own-sub").verifiedEmail("own@example.org"));
 
         assertEquals(201, created.status(), created.body());
         assertTrue(created.json().containsKey("claimed") && created.json().get("claimed") == null, created.body());
@@ -131,10 +134,12 @@ class ClaimTest {
     void aTokenWithoutAVerifiedAddressNeverClaims() {
         String id = imported("C2", "Grace Imported", "grace@example.org");
 
-        ProfileApi.Response unverified = api.send(ApiEvents.route("GET /me").as("grace-sub")
-                .claim("email", "grace@example.org").claim("email_verified", "false"));
-        ProfileApi.Response noFlag = api.send(ApiEvents.route("GET /me").as("grace-sub")
-                .claim("email", "grace@example.org"));
+        ProfileApi.Response unverified = api.send(ApiEvents.route("GET /me")
+                .as("grace-sub")
+                .claim("email", "grace@example.org")
+                .claim("email_verified", "false"));
+        ProfileApi.Response noFlag =
+                api.send(ApiEvents.route("GET /me").as("grace-sub").claim("email", "grace@example.org"));
         ProfileApi.Response created = api.putMe("grace-sub", ProfileApi.profile("Grace New", true), null);
 
         assertEquals(404, unverified.status());
@@ -162,9 +167,14 @@ class ClaimTest {
         String id = imported("C5", "Hedy Imported", "hedy@example.org");
         // the handlers race each other; the emulator isolates each call as DynamoDB does (FaultProxy.oneAtATime)
         FaultProxy isolated = FaultProxy.inFrontOf(aws.endpoint()).oneAtATime();
-        DynamoDbClient viaProxy = AwsClients.dynamoDbBuilder().endpointOverride(isolated.endpoint()).build();
-        ProfileApi api = new ProfileApi(new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
-                viaProxy, AwsClients.s3Presigner(), AwsClients.s3()));
+        DynamoDbClient viaProxy = AwsClients.dynamoDbBuilder()
+                .endpointOverride(isolated.endpoint())
+                .build();
+        ProfileApi api = new ProfileApi(new ProfileHandler(
+                new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
+                viaProxy,
+                AwsClients.s3Presigner(),
+                AwsClients.s3()));
         int requests = 8;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         CountDownLatch start = new CountDownLatch(1);
@@ -219,16 +229,24 @@ class ClaimTest {
     }
 
     private int profilesNamed(String name) {
-        return aws.dynamoDb().scan(b -> b.tableName(aws.physicalName("ProfilesTable"))
-                .filterExpression("SK = :p AND #n = :name").expressionAttributeNames(Map.of("#n", "name"))
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.PROFILE_SK), ":name", AttributeValue.fromS(name))))
+        return aws.dynamoDb()
+                .scan(b -> b.tableName(aws.physicalName("ProfilesTable"))
+                        .filterExpression("SK = :p AND #n = :name")
+                        .expressionAttributeNames(Map.of("#n", "name"))
+                        .expressionAttributeValues(Map.of(
+                                ":p", AttributeValue.fromS(Keys.PROFILE_SK), ":name", AttributeValue.fromS(name))))
                 .count();
     }
 
     private long ownerPointersTo(String profileId) {
-        return aws.dynamoDb().scan(b -> b.tableName(aws.physicalName("ProfilesTable"))
-                .filterExpression("SK = :o AND profileId = :id")
-                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(Keys.OWNER_SK), ":id", AttributeValue.fromS(profileId))))
-                .items().stream().collect(Collectors.counting());
+        return aws
+                .dynamoDb()
+                .scan(b -> b.tableName(aws.physicalName("ProfilesTable"))
+                        .filterExpression("SK = :o AND profileId = :id")
+                        .expressionAttributeValues(Map.of(
+                                ":o", AttributeValue.fromS(Keys.OWNER_SK), ":id", AttributeValue.fromS(profileId))))
+                .items()
+                .stream()
+                .collect(Collectors.counting());
     }
 }

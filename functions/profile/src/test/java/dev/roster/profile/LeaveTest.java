@@ -1,19 +1,17 @@
 package dev.roster.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
-import dev.roster.core.http.ApiEvents;
 import dev.roster.junit.WithLocalAws;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code DELETE /me} erases a member; {@code DELETE /me/photo} deletes the photo's objects, not only its URLs. */
 @WithLocalAws
@@ -55,7 +53,11 @@ class LeaveTest {
         assertEquals(List.of(), members.objects("UploadsBucket", "originals/" + id + "/"));
         assertEquals(List.of(), members.objects("UploadsBucket", "uploads/" + id + "/"));
         assertEquals(404, leave("leaver", etag).status(), "idempotent: the second call finds nothing to delete");
-        assertEquals(201, members.api.putMe("leaver", ProfileApi.profile("Lea Again", true), null).status(),
+        assertEquals(
+                201,
+                members.api
+                        .putMe("leaver", ProfileApi.profile("Lea Again", true), null)
+                        .status(),
                 "a member who left is a stranger: they may join again, afresh");
     }
 
@@ -64,11 +66,19 @@ class LeaveTest {
         String id = members.join("interrupted", "Ivy Interrupted", "rust");
         members.uploadPhoto("interrupted", 11);
         // as if the function died right after the transaction: the marker is there, the objects still are
-        aws.dynamoDb().transactWriteItems(b -> b.transactItems(
-                t -> t.delete(d -> d.tableName(table()).key(key(Keys.profilePk("main", id), Keys.PROFILE_SK))),
-                t -> t.delete(d -> d.tableName(table()).key(key(Keys.ownerPk("main", "interrupted"), Keys.OWNER_SK))),
-                t -> t.put(p -> p.tableName(table()).item(Map.of(Keys.PK, AttributeValue.fromS(Keys.ownerPk("main", "interrupted")),
-                        Keys.SK, AttributeValue.fromS(Keys.ERASING_SK), "profileId", AttributeValue.fromS(id))))));
+        aws.dynamoDb()
+                .transactWriteItems(b -> b.transactItems(
+                        t -> t.delete(d -> d.tableName(table()).key(key(Keys.profilePk("main", id), Keys.PROFILE_SK))),
+                        t -> t.delete(
+                                d -> d.tableName(table()).key(key(Keys.ownerPk("main", "interrupted"), Keys.OWNER_SK))),
+                        t -> t.put(p -> p.tableName(table())
+                                .item(Map.of(
+                                        Keys.PK,
+                                        AttributeValue.fromS(Keys.ownerPk("main", "interrupted")),
+                                        Keys.SK,
+                                        AttributeValue.fromS(Keys.ERASING_SK),
+                                        "profileId",
+                                        AttributeValue.fromS(id))))));
 
         assertEquals(204, leave("interrupted", "\"whatever\"").status());
 
@@ -81,8 +91,12 @@ class LeaveTest {
     void deletingThePhotoDeletesItsCropsAndOriginal() {
         String id = members.join("photographer", "Pat Photographer", "art");
         members.uploadPhoto("photographer", 3);
-        assertEquals(5, members.objects("PhotosBucket", "photos/" + id + "/").size(), "four crops and the whole-photo preview");
-        assertEquals(1, members.objects("UploadsBucket", "originals/" + id + "/").size());
+        assertEquals(
+                5,
+                members.objects("PhotosBucket", "photos/" + id + "/").size(),
+                "four crops and the whole-photo preview");
+        assertEquals(
+                1, members.objects("UploadsBucket", "originals/" + id + "/").size());
 
         assertEquals(204, members.api.deletePhoto("photographer").status());
 
@@ -100,22 +114,30 @@ class LeaveTest {
     }
 
     private ProfileApi.Response report(String sub, String profileId) {
-        return members.api.send(ApiEvents.route("POST /profiles/{id}/report").as(sub).pathParameter("id", profileId)
+        return members.api.send(ApiEvents.route("POST /profiles/{id}/report")
+                .as(sub)
+                .pathParameter("id", profileId)
                 .body("{\"reason\":\"testing reports\"}"));
     }
 
     /** Every item whose keys or values carry the profile id or the subject (a Scan: tests only). */
     private List<Map<String, AttributeValue>> itemsMentioning(String profileId, String sub) {
         return aws.dynamoDb().scan(b -> b.tableName(table())).items().stream()
-                .filter(item -> item.toString().contains(profileId) || item.values().stream()
-                        .anyMatch(v -> sub.equals(v.s())) || item.get(Keys.PK).s().endsWith("#U#" + sub))
+                .filter(item -> item.toString().contains(profileId)
+                        || item.values().stream().anyMatch(v -> sub.equals(v.s()))
+                        || item.get(Keys.PK).s().endsWith("#U#" + sub))
                 .toList();
     }
 
     private long tagCount(String tag) {
-        Map<String, AttributeValue> item = aws.dynamoDb().getItem(b -> b.tableName(table())
-                .key(key(Keys.tagCountsPk("main"), tag)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? 0 : Long.parseLong(item.get("count").n());
+        Map<String, AttributeValue> item = aws.dynamoDb()
+                .getItem(b -> b.tableName(table())
+                        .key(key(Keys.tagCountsPk("main"), tag))
+                        .consistentRead(true))
+                .item();
+        return item == null || item.isEmpty()
+                ? 0
+                : Long.parseLong(item.get("count").n());
     }
 
     private String table() {

@@ -2,14 +2,11 @@ package dev.roster.profile;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.S3NotificationQueue;
-import dev.roster.core.http.ApiEvents;
 import dev.roster.thumbnail.PhotoOutcome;
 import dev.roster.thumbnail.ThumbnailHandler;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -25,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Members of a local community driving the profile function as the web client does, with photos uploaded to the
@@ -42,8 +41,8 @@ final class Members {
         this.aws = aws;
         this.api = new ProfileApi(aws);
         this.notifications = S3NotificationQueue.of(aws, "ThumbnailFunction");
-        this.thumbnails = new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction",
-                Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
+        this.thumbnails = new ThumbnailHandler(new Env(
+                aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
     }
 
     /** A visible member with tags; returns the profile id. */
@@ -58,12 +57,14 @@ final class Members {
     /** Uploads a photo the way the browser does and lets the pipeline make its crops. */
     void uploadPhoto(String sub, int seed) {
         byte[] jpeg = jpeg(seed);
-        ProfileApi.Response grant = api.requestUpload(sub, "{\"contentType\":\"image/jpeg\",\"contentLength\":" + jpeg.length + "}");
+        ProfileApi.Response grant =
+                api.requestUpload(sub, "{\"contentType\":\"image/jpeg\",\"contentLength\":" + jpeg.length + "}");
         if (grant.status() != 201) {
             throw new AssertionError("upload refused: " + grant.body());
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) grant.json().get("url")))
+            HttpRequest.Builder put = HttpRequest.newBuilder(
+                            URI.create((String) grant.json().get("url")))
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg));
             @SuppressWarnings("unchecked")
             Map<String, String> headers = (Map<String, String>) grant.json().get("headers");
@@ -109,8 +110,13 @@ final class Members {
 
     /** Keys of the objects under {@code prefix} in a bucket of the stack. */
     List<String> objects(String bucketLogicalId, String prefix) {
-        return aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName(bucketLogicalId)).prefix(prefix)).contents()
-                .stream().map(S3Object::key).toList();
+        return aws
+                .s3()
+                .listObjectsV2(b -> b.bucket(aws.physicalName(bucketLogicalId)).prefix(prefix))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .toList();
     }
 
     static byte[] jpeg(int seed) {

@@ -1,17 +1,15 @@
 package dev.roster.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.table.Keys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @WithLocalAws
 class MyProfileTest {
@@ -46,7 +45,8 @@ class MyProfileTest {
         assertEquals("\"1\"", me.etag());
         Map<String, Object> body = me.json();
         assertEquals("Zoë Ólafsdóttir", body.get("name"));
-        assertEquals(List.of("java", "serverless", "ice climbing"), body.get("tags"), "lower case, trimmed, deduplicated");
+        assertEquals(
+                List.of("java", "serverless", "ice climbing"), body.get("tags"), "lower case, trimmed, deduplicated");
         assertEquals(true, body.get("visible"));
         assertEquals("NONE", body.get("photoStatus"));
         assertEquals("zoe@example.org", body.get("email"));
@@ -58,7 +58,8 @@ class MyProfileTest {
     @Test
     void anUpdateNeedsTheCurrentEtag(LocalAws aws) {
         ProfileApi api = new ProfileApi(aws);
-        String etag = api.putMe("editor", ProfileApi.profile("Grace Hopper", true, "cobol"), null).etag();
+        String etag = api.putMe("editor", ProfileApi.profile("Grace Hopper", true, "cobol"), null)
+                .etag();
 
         ProfileApi.Response missing = api.putMe("editor", ProfileApi.profile("Grace B. Hopper", true), null);
         assertEquals(428, missing.status());
@@ -88,7 +89,9 @@ class MyProfileTest {
         ExecutionInterceptor serialised = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals("TransactWriteItems")) {
+                if (attributes
+                        .getAttribute(SdkExecutionAttribute.OPERATION_NAME)
+                        .equals("TransactWriteItems")) {
                     try {
                         allHaveRead.await(10, TimeUnit.SECONDS);
                         oneTransactionAtATime.acquire();
@@ -109,40 +112,55 @@ class MyProfileTest {
             }
 
             private void release(ExecutionAttributes attributes) {
-                if (attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME).equals("TransactWriteItems")) {
+                if (attributes
+                        .getAttribute(SdkExecutionAttribute.OPERATION_NAME)
+                        .equals("TransactWriteItems")) {
                     oneTransactionAtATime.release();
                 }
             }
         };
         ProfileApi creator = new ProfileApi(aws);
-        String etag = creator.putMe("racer", ProfileApi.profile("Racer", true, "a", "b"), null).etag();
-        ProfileApi api = new ProfileApi(new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
-                AwsClients.dynamoDb(List.of(serialised)), AwsClients.s3Presigner(), AwsClients.s3()));
+        String etag = creator.putMe("racer", ProfileApi.profile("Racer", true, "a", "b"), null)
+                .etag();
+        ProfileApi api = new ProfileApi(new ProfileHandler(
+                new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
+                AwsClients.dynamoDb(List.of(serialised)),
+                AwsClients.s3Presigner(),
+                AwsClients.s3()));
 
         List<CompletableFuture<ProfileApi.Response>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
             for (int i = 0; i < writers; i++) {
                 String name = "Racer " + i;
                 String tag = "t" + i;
-                results.add(CompletableFuture.supplyAsync(() -> api.putMe("racer", ProfileApi.profile(name, true, tag), etag), pool));
+                results.add(CompletableFuture.supplyAsync(
+                        () -> api.putMe("racer", ProfileApi.profile(name, true, tag), etag), pool));
             }
         }
-        List<Integer> statuses = results.stream().map(r -> r.join().status()).sorted().toList();
+        List<Integer> statuses =
+                results.stream().map(r -> r.join().status()).sorted().toList();
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "exactly one edit wins: " + statuses);
-        assertEquals(writers - 1, statuses.stream().filter(s -> s == 412).count(), "the others are told they were stale: " + statuses);
+        assertEquals(
+                writers - 1,
+                statuses.stream().filter(s -> s == 412).count(),
+                "the others are told they were stale: " + statuses);
         Map<String, Object> me = creator.getMe("racer").json();
         assertEquals(2L, ((Number) me.get("version")).longValue());
         @SuppressWarnings("unchecked")
         List<String> tags = (List<String>) me.get("tags");
         assertEquals(1, tags.size());
-        assertEquals("racer " + tags.getFirst().substring(1), ((String) me.get("name")).toLowerCase(),
+        assertEquals(
+                "racer " + tags.getFirst().substring(1),
+                ((String) me.get("name")).toLowerCase(),
                 "name and tags come from the same (winning) edit");
         // the winner's single tag item exists, the losers' never did, and the old ones are gone
         String profileId = (String) me.get("id");
         for (String tag : List.of("a", "b", "t0", "t1", "t2", "t3", "t4", "t5")) {
-            var items = aws.dynamoDb().query(q -> q.tableName(aws.physicalName("ProfilesTable"))
-                    .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", tag))))).items();
+            var items = aws.dynamoDb()
+                    .query(q -> q.tableName(aws.physicalName("ProfilesTable"))
+                            .keyConditionExpression("PK = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", tag)))))
+                    .items();
             assertEquals(tag.equals(tags.getFirst()) ? 1 : 0, items.size(), "tag items of " + tag);
             items.forEach(item -> assertEquals(profileId, item.get("profileId").s()));
         }
@@ -151,8 +169,12 @@ class MyProfileTest {
     @Test
     void creatingTwiceWithoutEtagIsRefusedRatherThanOverwriting(LocalAws aws) {
         ProfileApi api = new ProfileApi(aws);
-        assertEquals(201, api.putMe("twice", ProfileApi.profile("First", false), null).status());
-        assertEquals(428, api.putMe("twice", ProfileApi.profile("Second", false), null).status());
+        assertEquals(
+                201,
+                api.putMe("twice", ProfileApi.profile("First", false), null).status());
+        assertEquals(
+                428,
+                api.putMe("twice", ProfileApi.profile("Second", false), null).status());
         assertEquals("First", api.getMe("twice").json().get("name"));
     }
 
@@ -165,8 +187,13 @@ class MyProfileTest {
         assertEquals(400, response.status());
         assertEquals("invalid_profile", response.errorCode());
         String message = response.errorMessage();
-        for (String expected : List.of("name: required", "website: must be an http:// or https://",
-                "bio: 2001 characters; at most 2000", "at most 40", "may contain only letters", "empty tag")) {
+        for (String expected : List.of(
+                "name: required",
+                "website: must be an http:// or https://",
+                "bio: 2001 characters; at most 2000",
+                "at most 40",
+                "may contain only letters",
+                "empty tag")) {
             assertTrue(message.contains(expected), "'" + expected + "' in: " + message);
         }
         assertEquals(404, api.getMe("validator").status(), "nothing was written");
@@ -178,8 +205,11 @@ class MyProfileTest {
         String emoji = "\\ud83d\\ude00"; // one character, 12 bytes as escapes
         StringBuilder tags = new StringBuilder();
         for (int i = 0; i < 20; i++) {
-            tags.append(i == 0 ? "" : ",").append('"').append(String.valueOf((char) ('a' + i)).repeat(2))
-                    .append("\\u00e9".repeat(38)).append('"');
+            tags.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(String.valueOf((char) ('a' + i)).repeat(2))
+                    .append("\\u00e9".repeat(38))
+                    .append('"');
         }
         String body = "{\"name\":\"" + emoji.repeat(100) + "\",\"organisation\":\"" + emoji.repeat(120)
                 + "\",\"location\":\"" + emoji.repeat(120) + "\",\"website\":\"https://a.org/" + emoji.repeat(286)
@@ -194,10 +224,13 @@ class MyProfileTest {
     @Test
     void ifMatchStarOrAListHoldingTheCurrentEtagUpdatesAsRfc9110Says(LocalAws aws) {
         ProfileApi api = new ProfileApi(aws);
-        assertEquals(412, api.putMe("rfc", ProfileApi.profile("Ada", true), "*").status(),
+        assertEquals(
+                412,
+                api.putMe("rfc", ProfileApi.profile("Ada", true), "*").status(),
                 "no profile yet: * has nothing to match");
         assertEquals(404, api.getMe("rfc").status());
-        assertEquals(201, api.putMe("rfc", ProfileApi.profile("Ada", true), null).status());
+        assertEquals(
+                201, api.putMe("rfc", ProfileApi.profile("Ada", true), null).status());
 
         ProfileApi.Response star = api.putMe("rfc", ProfileApi.profile("Ada L", true), "*");
         assertEquals(200, star.status(), star.body());
@@ -217,11 +250,15 @@ class MyProfileTest {
         ProfileApi.Response created = api.putMe("surrogate", "{\"name\":\"Ada \\ud83d\"}", null);
         assertEquals(400, created.status(), created.body());
         assertEquals("invalid_profile", created.errorCode());
-        assertTrue(created.errorMessage().startsWith("name: contains half of a UTF-16 surrogate pair"), created.errorMessage());
+        assertTrue(
+                created.errorMessage().startsWith("name: contains half of a UTF-16 surrogate pair"),
+                created.errorMessage());
         assertEquals(404, api.getMe("surrogate").status(), "nothing was written");
 
-        String etag = api.putMe("surrogate", ProfileApi.profile("Ada", true, "java"), null).etag();
-        ProfileApi.Response updated = api.putMe("surrogate", "{\"name\":\"Ada\",\"bio\":\"\\udc00\",\"tags\":[\"java\"]}", etag);
+        String etag = api.putMe("surrogate", ProfileApi.profile("Ada", true, "java"), null)
+                .etag();
+        ProfileApi.Response updated =
+                api.putMe("surrogate", "{\"name\":\"Ada\",\"bio\":\"\\udc00\",\"tags\":[\"java\"]}", etag);
         assertEquals(400, updated.status(), updated.body());
         assertTrue(updated.errorMessage().startsWith("bio: contains half"), updated.errorMessage());
         assertEquals(etag, api.getMe("surrogate").etag(), "the profile is unchanged");
@@ -237,20 +274,32 @@ class MyProfileTest {
             before[i] = "old" + i;
             after[i] = "new" + i;
         }
-        String etag = api.putMe("swapper", ProfileApi.profile("Before Name", true, before), null).etag();
+        String etag = api.putMe("swapper", ProfileApi.profile("Before Name", true, before), null)
+                .etag();
         dev.roster.junit.SdkCalls.reset();
         ProfileApi.Response swapped = api.putMe("swapper", ProfileApi.profile("After Name", true, after), etag);
         assertEquals(200, swapped.status(), swapped.body());
-        assertEquals(List.of("DynamoDb:GetItem", "DynamoDb:GetItem", "DynamoDb:TransactWriteItems"),
-                dev.roster.junit.SdkCalls.recorded(), "owner pointer, profile, one transaction");
+        assertEquals(
+                List.of("DynamoDb:GetItem", "DynamoDb:GetItem", "DynamoDb:TransactWriteItems"),
+                dev.roster.junit.SdkCalls.recorded(),
+                "owner pointer, profile, one transaction");
         String table = aws.physicalName("ProfilesTable");
         for (int i = 0; i < 20; i++) {
             String oldTag = before[i];
             String newTag = after[i];
-            assertEquals(0, aws.dynamoDb().query(q -> q.tableName(table).keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", oldTag))))).count());
-            var items = aws.dynamoDb().query(q -> q.tableName(table).keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", newTag))))).items();
+            assertEquals(
+                    0,
+                    aws.dynamoDb()
+                            .query(q -> q.tableName(table)
+                                    .keyConditionExpression("PK = :pk")
+                                    .expressionAttributeValues(
+                                            Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", oldTag)))))
+                            .count());
+            var items = aws.dynamoDb()
+                    .query(q -> q.tableName(table)
+                            .keyConditionExpression("PK = :pk")
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", newTag)))))
+                    .items();
             assertEquals(1, items.size());
             assertEquals("After Name", items.getFirst().get("name").s());
             assertTrue(items.getFirst().get(Keys.SK).s().startsWith("after name#"));
@@ -263,7 +312,8 @@ class MyProfileTest {
         for (int i = 0; i < tags.length; i++) {
             tags[i] = "tag" + i;
         }
-        ProfileApi.Response response = new ProfileApi(aws).putMe("tagger", ProfileApi.profile("Tagger", true, tags), null);
+        ProfileApi.Response response =
+                new ProfileApi(aws).putMe("tagger", ProfileApi.profile("Tagger", true, tags), null);
         assertEquals(400, response.status());
         assertTrue(response.errorMessage().contains("at most 20 tags, got 21"), response.errorMessage());
     }
@@ -291,8 +341,8 @@ class MyProfileTest {
 
     @Test
     void anOversizedBodyIs413(LocalAws aws) {
-        ProfileApi.Response response = new ProfileApi(aws).putMe("big",
-                "{\"name\":\"" + "a".repeat(ProfileHandler.MAX_PROFILE_BODY_BYTES) + "\"}", null);
+        ProfileApi.Response response = new ProfileApi(aws)
+                .putMe("big", "{\"name\":\"" + "a".repeat(ProfileHandler.MAX_PROFILE_BODY_BYTES) + "\"}", null);
         assertEquals(413, response.status());
         assertTrue(response.errorMessage().contains("at most " + ProfileHandler.MAX_PROFILE_BODY_BYTES + " bytes"));
     }

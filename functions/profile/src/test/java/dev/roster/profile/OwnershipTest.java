@@ -1,17 +1,16 @@
 package dev.roster.profile;
 
-import dev.roster.emulator.LocalAws;
-import dev.roster.core.http.ApiEvents;
-import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.core.http.ApiEvents;
+import dev.roster.emulator.LocalAws;
+import dev.roster.junit.WithLocalAws;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Only a profile's owner (its JWT subject) can change it, and hidden profiles are seen by their owner only. */
 @WithLocalAws
@@ -23,7 +22,8 @@ class OwnershipTest {
         String aliceId = (String) alice.json().get("id");
 
         // Mallory knows Alice's id and ETag; no request field can carry them to a write
-        ProfileApi.Response withId = api.putMe("mallory", "{\"name\":\"Hacked\",\"id\":\"" + aliceId + "\"}", alice.etag());
+        ProfileApi.Response withId =
+                api.putMe("mallory", "{\"name\":\"Hacked\",\"id\":\"" + aliceId + "\"}", alice.etag());
         assertEquals(400, withId.status());
         ProfileApi.Response withEtag = api.putMe("mallory", ProfileApi.profile("Hacked", true), alice.etag());
         assertEquals(412, withEtag.status(), "Mallory has no profile, so Alice's ETag matches nothing of hers");
@@ -39,15 +39,15 @@ class OwnershipTest {
     void aPublicProfileShowsCardWebsiteAndBioButNothingPrivate(LocalAws aws) {
         ProfileApi api = new ProfileApi(aws);
         String id = (String) api.putMe("bob", """
-                {"name":"Bob","website":"https://bob.example","bio":"Hi","email":"bob@example.org","visible":true}""",
-                null).json().get("id");
+                {"name":"Bob","website":"https://bob.example","bio":"Hi","email":"bob@example.org","visible":true}""", null).json().get("id");
         ProfileApi.Response seen = api.getProfile("someone-else", id);
         assertEquals(200, seen.status());
         Map<String, Object> body = seen.json();
         assertEquals("https://bob.example", body.get("website"));
         assertEquals("Hi", body.get("bio"));
-        for (String secret : new String[] {"email", "ownerSub", "visible", "photoStatus", "photoRejection", "version",
-                "pendingUploadId"}) {
+        for (String secret : new String[] {
+            "email", "ownerSub", "visible", "photoStatus", "photoRejection", "version", "pendingUploadId"
+        }) {
             assertFalse(body.containsKey(secret), secret + " must not be public");
         }
         assertFalse(seen.body().contains("bob@example.org"));
@@ -79,14 +79,19 @@ class OwnershipTest {
     @Test
     void anUploadUrlIsOnlyEverForTheCallersOwnProfile(LocalAws aws) {
         ProfileApi api = new ProfileApi(aws);
-        String erinId = (String) api.putMe("erin", ProfileApi.profile("Erin", true), null).json().get("id");
-        String trudyId = (String) api.putMe("trudy", ProfileApi.profile("Trudy", true), null).json().get("id");
+        String erinId = (String)
+                api.putMe("erin", ProfileApi.profile("Erin", true), null).json().get("id");
+        String trudyId = (String) api.putMe("trudy", ProfileApi.profile("Trudy", true), null)
+                .json()
+                .get("id");
 
-        ProfileApi.Response naming = api.send(ApiEvents.route("POST /me/photo").as("trudy").body(
-                "{\"contentType\":\"image/jpeg\",\"contentLength\":1000,\"profileId\":\"" + erinId + "\"}"));
+        ProfileApi.Response naming = api.send(ApiEvents.route("POST /me/photo")
+                .as("trudy")
+                .body("{\"contentType\":\"image/jpeg\",\"contentLength\":1000,\"profileId\":\"" + erinId + "\"}"));
         assertEquals(400, naming.status(), "no request field can name another profile: " + naming.body());
 
-        ProfileApi.Response own = api.send(ApiEvents.route("POST /me/photo").as("trudy")
+        ProfileApi.Response own = api.send(ApiEvents.route("POST /me/photo")
+                .as("trudy")
                 .body("{\"contentType\":\"image/jpeg\",\"contentLength\":1000}"));
         assertEquals(201, own.status(), own.body());
         String url = (String) own.json().get("url");

@@ -1,6 +1,17 @@
 package dev.roster.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.roster.core.PhotoKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -9,28 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.signer.AwsS3V4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4PresignerParams;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-
-import software.amazon.awssdk.auth.signer.AwsS3V4Signer;
-import software.amazon.awssdk.auth.signer.params.Aws4PresignerParams;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The presigned PUT against an S3 that checks signatures (S3Proxy; moto accepts anything): only the declared
@@ -64,12 +62,24 @@ class PresignedUploadIsStrictTest {
             Thread.sleep(10);
         }
         URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
-        s3.createBucket(b -> b.bucket(BUCKET));
-        uploads = new PhotoUploads(S3Presigner.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+        s3 = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build(), BUCKET);
+                .forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        s3.createBucket(b -> b.bucket(BUCKET));
+        uploads = new PhotoUploads(
+                S3Presigner.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(CREDENTIALS)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build())
+                        .build(),
+                BUCKET);
     }
 
     @AfterAll
@@ -79,8 +89,13 @@ class PresignedUploadIsStrictTest {
     }
 
     private static int put(URI url, String contentType, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url).header("content-type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(url)
+                                .header("content-type", contentType)
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -127,20 +142,30 @@ class PresignedUploadIsStrictTest {
     void anExpiredUrlIsRefused() throws Exception {
         Instant now = Instant.now();
         // signed as PhotoUploads signs (type, length, host), with its lifetime, but ten minutes ago
-        URI expired = signedAt(now.minus(Duration.ofMinutes(10)), PhotoKeys.upload("prof0001", "upload-old"), "image/jpeg", 10);
+        URI expired = signedAt(
+                now.minus(Duration.ofMinutes(10)), PhotoKeys.upload("prof0001", "upload-old"), "image/jpeg", 10);
         assertEquals(403, put(expired, "image/jpeg", new byte[10]));
         URI fresh = signedAt(now, PhotoKeys.upload("prof0001", "upload-new"), "image/jpeg", 10);
         assertEquals(200, put(fresh, "image/jpeg", new byte[10]), "the same URL signed now works");
     }
 
     private static URI signedAt(Instant signingTime, String key, String contentType, long length) {
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT)
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.PUT)
                 .uri(URI.create("http://127.0.0.1:" + proxy.getPort() + "/" + BUCKET + "/" + key))
-                .putHeader("Content-Type", contentType).putHeader("Content-Length", Long.toString(length)).build();
-        SdkHttpFullRequest signed = AwsS3V4Signer.create().presign(request, Aws4PresignerParams.builder()
-                .awsCredentials(CREDENTIALS.resolveCredentials()).signingName("s3").signingRegion(Region.US_EAST_1)
-                .signingClockOverride(Clock.fixed(signingTime, ZoneOffset.UTC))
-                .expirationTime(signingTime.plus(PhotoUploads.URL_LIFETIME)).build());
+                .putHeader("Content-Type", contentType)
+                .putHeader("Content-Length", Long.toString(length))
+                .build();
+        SdkHttpFullRequest signed = AwsS3V4Signer.create()
+                .presign(
+                        request,
+                        Aws4PresignerParams.builder()
+                                .awsCredentials(CREDENTIALS.resolveCredentials())
+                                .signingName("s3")
+                                .signingRegion(Region.US_EAST_1)
+                                .signingClockOverride(Clock.fixed(signingTime, ZoneOffset.UTC))
+                                .expirationTime(signingTime.plus(PhotoUploads.URL_LIFETIME))
+                                .build());
         return signed.getUri();
     }
 }

@@ -2,10 +2,9 @@ package dev.roster.profile;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
+import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
-import dev.roster.core.http.ApiEvents;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +55,9 @@ final class ProfileApi {
     }
 
     private static Response respond(APIGatewayV2HTTPResponse response) {
-        return new Response(response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(),
+        return new Response(
+                response.getStatusCode(),
+                response.getHeaders() == null ? Map.of() : response.getHeaders(),
                 response.getBody());
     }
 
@@ -102,7 +103,10 @@ final class ProfileApi {
     }
 
     static String profile(String name, boolean visible, String... tags) {
-        StringBuilder json = new StringBuilder("{\"name\":\"").append(name).append("\",\"visible\":").append(visible)
+        StringBuilder json = new StringBuilder("{\"name\":\"")
+                .append(name)
+                .append("\",\"visible\":")
+                .append(visible)
                 .append(",\"tags\":[");
         for (int i = 0; i < tags.length; i++) {
             json.append(i == 0 ? "" : ",").append('"').append(tags[i]).append('"');

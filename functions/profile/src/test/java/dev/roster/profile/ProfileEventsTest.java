@@ -1,5 +1,9 @@
 package dev.roster.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.aws.AwsClients;
@@ -9,15 +13,10 @@ import dev.roster.core.table.ModerationTable;
 import dev.roster.core.table.ProfileTable;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sample events in {@code events/} (also used by {@code sam local invoke -e}), each on its own: every test
@@ -28,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProfileEventsTest {
     /** The id events/get-profile.json asks for; the member of the events gets it when created. */
     static final String EVENTS_PROFILE_ID = "Ada1ove_";
+
     private ProfileApi api;
 
     @BeforeEach
@@ -37,13 +37,19 @@ class ProfileEventsTest {
         String table = env.required("TABLE_NAME");
         ProfileTable profiles = new ProfileTable(AwsClients.dynamoDb(), table, "main");
         ModerationTable moderation = new ModerationTable(AwsClients.dynamoDb(), table, "main");
-        ProfileService service = new ProfileService(profiles,
-                new Claims(AwsClients.dynamoDb(), table, "main", java.time.Clock.systemUTC()), moderation,
+        ProfileService service = new ProfileService(
+                profiles,
+                new Claims(AwsClients.dynamoDb(), table, "main", java.time.Clock.systemUTC()),
+                moderation,
                 new PhotoUploads(AwsClients.s3Presigner(), env.required("UPLOADS_BUCKET")),
                 new PhotoObjects(AwsClients.s3(), env.required("UPLOADS_BUCKET"), env.required("PHOTOS_BUCKET")),
-                java.time.Clock.systemUTC(), env.longValue("MAX_UPLOAD_BYTES", 0), () -> EVENTS_PROFILE_ID);
-        api = new ProfileApi(new ProfileHandler(service, new ModerationService(profiles, moderation, service,
-                java.time.Clock.systemUTC()), Membership.from(env)));
+                java.time.Clock.systemUTC(),
+                env.longValue("MAX_UPLOAD_BYTES", 0),
+                () -> EVENTS_PROFILE_ID);
+        api = new ProfileApi(new ProfileHandler(
+                service,
+                new ModerationService(profiles, moderation, service, java.time.Clock.systemUTC()),
+                Membership.from(env)));
     }
 
     @Test
@@ -51,7 +57,8 @@ class ProfileEventsTest {
         ProfileApi.Response response = api.sendEvent("put-me.json");
         assertEquals(201, response.status(), response.body());
         assertEquals("\"1\"", response.etag());
-        assertEquals(List.of("mathematics", "java", "serverless"), response.json().get("tags"));
+        assertEquals(
+                List.of("mathematics", "java", "serverless"), response.json().get("tags"));
     }
 
     @Test
@@ -87,7 +94,8 @@ class ProfileEventsTest {
         createTheEventsProfile();
         ProfileApi.Response response = api.sendEvent("post-me-photo.json");
         assertEquals(201, response.status(), response.body());
-        assertTrue(((String) response.json().get("url")).contains("/" + PhotoKeys.UPLOADS_PREFIX + EVENTS_PROFILE_ID + "/"));
+        assertTrue(((String) response.json().get("url"))
+                .contains("/" + PhotoKeys.UPLOADS_PREFIX + EVENTS_PROFILE_ID + "/"));
         assertEquals("PENDING", api.getMe("events-member-sub").json().get("photoStatus"));
     }
 

@@ -1,7 +1,6 @@
 package dev.roster.site;
 
 import dev.roster.core.json.Json;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,13 +19,14 @@ import java.util.Map;
 public final class CloudFormationResponse {
     /** CloudFormation shows the reason in the stack's events; the whole answer must stay under 4 KB. */
     static final int MAX_REASON_CHARS = 1000;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private CloudFormationResponse() {
-    }
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    static Map<String, Object> body(SiteRequest request, boolean success, String reason, String physicalResourceId,
-                                    Map<String, Object> data) {
+    private CloudFormationResponse() {}
+
+    static Map<String, Object> body(
+            SiteRequest request, boolean success, String reason, String physicalResourceId, Map<String, Object> data) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("Status", success ? "SUCCESS" : "FAILED");
         body.put("Reason", reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) : reason);
@@ -39,13 +39,15 @@ public final class CloudFormationResponse {
     }
 
     static void send(String responseUrl, Map<String, Object> body) {
-        HttpRequest put = HttpRequest.newBuilder(URI.create(responseUrl)).timeout(Duration.ofSeconds(30))
-                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8)).build();
+        HttpRequest put = HttpRequest.newBuilder(URI.create(responseUrl))
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))
+                .build();
         try {
             HttpResponse<String> response = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("CloudFormation's response URL answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(
+                        "CloudFormation's response URL answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot answer CloudFormation at its response URL", e);

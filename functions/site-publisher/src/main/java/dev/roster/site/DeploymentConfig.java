@@ -10,31 +10,43 @@ import java.util.Map;
  *
  * @param authorizationEndpoint empty: the client discovers it from the issuer (an external provider)
  */
-public record DeploymentConfig(String apiBase, String issuer, String clientId, String authorizationEndpoint,
-                               String tokenEndpoint, String logoutEndpoint) {
+public record DeploymentConfig(
+        String apiBase,
+        String issuer,
+        String clientId,
+        String authorizationEndpoint,
+        String tokenEndpoint,
+        String logoutEndpoint) {
     static final String SCOPE = "openid profile email";
 
     static DeploymentConfig from(Map<String, Object> properties) {
-        return new DeploymentConfig(SiteRequest.text(properties, "ApiBase"), SiteRequest.text(properties, "Issuer"),
-                SiteRequest.text(properties, "ClientId"), SiteRequest.text(properties, "AuthorizationEndpoint"),
-                SiteRequest.text(properties, "TokenEndpoint"), SiteRequest.text(properties, "LogoutEndpoint"));
+        return new DeploymentConfig(
+                SiteRequest.text(properties, "ApiBase"),
+                SiteRequest.text(properties, "Issuer"),
+                SiteRequest.text(properties, "ClientId"),
+                SiteRequest.text(properties, "AuthorizationEndpoint"),
+                SiteRequest.text(properties, "TokenEndpoint"),
+                SiteRequest.text(properties, "LogoutEndpoint"));
     }
 
     void validate() {
         if (!apiBase.startsWith("/")) {
-            throw new SiteRequest.Invalid("ApiBase must be the API's path on the site's origin (/api), not \"" + apiBase + "\"");
+            throw new SiteRequest.Invalid(
+                    "ApiBase must be the API's path on the site's origin (/api), not \"" + apiBase + "\"");
         }
         if (!issuer.startsWith("https://")) {
             throw new SiteRequest.Invalid("the issuer must be an https:// URL, not \"" + issuer
                     + "\": with IdentityProvider=external set JwtIssuer");
         }
         if (clientId.isBlank()) {
-            throw new SiteRequest.Invalid("the client id is empty: with IdentityProvider=external set JwtAudience to the"
-                    + " web client's client id");
+            throw new SiteRequest.Invalid(
+                    "the client id is empty: with IdentityProvider=external set JwtAudience to the"
+                            + " web client's client id");
         }
         if (authorizationEndpoint.isBlank() != tokenEndpoint.isBlank()) {
-            throw new SiteRequest.Invalid("AuthorizationEndpoint and TokenEndpoint come together (or neither, to discover"
-                    + " them from the issuer)");
+            throw new SiteRequest.Invalid(
+                    "AuthorizationEndpoint and TokenEndpoint come together (or neither, to discover"
+                            + " them from the issuer)");
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.roster.site;
 
+import java.util.List;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
-
-import java.util.List;
 
 /**
  * Points the stack's sign-in client at the site: its callback and sign-out URL become the site's URL. The
@@ -27,10 +26,12 @@ public final class SignInClient {
      * the whole client configuration, so what is not sent would be reset).
      */
     public void pointAt(String userPoolId, String clientId, String siteUrl) {
-        UserPoolClientType client = cognito.describeUserPoolClient(b -> b.userPoolId(userPoolId).clientId(clientId))
+        UserPoolClientType client = cognito.describeUserPoolClient(
+                        b -> b.userPoolId(userPoolId).clientId(clientId))
                 .userPoolClient();
         List<String> urls = List.of(callbackUrl(siteUrl));
-        cognito.updateUserPoolClient(b -> b.userPoolId(userPoolId).clientId(clientId)
+        cognito.updateUserPoolClient(b -> b.userPoolId(userPoolId)
+                .clientId(clientId)
                 .clientName(client.clientName())
                 .refreshTokenValidity(client.refreshTokenValidity())
                 .accessTokenValidity(client.accessTokenValidity())

@@ -31,11 +31,9 @@ public final class SiteFiles {
             Map.entry("woff2", "font/woff2"));
 
     /** One file to publish under {@code key}. */
-    public record SiteFile(String key, Path path, String contentType) {
-    }
+    public record SiteFile(String key, Path path, String contentType) {}
 
-    private SiteFiles() {
-    }
+    private SiteFiles() {}
 
     /** The files under {@code root}, keys with forward slashes, {@code config.json} left out. */
     public static List<SiteFile> under(Path root) {

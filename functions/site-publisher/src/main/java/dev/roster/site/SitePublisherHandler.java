@@ -5,11 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.observe.Log;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The custom resource that publishes the web client: on {@code Create} and {@code Update} it writes the
@@ -26,8 +25,11 @@ public final class SitePublisherHandler implements RequestHandler<Map<String, Ob
     }
 
     public SitePublisherHandler(Env env) {
-        this(new SitePublisher(AwsClients.s3()),
-                () -> new SignInClient(CognitoIdentityProviderClient.builder().httpClient(AwsClients.httpClient()).build()),
+        this(
+                new SitePublisher(AwsClients.s3()),
+                () -> new SignInClient(CognitoIdentityProviderClient.builder()
+                        .httpClient(AwsClients.httpClient())
+                        .build()),
                 Path.of(env.optional("SITE_ROOT", env.optional("LAMBDA_TASK_ROOT", ".") + "/site")));
         Log.function("site-publisher");
     }
@@ -47,23 +49,32 @@ public final class SitePublisherHandler implements RequestHandler<Map<String, Ob
             body = switch (request.validate().requestType()) {
                 case "Delete" -> {
                     int removed = publisher.empty(request.siteBucket());
-                    yield CloudFormationResponse.body(request, true, "emptied " + request.siteBucket() + " (" + removed
-                            + " objects)", physicalId(request), Map.of("FilesRemoved", removed));
+                    yield CloudFormationResponse.body(
+                            request,
+                            true,
+                            "emptied " + request.siteBucket() + " (" + removed + " objects)",
+                            physicalId(request),
+                            Map.of("FilesRemoved", removed));
                 }
                 default -> {
-                    SitePublisher.Published published = publisher.publish(request.siteBucket(),
-                            SiteFiles.under(siteRoot), request.config());
+                    SitePublisher.Published published =
+                            publisher.publish(request.siteBucket(), SiteFiles.under(siteRoot), request.config());
                     if (!request.userPoolId().isBlank()) {
-                        signIn.get().pointAt(request.userPoolId(), request.config().clientId(), request.siteUrl());
+                        signIn.get()
+                                .pointAt(request.userPoolId(), request.config().clientId(), request.siteUrl());
                     }
-                    yield CloudFormationResponse.body(request, true, "published " + published.filesWritten()
-                                    + " files to " + request.siteBucket(), request.sitePhysicalId(),
+                    yield CloudFormationResponse.body(
+                            request,
+                            true,
+                            "published " + published.filesWritten() + " files to " + request.siteBucket(),
+                            request.sitePhysicalId(),
                             Map.of("FilesWritten", published.filesWritten(), "FilesRemoved", published.filesRemoved()));
                 }
             };
         } catch (RuntimeException e) {
             Log.error("site publisher failed", e, "requestType", request.requestType());
-            String reason = e instanceof SiteRequest.Invalid ? e.getMessage()
+            String reason = e instanceof SiteRequest.Invalid
+                    ? e.getMessage()
                     : "publishing the site failed: " + e.getMessage() + " (the function's log has the details)";
             body = CloudFormationResponse.body(request, false, reason, physicalId(request), Map.of());
         }

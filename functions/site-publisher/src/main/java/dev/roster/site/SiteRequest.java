@@ -12,9 +12,17 @@ import java.util.Map;
  * @param config                what the web client's {@code config.json} says
  * @param userPoolId            the stack's user pool, or empty with an external identity provider
  */
-public record SiteRequest(String requestType, String responseUrl, String stackId, String requestId,
-                          String logicalResourceId, String physicalResourceId, String siteBucket, String siteUrl,
-                          DeploymentConfig config, String userPoolId) {
+public record SiteRequest(
+        String requestType,
+        String responseUrl,
+        String stackId,
+        String requestId,
+        String logicalResourceId,
+        String physicalResourceId,
+        String siteBucket,
+        String siteUrl,
+        DeploymentConfig config,
+        String userPoolId) {
 
     /** A request whose properties cannot make a site; the message names the property and what to change. */
     public static final class Invalid extends RuntimeException {
@@ -37,11 +45,17 @@ public record SiteRequest(String requestType, String responseUrl, String stackId
      * can be answered; {@link #validate()} then says what is wrong with the properties.
      */
     public static SiteRequest from(Map<String, Object> event) {
-        Map<String, Object> properties = event.get("ResourceProperties") instanceof Map<?, ?> p
-                ? cast(p) : Map.of();
-        return new SiteRequest(text(event, "RequestType"), text(event, "ResponseURL"), text(event, "StackId"),
-                text(event, "RequestId"), text(event, "LogicalResourceId"), text(event, "PhysicalResourceId"),
-                text(properties, "SiteBucket"), text(properties, "SiteUrl"), DeploymentConfig.from(properties),
+        Map<String, Object> properties = event.get("ResourceProperties") instanceof Map<?, ?> p ? cast(p) : Map.of();
+        return new SiteRequest(
+                text(event, "RequestType"),
+                text(event, "ResponseURL"),
+                text(event, "StackId"),
+                text(event, "RequestId"),
+                text(event, "LogicalResourceId"),
+                text(event, "PhysicalResourceId"),
+                text(properties, "SiteBucket"),
+                text(properties, "SiteUrl"),
+                DeploymentConfig.from(properties),
                 text(properties, "UserPoolId"));
     }
 

@@ -1,20 +1,15 @@
 package dev.roster.site;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,11 +22,15 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The site publisher as CloudFormation drives it: custom resource events in, the site bucket in moto's S3
@@ -43,30 +42,30 @@ class SitePublisherTest {
 
     @TempDir
     Path site;
+
     private HttpServer cloudFormation;
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
     private String bucket;
     private SitePublisherHandler handler;
 
     /** What CloudFormation received: the body, and the content type (it must be none: the URL signs none). */
-    record Answer(Map<String, Object> body, String contentType) {
-    }
+    record Answer(Map<String, Object> body, String contentType) {}
 
     @BeforeEach
     void start(LocalAws aws) throws IOException {
         cloudFormation = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         cloudFormation.createContext("/", exchange -> {
             try (exchange) {
-                answers.add(new Answer(Json.parseTrusted(new String(exchange.getRequestBody().readAllBytes(),
-                        StandardCharsets.UTF_8)), exchange.getRequestHeaders().getFirst("content-type")));
+                answers.add(new Answer(
+                        Json.parseTrusted(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)),
+                        exchange.getRequestHeaders().getFirst("content-type")));
                 exchange.sendResponseHeaders(exchange.getRequestMethod().equals("PUT") ? 200 : 405, -1);
             }
         });
         cloudFormation.start();
         bucket = aws.physicalName("SiteBucket");
         new SitePublisher(aws.s3()).empty(bucket);
-        handler = new SitePublisherHandler(new SitePublisher(aws.s3()),
-                () -> new SignInClient(cognito()), site);
+        handler = new SitePublisherHandler(new SitePublisher(aws.s3()), () -> new SignInClient(cognito()), site);
         write("index.html", "<!doctype html><title>roster</title>");
         write("app.js", "import './views/directory.js';");
         write("views/directory.js", "export {};");
@@ -80,7 +79,9 @@ class SitePublisherTest {
     }
 
     private static CognitoIdentityProviderClient cognito() {
-        return CognitoIdentityProviderClient.builder().httpClient(AwsClients.httpClient()).build();
+        return CognitoIdentityProviderClient.builder()
+                .httpClient(AwsClients.httpClient())
+                .build();
     }
 
     private void write(String key, String text) throws IOException {
@@ -103,8 +104,10 @@ class SitePublisherTest {
         properties.putAll(overrides);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("RequestType", type);
-        event.put("ResponseURL", "http://127.0.0.1:" + cloudFormation.getAddress().getPort()
-                + "/cloudformation-response?X-Amz-Signature=abc");
+        event.put(
+                "ResponseURL",
+                "http://127.0.0.1:" + cloudFormation.getAddress().getPort()
+                        + "/cloudformation-response?X-Amz-Signature=abc");
         event.put("StackId", "arn:aws:cloudformation:us-east-1:123456789012:stack/roster-dev/1");
         event.put("RequestId", "request-" + type);
         event.put("LogicalResourceId", "Site");
@@ -126,7 +129,10 @@ class SitePublisherTest {
     }
 
     private List<String> keys(LocalAws aws) {
-        return aws.s3().listObjectsV2(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted().toList();
+        return aws.s3().listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     private String read(LocalAws aws, String key) {
@@ -143,14 +149,30 @@ class SitePublisherTest {
         HeadObjectResponse index = aws.s3().headObject(b -> b.bucket(bucket).key("index.html"));
         assertEquals("text/html; charset=utf-8", index.contentType());
         assertEquals("no-cache", index.cacheControl());
-        assertEquals("text/javascript; charset=utf-8",
-                aws.s3().headObject(b -> b.bucket(bucket).key("views/directory.js")).contentType());
+        assertEquals(
+                "text/javascript; charset=utf-8",
+                aws.s3()
+                        .headObject(b -> b.bucket(bucket).key("views/directory.js"))
+                        .contentType());
         // the stack's values, not the packaged local config
-        assertEquals(Map.of("apiBase", "/api", "auth", Map.of("mode", "oidc",
-                        "issuer", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool", "clientId", "client123",
-                        "scope", "openid profile email",
-                        "authorizationEndpoint", "https://roster-dev.auth.us-east-1.amazoncognito.com/oauth2/authorize",
-                        "tokenEndpoint", "https://roster-dev.auth.us-east-1.amazoncognito.com/oauth2/token")),
+        assertEquals(
+                Map.of(
+                        "apiBase",
+                        "/api",
+                        "auth",
+                        Map.of(
+                                "mode",
+                                "oidc",
+                                "issuer",
+                                "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_pool",
+                                "clientId",
+                                "client123",
+                                "scope",
+                                "openid profile email",
+                                "authorizationEndpoint",
+                                "https://roster-dev.auth.us-east-1.amazoncognito.com/oauth2/authorize",
+                                "tokenEndpoint",
+                                "https://roster-dev.auth.us-east-1.amazoncognito.com/oauth2/token")),
                 Json.parseTrusted(read(aws, "config.json")));
     }
 
@@ -172,27 +194,33 @@ class SitePublisherTest {
     @Test
     void deleteEmptiesTheBucketSoTheStackCanDeleteIt(LocalAws aws) throws Exception {
         answer("Create", Map.of());
-        aws.s3().putObject(b -> b.bucket(bucket).key("left/by/hand.txt"),
-                software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key("left/by/hand.txt"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
 
         Map<String, Object> answer = answer("Delete", Map.of());
 
         assertEquals("SUCCESS", answer.get("Status"));
         assertEquals(List.of(), keys(aws));
         // a bucket that is already gone (or never named) is empty: the deletion still goes through
-        assertEquals("SUCCESS", answer("Delete", Map.of("SiteBucket", "roster-no-such-bucket")).get("Status"));
+        assertEquals(
+                "SUCCESS",
+                answer("Delete", Map.of("SiteBucket", "roster-no-such-bucket")).get("Status"));
         assertEquals("SUCCESS", answer("Delete", Map.of("SiteBucket", "")).get("Status"));
     }
 
     @Test
     void badConfigurationFailsTheDeployWithAReasonNamingTheParameterAndWritesNothing(LocalAws aws) throws Exception {
-        Map<String, Object> noClient = answer("Create", Map.of("ClientId", "", "AuthorizationEndpoint", "",
-                "TokenEndpoint", ""));
+        Map<String, Object> noClient =
+                answer("Create", Map.of("ClientId", "", "AuthorizationEndpoint", "", "TokenEndpoint", ""));
         assertEquals("FAILED", noClient.get("Status"));
-        assertTrue(String.valueOf(noClient.get("Reason")).contains("JwtAudience"), String.valueOf(noClient.get("Reason")));
+        assertTrue(
+                String.valueOf(noClient.get("Reason")).contains("JwtAudience"), String.valueOf(noClient.get("Reason")));
         Map<String, Object> noIssuer = answer("Create", Map.of("Issuer", ""));
         assertEquals("FAILED", noIssuer.get("Status"));
-        assertTrue(String.valueOf(noIssuer.get("Reason")).contains("JwtIssuer"), String.valueOf(noIssuer.get("Reason")));
+        assertTrue(
+                String.valueOf(noIssuer.get("Reason")).contains("JwtIssuer"), String.valueOf(noIssuer.get("Reason")));
         assertEquals(List.of(), keys(aws));
     }
 
@@ -207,16 +235,26 @@ class SitePublisherTest {
     @Test
     void signInClientIsPointedAtTheSiteKeepingItsOtherSettings(LocalAws aws) throws Exception {
         CognitoIdentityProviderClient cognito = cognito();
-        String pool = cognito.createUserPool(b -> b.poolName("members")).userPool().id();
-        String client = cognito.createUserPoolClient(b -> b.userPoolId(pool).clientName("web").generateSecret(false)
-                .allowedOAuthFlowsUserPoolClient(true).allowedOAuthFlows(OAuthFlowType.CODE)
-                .allowedOAuthScopes("openid", "email", "profile").supportedIdentityProviders("COGNITO")
-                .callbackURLs("https://localhost/").logoutURLs("https://localhost/")).userPoolClient().clientId();
+        String pool =
+                cognito.createUserPool(b -> b.poolName("members")).userPool().id();
+        String client = cognito.createUserPoolClient(b -> b.userPoolId(pool)
+                        .clientName("web")
+                        .generateSecret(false)
+                        .allowedOAuthFlowsUserPoolClient(true)
+                        .allowedOAuthFlows(OAuthFlowType.CODE)
+                        .allowedOAuthScopes("openid", "email", "profile")
+                        .supportedIdentityProviders("COGNITO")
+                        .callbackURLs("https://localhost/")
+                        .logoutURLs("https://localhost/"))
+                .userPoolClient()
+                .clientId();
 
         Map<String, Object> answer = answer("Create", Map.of("UserPoolId", pool, "ClientId", client));
 
         assertEquals("SUCCESS", answer.get("Status"), String.valueOf(answer.get("Reason")));
-        UserPoolClientType after = cognito.describeUserPoolClient(b -> b.userPoolId(pool).clientId(client)).userPoolClient();
+        UserPoolClientType after = cognito.describeUserPoolClient(
+                        b -> b.userPoolId(pool).clientId(client))
+                .userPoolClient();
         assertEquals(List.of(SITE_URL + "/"), after.callbackURLs());
         assertEquals(List.of(SITE_URL + "/"), after.logoutURLs());
         assertEquals(List.of(OAuthFlowType.CODE), after.allowedOAuthFlows());
@@ -231,7 +269,8 @@ class SitePublisherTest {
         List<String> keys = files.stream().map(SiteFiles.SiteFile::key).toList();
         assertTrue(keys.contains("index.html") && keys.contains("app.js"), keys.toString());
         assertFalse(keys.contains("config.json"));
-        assertTrue(files.stream().noneMatch(f -> f.contentType().equals("application/octet-stream")),
+        assertTrue(
+                files.stream().noneMatch(f -> f.contentType().equals("application/octet-stream")),
                 "every file of web/ has a content type: " + files);
     }
 }

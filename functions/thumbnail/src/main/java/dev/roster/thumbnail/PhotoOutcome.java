@@ -1,7 +1,6 @@
 package dev.roster.thumbnail;
 
 import dev.roster.core.UploadKey;
-
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,14 +15,17 @@ public sealed interface PhotoOutcome {
      * twins although this environment makes them (the JPEGs are all there); empty otherwise. {@code replaced}:
      * what became of the photo it replaced.
      */
-    record Processed(UploadKey upload, PhotoBlock photo, Optional<String> webpFailure, Retirement replaced) implements PhotoOutcome {
+    record Processed(UploadKey upload, PhotoBlock photo, Optional<String> webpFailure, Retirement replaced)
+            implements PhotoOutcome {
         public String describe() {
             return "processed " + upload.key() + ": photo READY (" + photo.sourceWidth() + "×" + photo.sourceHeight()
-                    + (photo.hasWebp() ? ", JPEG and WebP" : ", JPEG only") + webpFailure.map(f -> ": WebP failed, " + f).orElse("") + ")"
+                    + (photo.hasWebp() ? ", JPEG and WebP" : ", JPEG only")
+                    + webpFailure.map(f -> ": WebP failed, " + f).orElse("") + ")"
                     + switch (replaced) {
                         case Retirement.NothingReplaced nothing -> "";
                         case Retirement.Retired retired -> "; the photo it replaced retired: " + retired.keys();
-                        case Retirement.Failed failed -> "; the photo it replaced could not be retired: " + failed.reason();
+                        case Retirement.Failed failed ->
+                            "; the photo it replaced could not be retired: " + failed.reason();
                     };
         }
     }
@@ -50,8 +52,10 @@ public sealed interface PhotoOutcome {
         }
 
         public String describe() {
-            return "stale event for " + upload.key() + ": " + why + (cropsDeleted.isPresent()
-                    ? "; what it left is deleted (" + cropsDeleted.getAsInt() + " crops and its original)" : "");
+            return "stale event for " + upload.key() + ": " + why
+                    + (cropsDeleted.isPresent()
+                            ? "; what it left is deleted (" + cropsDeleted.getAsInt() + " crops and its original)"
+                            : "");
         }
     }
 
@@ -64,8 +68,9 @@ public sealed interface PhotoOutcome {
         /** Any key can be uploaded: one with a newline must not write a second, forged log line. */
         private static String printable(String key) {
             StringBuilder out = new StringBuilder(key.length());
-            key.codePoints().forEach(c -> out.append(Character.isISOControl(c)
-                    ? String.format("\\u%04x", c) : Character.toString(c)));
+            key.codePoints()
+                    .forEach(c -> out.append(
+                            Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
             return out.toString();
         }
     }

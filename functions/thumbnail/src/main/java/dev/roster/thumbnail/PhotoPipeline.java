@@ -2,10 +2,11 @@ package dev.roster.thumbnail;
 
 import dev.roster.core.CropFormat;
 import dev.roster.core.Env;
-import dev.roster.core.observe.Metrics;
-import dev.roster.core.observe.Log;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
+import dev.roster.core.observe.Log;
+import dev.roster.core.observe.Metrics;
+import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.table.ProfileTable;
@@ -15,7 +16,6 @@ import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Rejected;
 import dev.roster.thumbnail.PhotoOutcome.Stale;
 import dev.roster.thumbnail.PhotoStore.Upload;
-import dev.roster.core.profile.FocalPoint;
 import dev.roster.thumbnail.image.CropChoice;
 import dev.roster.thumbnail.image.CropSpec;
 import dev.roster.thumbnail.image.Cropper;
@@ -25,10 +25,6 @@ import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
 import dev.roster.thumbnail.image.UnusablePhotoException;
 import dev.roster.thumbnail.image.WebpEncoder;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -37,6 +33,9 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One upload, start to end (docs/design.md, "The photo pipeline"). Cheap checks first, so a duplicate or late
@@ -46,6 +45,7 @@ import java.util.Optional;
 public final class PhotoPipeline {
     /** Attempts at the final transaction when the profile changes (another write bumped its version) meanwhile. */
     static final int MAX_COMMIT_ATTEMPTS = 3;
+
     static final String UPLOAD_GONE = "the uploaded file is gone; please upload the photo again";
 
     private final ProfileTable table;
@@ -63,14 +63,25 @@ public final class PhotoPipeline {
     }
 
     /** {@code cropMode}: how the window is chosen for a photo without a focal point. */
-    public PhotoPipeline(ProfileTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder,
-                         CropChoice cropMode, Clock clock) {
+    public PhotoPipeline(
+            ProfileTable table,
+            PhotoStore store,
+            PhotoLimits limits,
+            JpegEncoder encoder,
+            CropChoice cropMode,
+            Clock clock) {
         this(table, store, limits, encoder, WebpEncoder.shared(), cropMode, clock);
     }
 
     /** {@code webp}: how (and whether) the crops' WebP twins are made; the process's libvips decodes either way. */
-    PhotoPipeline(ProfileTable table, PhotoStore store, PhotoLimits limits, JpegEncoder encoder, WebpEncoder webp,
-                  CropChoice cropMode, Clock clock) {
+    PhotoPipeline(
+            ProfileTable table,
+            PhotoStore store,
+            PhotoLimits limits,
+            JpegEncoder encoder,
+            WebpEncoder webp,
+            CropChoice cropMode,
+            Clock clock) {
         this.table = table;
         this.store = store;
         this.limits = limits;
@@ -104,7 +115,8 @@ public final class PhotoPipeline {
     /** At init (before the SnapStart snapshot): which JPEG decoder this environment uses, once. */
     public static void reportDecoder(Libvips.Availability nativeJpeg) {
         switch (nativeJpeg) {
-            case Libvips.Availability.Loaded loaded -> Log.info("JPEGs are decoded by libvips " + loaded.libvips().version());
+            case Libvips.Availability.Loaded loaded ->
+                Log.info("JPEGs are decoded by libvips " + loaded.libvips().version());
             case Libvips.Availability.Unavailable unavailable -> {
                 Log.warn("native JPEG decoder unavailable, JPEGs are decoded by the JDK (same crops, slower): "
                         + unavailable.reason());
@@ -132,7 +144,8 @@ public final class PhotoPipeline {
      */
     public void primeImageCode() {
         try {
-            webp.encode(cropper.crop(decoder.decode(samplePhoto(), CropChoice.SMART)).crops());
+            webp.encode(cropper.crop(decoder.decode(samplePhoto(), CropChoice.SMART))
+                    .crops());
         } catch (UnusablePhotoException e) {
             throw new IllegalStateException("the pipeline cannot read its own JPEG: " + e.reason(), e);
         }
@@ -196,7 +209,8 @@ public final class PhotoPipeline {
         for (Cropper.Crop crop : crops.crops()) {
             urls.put(crop.spec(), store.putCrop(upload, crop.jpeg()));
             if (twins instanceof WebpEncoder.Twins.Encoded encoded) {
-                store.putTwin(upload, crop.jpeg(), CropFormat.WEBP, encoded.webp().get(crop.spec()));
+                store.putTwin(
+                        upload, crop.jpeg(), CropFormat.WEBP, encoded.webp().get(crop.spec()));
             }
         }
         // the same content-addressed naming as the crops; only GET /me names it
@@ -205,24 +219,37 @@ public final class PhotoPipeline {
         if (!store.keepOriginal(object.bucket(), upload)) {
             return uploadGone(object.bucket(), upload);
         }
-        PhotoBlock photo = new PhotoBlock(urls, twins instanceof WebpEncoder.Twins.Encoded, crops.placeholder(), crops.colour(), crops.sourceWidth(),
-                crops.sourceHeight(), CropSpec.VERSION, upload.uploadId(), clock.instant(), focalPoint, source.window(),
+        PhotoBlock photo = new PhotoBlock(
+                urls,
+                twins instanceof WebpEncoder.Twins.Encoded,
+                crops.placeholder(),
+                crops.colour(),
+                crops.sourceWidth(),
+                crops.sourceHeight(),
+                CropSpec.VERSION,
+                upload.uploadId(),
+                clock.instant(),
+                focalPoint,
+                source.window(),
                 previewUrl);
-        Optional<String> webpFailure = twins instanceof WebpEncoder.Twins.Failed failed ? Optional.of(failed.reason()) : Optional.empty();
+        Optional<String> webpFailure =
+                twins instanceof WebpEncoder.Twins.Failed failed ? Optional.of(failed.reason()) : Optional.empty();
         return commit(object.bucket(), upload, profile.get(), photo, webpFailure);
     }
 
-    private PhotoOutcome commit(String uploadsBucket, UploadKey upload, Profile profile, PhotoBlock photo,
-                                Optional<String> webpFailure) {
+    private PhotoOutcome commit(
+            String uploadsBucket, UploadKey upload, Profile profile, PhotoBlock photo, Optional<String> webpFailure) {
         Profile current = profile;
         for (int attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
             switch (table.replacePhoto(current, upload.uploadId(), photo.photo())) {
                 case Write.Done done -> {
                     // the write was conditioned on the version read, so current's photo is exactly the one replaced
-                    return new Processed(upload, photo, webpFailure, retire(uploadsBucket, upload, current.photo(), photo.photo()));
+                    return new Processed(
+                            upload, photo, webpFailure, retire(uploadsBucket, upload, current.photo(), photo.photo()));
                 }
-                case Write.Contended contended -> throw new IllegalStateException("another write to profile "
-                        + upload.profileId() + " ran at the same moment; the event will be retried");
+                case Write.Contended contended ->
+                    throw new IllegalStateException("another write to profile " + upload.profileId()
+                            + " ran at the same moment; the event will be retried");
                 case Write.ConditionFailed failed -> {
                     Optional<Profile> reread = table.read(upload.profileId());
                     if (reread.isEmpty() || !reread.get().waitsFor(upload.uploadId())) {
@@ -232,8 +259,8 @@ public final class PhotoPipeline {
                 }
             }
         }
-        throw new IllegalStateException("profile " + upload.profileId() + " kept changing during "
-                + MAX_COMMIT_ATTEMPTS + " attempts to set its photo; the event will be retried");
+        throw new IllegalStateException("profile " + upload.profileId() + " kept changing during " + MAX_COMMIT_ATTEMPTS
+                + " attempts to set its photo; the event will be retried");
     }
 
     private PhotoOutcome reject(UploadKey upload, String reason) {
@@ -280,13 +307,20 @@ public final class PhotoPipeline {
      */
     private Stale abandon(String uploadsBucket, UploadKey upload, Optional<Profile> profile) {
         Stale stale = stale(upload, profile);
-        boolean live = profile.map(Profile::photo).map(Photo::uploadId).filter(upload.uploadId()::equals).isPresent();
+        boolean live = profile.map(Profile::photo)
+                .map(Photo::uploadId)
+                .filter(upload.uploadId()::equals)
+                .isPresent();
         return live ? stale : stale.discarded(store.discard(uploadsBucket, upload));
     }
 
     private static Stale stale(UploadKey upload, Optional<Profile> profile) {
-        return new Stale(upload, profile.isEmpty() ? "the profile does not exist"
-                : Optional.ofNullable(profile.get().pendingUploadId()).map(p -> "the profile now waits for upload " + p)
-                        .orElse("the profile waits for no upload"));
+        return new Stale(
+                upload,
+                profile.isEmpty()
+                        ? "the profile does not exist"
+                        : Optional.ofNullable(profile.get().pendingUploadId())
+                                .map(p -> "the profile now waits for upload " + p)
+                                .orElse("the profile waits for no upload"));
     }
 }

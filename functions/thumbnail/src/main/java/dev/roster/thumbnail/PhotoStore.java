@@ -4,16 +4,6 @@ import dev.roster.core.CropFormat;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
 import dev.roster.core.profile.Photo;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.Tag;
-import software.amazon.awssdk.services.s3.model.Tagging;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -25,6 +15,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
 
 /**
  * The two buckets as the pipeline sees them: uploads are read (never more than the size limit) and their
@@ -39,9 +38,11 @@ public final class PhotoStore {
     public static final String CROP_CACHE_CONTROL = "public, max-age=31536000, immutable";
     /** The tag the photos bucket's lifecycle rule expires objects by (template.yaml must name the same). */
     public static final String OBSOLETE_TAG = "roster-obsolete";
+
     public static final String OBSOLETE_VALUE = "true";
     private static final Tagging OBSOLETE = Tagging.builder()
-            .tagSet(Tag.builder().key(OBSOLETE_TAG).value(OBSOLETE_VALUE).build()).build();
+            .tagSet(Tag.builder().key(OBSOLETE_TAG).value(OBSOLETE_VALUE).build())
+            .build();
 
     private final S3Client s3;
     private final String photosBucket;
@@ -50,24 +51,23 @@ public final class PhotoStore {
     public PhotoStore(S3Client s3, String photosBucket, String photosBaseUrl) {
         this.s3 = s3;
         this.photosBucket = photosBucket;
-        this.photosBaseUrl = photosBaseUrl.endsWith("/") ? photosBaseUrl.substring(0, photosBaseUrl.length() - 1) : photosBaseUrl;
+        this.photosBaseUrl =
+                photosBaseUrl.endsWith("/") ? photosBaseUrl.substring(0, photosBaseUrl.length() - 1) : photosBaseUrl;
     }
 
     /** What reading an upload gave. */
     public sealed interface Upload {
-        record Fetched(byte[] bytes) implements Upload {
-        }
+        record Fetched(byte[] bytes) implements Upload {}
 
         /** Larger than the limit (the event's size was missing or wrong); nothing past the limit was read. */
-        record TooLarge(long bytes) implements Upload {
-        }
+        record TooLarge(long bytes) implements Upload {}
 
-        record Missing() implements Upload {
-        }
+        record Missing() implements Upload {}
     }
 
     public Upload readUpload(String bucket, String key, long maxBytes) {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+        try (ResponseInputStream<GetObjectResponse> in =
+                s3.getObject(b -> b.bucket(bucket).key(key))) {
             Long length = in.response().contentLength();
             if (length != null && length > maxBytes) {
                 in.abort();
@@ -99,9 +99,12 @@ public final class PhotoStore {
     }
 
     private void put(String key, CropFormat format, byte[] bytes) {
-        s3.putObject(b -> b.bucket(photosBucket).key(key)
-                .contentType(format.mediaType())
-                .cacheControl(CROP_CACHE_CONTROL), RequestBody.fromBytes(bytes));
+        s3.putObject(
+                b -> b.bucket(photosBucket)
+                        .key(key)
+                        .contentType(format.mediaType())
+                        .cacheControl(CROP_CACHE_CONTROL),
+                RequestBody.fromBytes(bytes));
     }
 
     /**
@@ -110,8 +113,10 @@ public final class PhotoStore {
      */
     public boolean keepOriginal(String bucket, UploadKey upload) {
         try {
-            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(upload.key())
-                    .destinationBucket(bucket).destinationKey(upload.originalKey()));
+            s3.copyObject(b -> b.sourceBucket(bucket)
+                    .sourceKey(upload.key())
+                    .destinationBucket(bucket)
+                    .destinationKey(upload.originalKey()));
             return true;
         } catch (NoSuchKeyException gone) {
             return false;
@@ -136,7 +141,8 @@ public final class PhotoStore {
             Optional<String> key = PhotoKeys.cropKey(profileId, url);
             if (key.isPresent()) {
                 try {
-                    s3.putObjectTagging(b -> b.bucket(photosBucket).key(key.get()).tagging(OBSOLETE));
+                    s3.putObjectTagging(
+                            b -> b.bucket(photosBucket).key(key.get()).tagging(OBSOLETE));
                 } catch (NoSuchKeyException gone) {
                     continue;
                 }
@@ -158,14 +164,21 @@ public final class PhotoStore {
      * photo or was erased). Returns how many objects went.
      */
     public int discard(String uploadsBucket, UploadKey upload) {
-        List<ObjectIdentifier> crops = s3.listObjectsV2Paginator(b -> b.bucket(photosBucket).prefix(PhotoKeys.cropsOf(upload)))
-                .contents().stream().map(object -> ObjectIdentifier.builder().key(object.key()).build()).toList();
+        List<ObjectIdentifier> crops = s3
+                .listObjectsV2Paginator(b -> b.bucket(photosBucket).prefix(PhotoKeys.cropsOf(upload)))
+                .contents()
+                .stream()
+                .map(object -> ObjectIdentifier.builder().key(object.key()).build())
+                .toList();
         if (!crops.isEmpty()) {
             // one upload has a handful of crops, far below DeleteObjects' 1000 keys
-            DeleteObjectsResponse deleted = s3.deleteObjects(b -> b.bucket(photosBucket).delete(d -> d.objects(crops).quiet(true)));
+            DeleteObjectsResponse deleted = s3.deleteObjects(
+                    b -> b.bucket(photosBucket).delete(d -> d.objects(crops).quiet(true)));
             if (deleted.hasErrors() && !deleted.errors().isEmpty()) {
-                throw new IllegalStateException("S3 did not delete " + deleted.errors().size() + " crops of " + upload.key()
-                        + ", e.g. " + deleted.errors().getFirst().key() + ": " + deleted.errors().getFirst().code());
+                throw new IllegalStateException(
+                        "S3 did not delete " + deleted.errors().size() + " crops of " + upload.key() + ", e.g. "
+                                + deleted.errors().getFirst().key() + ": "
+                                + deleted.errors().getFirst().code());
             }
         }
         s3.deleteObject(b -> b.bucket(uploadsBucket).key(upload.originalKey()));

@@ -7,8 +7,7 @@ import java.util.Locale;
  * metric dimension must not carry the free text shown to the member (sizes, file names).
  */
 final class RejectionCategory {
-    private RejectionCategory() {
-    }
+    private RejectionCategory() {}
 
     static String of(String reason) {
         String r = reason.toLowerCase(Locale.ROOT);

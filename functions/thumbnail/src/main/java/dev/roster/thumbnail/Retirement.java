@@ -5,8 +5,7 @@ import java.util.List;
 /** What became of the photo a newly processed one replaced. */
 public sealed interface Retirement {
     /** The profile had no photo before. */
-    record NothingReplaced() implements Retirement {
-    }
+    record NothingReplaced() implements Retirement {}
 
     /** Its crops are tagged obsolete (the photos bucket expires them a day later) and its original is deleted. */
     record Retired(List<String> keys) implements Retirement {

@@ -4,17 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
+import dev.roster.core.FunctionSetup;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
-import dev.roster.core.FunctionSetup;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.observe.DynamoDbCalls;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import java.util.List;
 
 /**
  * {@code ThumbnailFunction}: crops each photo that lands under {@code uploads/} once and puts the URLs on
@@ -51,11 +50,14 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
 
     /** Handles every record of the event in order; the outcomes are logged, counted and returned. */
     public List<PhotoOutcome> process(S3Event event) {
-        return event.getRecords().stream().map(record -> handle(UploadedObject.of(record))).toList();
+        return event.getRecords().stream()
+                .map(record -> handle(UploadedObject.of(record)))
+                .toList();
     }
 
     PhotoOutcome handle(UploadedObject object) {
-        Log.profileId(PhotoKeys.parseUpload(object.key()).map(UploadKey::profileId).orElse(null));
+        Log.profileId(
+                PhotoKeys.parseUpload(object.key()).map(UploadKey::profileId).orElse(null));
         DynamoDbCalls.reset();
         long started = System.nanoTime();
         Metrics metrics = Metrics.start();
@@ -66,21 +68,35 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
                 case PhotoOutcome.Processed processed -> {
                     metrics.count("PhotosProcessed")
                             .put("ProcessingTime", (System.nanoTime() - started) / 1_000_000, Metrics.Unit.MILLISECONDS)
-                            .put("SourceMegapixels", processed.photo().sourceWidth() * (double) processed.photo().sourceHeight() / 1e6,
+                            .put(
+                                    "SourceMegapixels",
+                                    processed.photo().sourceWidth()
+                                            * (double) processed.photo().sourceHeight()
+                                            / 1e6,
                                     Metrics.Unit.NONE);
                     if (processed.webpFailure().isPresent()) {
-                        Log.warn("photo stored as JPEG only: its WebP encoding failed", "reason", processed.webpFailure().get());
+                        Log.warn(
+                                "photo stored as JPEG only: its WebP encoding failed",
+                                "reason",
+                                processed.webpFailure().get());
                         metrics.count("WebpFailures");
                     }
                     if (processed.replaced() instanceof Retirement.Failed failed) {
-                        Log.error("the replaced photo's objects could not be retired; nothing points to them, delete them"
-                                        + " by hand (crops under photos/, the original under originals/)", null,
-                                "cropUrls", failed.cropUrls(), "originalUploadId", failed.uploadId(), "reason", failed.reason());
+                        Log.error(
+                                "the replaced photo's objects could not be retired; nothing points to them, delete them"
+                                        + " by hand (crops under photos/, the original under originals/)",
+                                null,
+                                "cropUrls",
+                                failed.cropUrls(),
+                                "originalUploadId",
+                                failed.uploadId(),
+                                "reason",
+                                failed.reason());
                         metrics.count("RetirementFailures");
                     }
                 }
-                case PhotoOutcome.Rejected rejected -> metrics.count("PhotosRejected")
-                        .by("Reason", RejectionCategory.of(rejected.reason()));
+                case PhotoOutcome.Rejected rejected ->
+                    metrics.count("PhotosRejected").by("Reason", RejectionCategory.of(rejected.reason()));
                 case PhotoOutcome.Stale stale -> metrics.count("StaleEvents");
                 case PhotoOutcome.Ignored ignored -> metrics.count("IgnoredEvents");
             }
@@ -90,7 +106,8 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
             metrics.count("PhotoFailures");
             throw e;
         } finally {
-            metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT).flush();
+            metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT)
+                    .flush();
         }
     }
 

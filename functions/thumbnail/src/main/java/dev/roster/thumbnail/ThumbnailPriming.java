@@ -5,12 +5,11 @@ import dev.roster.core.PhotoKeys;
 import dev.roster.core.aws.PrimingClients;
 import dev.roster.core.observe.Log;
 import dev.roster.core.table.PrimingItems;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * SnapStart priming of {@code ThumbnailFunction}: before the snapshot, the image code runs once on a photo made
@@ -34,9 +33,10 @@ public final class ThumbnailPriming implements Resource {
         AtomicReference<byte[]> jpeg = new AtomicReference<>();
         S3Client s3 = PrimingClients.s3(request -> switch (request.method()) {
             case GET -> PrimingClients.Answer.bytes("image/jpeg", jpeg.get());
-            default -> request.firstMatchingHeader("x-amz-copy-source").isPresent()
-                    ? PrimingClients.Answer.xml("<CopyObjectResult><ETag>\"priming\"</ETag></CopyObjectResult>")
-                    : PrimingClients.Answer.bytes("application/xml", new byte[0]);
+            default ->
+                request.firstMatchingHeader("x-amz-copy-source").isPresent()
+                        ? PrimingClients.Answer.xml("<CopyObjectResult><ETag>\"priming\"</ETag></CopyObjectResult>")
+                        : PrimingClients.Answer.bytes("application/xml", new byte[0]);
         });
         DynamoDbClient dynamoDb = PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(
                 op.equals("GetItem") ? PrimingItems.profileWaitingFor(community, UPLOAD_ID) : "{}"));
@@ -45,8 +45,10 @@ public final class ThumbnailPriming implements Resource {
         jpeg.set(pipeline.samplePhoto());
         ThumbnailHandler primed = new ThumbnailHandler(pipeline);
         Log.quietly(() -> {
-            PhotoOutcome outcome = primed.handle(new UploadedObject("priming",
-                    PhotoKeys.upload(PrimingItems.PROFILE_ID, UPLOAD_ID), OptionalLong.of(jpeg.get().length)));
+            PhotoOutcome outcome = primed.handle(new UploadedObject(
+                    "priming",
+                    PhotoKeys.upload(PrimingItems.PROFILE_ID, UPLOAD_ID),
+                    OptionalLong.of(jpeg.get().length)));
             if (!(outcome instanceof PhotoOutcome.Processed)) {
                 throw new IllegalStateException("priming upload was not processed: " + outcome.describe());
             }

@@ -1,7 +1,6 @@
 package dev.roster.thumbnail;
 
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
@@ -13,7 +12,9 @@ public record UploadedObject(String bucket, String key, OptionalLong sizeBytes) 
     public static UploadedObject of(S3EventNotificationRecord record) {
         var entity = record.getS3();
         Long size = entity.getObject().getSizeAsLong();
-        return new UploadedObject(entity.getBucket().getName(), decodedKey(entity.getObject().getKey()),
+        return new UploadedObject(
+                entity.getBucket().getName(),
+                decodedKey(entity.getObject().getKey()),
                 size == null ? OptionalLong.empty() : OptionalLong.of(size));
     }
 

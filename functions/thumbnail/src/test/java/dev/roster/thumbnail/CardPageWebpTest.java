@@ -1,5 +1,10 @@
 package dev.roster.thumbnail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.CropFormat;
 import dev.roster.core.PhotoKeys;
@@ -17,20 +22,14 @@ import dev.roster.thumbnail.image.NativeLibrary;
 import dev.roster.thumbnail.image.PhotoLimits;
 import dev.roster.thumbnail.image.WebpBench;
 import dev.roster.thumbnail.image.WebpEncoder;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * A page of 24 cards, read as the list function reads it (one Query), says which formats each photo has, and the
@@ -48,19 +47,24 @@ class CardPageWebpTest {
         WebpEncoder webp = WebpEncoder.of(new Libvips.Availability.Loaded(NativeLibrary.required()));
         Profiles profiles = new Profiles(aws);
         Uploads uploads = new Uploads(aws);
-        ProfileTable table = new ProfileTable(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY);
+        ProfileTable table =
+                new ProfileTable(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY);
         PhotoStore store = new PhotoStore(AwsClients.s3(), aws.physicalName("PhotosBucket"), BASE_URL);
         PhotoPipeline withWebp = pipeline(table, store, webp);
         PhotoPipeline jpegOnly = pipeline(table, store, WebpEncoder.none("no libvips here"));
         for (int i = 0; i < PAGE; i++) {
             String id = String.format("page%04d", i);
             profiles.waitingForUpload(id, "up", List.of("gallery"));
-            S3Event event = uploads.put(PhotoKeys.upload(id, "up"), TestImages.jpeg(TestImages.naturalLike(480, 360, 100 + i)));
+            S3Event event =
+                    uploads.put(PhotoKeys.upload(id, "up"), TestImages.jpeg(TestImages.naturalLike(480, 360, 100 + i)));
             PhotoPipeline pipeline = i < PAGE - WITHOUT_WEBP ? withWebp : jpegOnly;
-            assertInstanceOf(Processed.class, pipeline.handle(UploadedObject.of(event.getRecords().getFirst())));
+            assertInstanceOf(
+                    Processed.class,
+                    pipeline.handle(UploadedObject.of(event.getRecords().getFirst())));
         }
 
-        Directory.Page page = new Directory(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY)
+        Directory.Page page = new Directory(
+                        AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY)
                 .page(new Directory.PageQuery(List.of("gallery"), null, PAGE), null);
 
         assertEquals(PAGE, page.cards().size());
@@ -88,23 +92,36 @@ class CardPageWebpTest {
             } else {
                 for (String url : jpegs.values()) {
                     String twin = key(PhotoKeys.twin(url, CropFormat.WEBP));
-                    assertThrows(NoSuchKeyException.class, () -> aws.s3().headObject(b -> b
-                            .bucket(aws.physicalName("PhotosBucket")).key(twin)), "a JPEG-only card has no twin: " + twin);
+                    assertThrows(
+                            NoSuchKeyException.class,
+                            () -> aws.s3()
+                                    .headObject(b -> b.bucket(aws.physicalName("PhotosBucket"))
+                                            .key(twin)),
+                            "a JPEG-only card has no twin: " + twin);
                 }
             }
         }
         assertEquals(PAGE - WITHOUT_WEBP, withTwins, "the page says which photos have WebP twins");
-        System.out.printf("thumb1x of the %d cards with twins: JPEG %d bytes, WebP %d bytes%n", withTwins, jpegBytes, webpBytes);
+        System.out.printf(
+                "thumb1x of the %d cards with twins: JPEG %d bytes, WebP %d bytes%n", withTwins, jpegBytes, webpBytes);
         assertTrue(webpBytes < jpegBytes, "WebP " + webpBytes + " bytes, JPEG " + jpegBytes);
     }
 
     private static PhotoPipeline pipeline(ProfileTable table, PhotoStore store, WebpEncoder webp) {
-        return new PhotoPipeline(table, store, PhotoLimits.defaults(), new JpegEncoder(JpegEncoder.DEFAULT_QUALITY), webp,
-                CropChoice.SMART, Clock.systemUTC());
+        return new PhotoPipeline(
+                table,
+                store,
+                PhotoLimits.defaults(),
+                new JpegEncoder(JpegEncoder.DEFAULT_QUALITY),
+                webp,
+                CropChoice.SMART,
+                Clock.systemUTC());
     }
 
     private static ResponseBytes<GetObjectResponse> get(LocalAws aws, String url) {
-        return aws.s3().getObjectAsBytes(b -> b.bucket(aws.physicalName("PhotosBucket")).key(key(url)));
+        return aws.s3()
+                .getObjectAsBytes(
+                        b -> b.bucket(aws.physicalName("PhotosBucket")).key(key(url)));
     }
 
     private static String key(String url) {

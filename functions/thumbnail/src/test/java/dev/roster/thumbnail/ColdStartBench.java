@@ -3,7 +3,6 @@ package dev.roster.thumbnail;
 import dev.roster.core.PhotoKeys;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,7 @@ import java.util.stream.Stream;
  * launcher class path (this class's directory and the event serializer jar), then JVM options.
  */
 public final class ColdStartBench {
-    private ColdStartBench() {
-    }
+    private ColdStartBench() {}
 
     public static void main(String[] args) throws Exception {
         Path build = Path.of(args[0]);
@@ -44,31 +42,50 @@ public final class ColdStartBench {
 
             Path listEvent = work.resolve("list.json");
             Files.copy(SamTemplate.locate().path().getParent().resolve("events/get-profiles.json"), listEvent);
-            Map<String, String> listEnv = environment(aws, aws.functionEnvironment("ListProfilesFunction",
-                    Map.of("CURSOR_SECRET", "cold-start-secret")));
-            Map<String, String> thumbEnv = environment(aws, aws.functionEnvironment("ThumbnailFunction",
-                    Map.of("PHOTOS_BASE_URL", "https://photos.example.org")));
+            Map<String, String> listEnv = environment(
+                    aws, aws.functionEnvironment("ListProfilesFunction", Map.of("CURSOR_SECRET", "cold-start-secret")));
+            Map<String, String> thumbEnv = environment(
+                    aws,
+                    aws.functionEnvironment(
+                            "ThumbnailFunction", Map.of("PHOTOS_BASE_URL", "https://photos.example.org")));
             // the layer's lib/ stands for /opt/lib; COLD_START_LIBVIPS=0 measures the function with ImageIO only
             boolean libvips = !"0".equals(System.getenv("COLD_START_LIBVIPS"));
-            thumbEnv.put("LIBVIPS_DIR", libvips ? build.resolve("RosterLayer/lib").toString() : work.resolve("no-libvips").toString());
+            thumbEnv.put(
+                    "LIBVIPS_DIR",
+                    libvips
+                            ? build.resolve("RosterLayer/lib").toString()
+                            : work.resolve("no-libvips").toString());
             String decoderLine = libvips ? "JPEGs are decoded by libvips" : "native JPEG decoder unavailable";
 
-            System.out.printf(Locale.ROOT, "JVM options: %s; %d runs each; load %s; thumbnail JPEG decoder: %s%n",
-                    jvmOptions, runs, load(), libvips ? "libvips (the layer's lib/)" : "ImageIO");
+            System.out.printf(
+                    Locale.ROOT,
+                    "JVM options: %s; %d runs each; load %s; thumbnail JPEG decoder: %s%n",
+                    jvmOptions,
+                    runs,
+                    load(),
+                    libvips ? "libvips (the layer's lib/)" : "ImageIO");
             List<String> list = new ArrayList<>();
             List<String> thumbnail = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
-                list.add(lastLine(launch(classPath(build, "ListProfilesFunction", layer, launcherPath), jvmOptions, listEnv,
+                list.add(lastLine(launch(
+                        classPath(build, "ListProfilesFunction", layer, launcherPath),
+                        jvmOptions,
+                        listEnv,
                         "dev.roster.list.ListProfilesHandler",
-                        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent", listEvent)));
+                        "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+                        listEvent)));
                 String profileId = "cold%04d".formatted(run);
                 profiles.waitingForUpload(profileId, "up1", List.of("java", "rust"));
                 var event = uploads.put(PhotoKeys.upload(profileId, "up1"), photo);
                 Path thumbEvent = work.resolve("s3-" + run + ".json");
                 Files.writeString(thumbEvent, s3EventJson(event));
-                String out = launch(classPath(build, "ThumbnailFunction", layer, launcherPath), jvmOptions, thumbEnv,
+                String out = launch(
+                        classPath(build, "ThumbnailFunction", layer, launcherPath),
+                        jvmOptions,
+                        thumbEnv,
                         "dev.roster.thumbnail.ThumbnailHandler",
-                        "com.amazonaws.services.lambda.runtime.events.S3Event", thumbEvent);
+                        "com.amazonaws.services.lambda.runtime.events.S3Event",
+                        thumbEvent);
                 if (!out.contains(decoderLine)) {
                     throw new IllegalStateException("the thumbnail function did not say '" + decoderLine + "': " + out);
                 }
@@ -87,8 +104,11 @@ public final class ColdStartBench {
                  "eventTime":"2026-11-25T10:15:30.123Z","eventName":"ObjectCreated:Put",
                  "s3":{"s3SchemaVersion":"1.0","bucket":{"name":"%s","arn":"arn:aws:s3:::%s"},
                        "object":{"key":"%s","size":%d,"eTag":"0cc175b9c0f1b6a831c399e269772661"}}}]}
-                """.formatted(bucket, bucket, record.getS3().getObject().getKey(),
-                record.getS3().getObject().getSizeAsLong());
+                """.formatted(
+                        bucket,
+                        bucket,
+                        record.getS3().getObject().getKey(),
+                        record.getS3().getObject().getSizeAsLong());
     }
 
     private static Map<String, String> environment(LocalAws aws, Map<String, String> function) {
@@ -104,19 +124,32 @@ public final class ColdStartBench {
     private static String classPath(Path build, String function, String layer, String launcherPath) throws Exception {
         Path root = build.resolve(function);
         String own = Files.isDirectory(root.resolve("lib")) ? jars(root.resolve("lib")) : "";
-        return String.join(File.pathSeparator, Stream.of(root.toString(), own, layer, launcherPath)
-                .filter(s -> !s.isEmpty()).toList());
+        return String.join(
+                File.pathSeparator,
+                Stream.of(root.toString(), own, layer, launcherPath)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     private static String jars(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return String.join(File.pathSeparator, files.filter(p -> p.toString().endsWith(".jar")).sorted()
-                    .map(Path::toString).toList());
+            return String.join(
+                    File.pathSeparator,
+                    files.filter(p -> p.toString().endsWith(".jar"))
+                            .sorted()
+                            .map(Path::toString)
+                            .toList());
         }
     }
 
-    private static String launch(String classPath, List<String> jvmOptions, Map<String, String> env, String handler,
-                                 String eventClass, Path event) throws Exception {
+    private static String launch(
+            String classPath,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            String handler,
+            String eventClass,
+            Path event)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -143,11 +176,23 @@ public final class ColdStartBench {
     }
 
     private static void report(String function, List<String> lines) {
-        long[] constructed = lines.stream().mapToLong(l -> field(l, "constructed_ms")).sorted().toArray();
-        long[] responded = lines.stream().mapToLong(l -> field(l, "first_response_ms")).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-50s handler built %5d ms, first response %5d ms (median of %d; min %d, max %d)%n",
-                function, constructed[constructed.length / 2], responded[responded.length / 2], responded.length,
-                responded[0], responded[responded.length - 1]);
+        long[] constructed = lines.stream()
+                .mapToLong(l -> field(l, "constructed_ms"))
+                .sorted()
+                .toArray();
+        long[] responded = lines.stream()
+                .mapToLong(l -> field(l, "first_response_ms"))
+                .sorted()
+                .toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "%-50s handler built %5d ms, first response %5d ms (median of %d; min %d, max %d)%n",
+                function,
+                constructed[constructed.length / 2],
+                responded[responded.length / 2],
+                responded.length,
+                responded[0],
+                responded[responded.length - 1]);
         System.out.println("  last: " + lines.getLast());
     }
 

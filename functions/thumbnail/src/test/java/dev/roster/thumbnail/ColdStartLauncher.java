@@ -2,7 +2,6 @@ package dev.roster.thumbnail;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,8 +15,7 @@ import java.nio.file.Path;
  * Arguments: parent's start time (epoch ms), handler class, event class, event JSON file.
  */
 public final class ColdStartLauncher {
-    private ColdStartLauncher() {
-    }
+    private ColdStartLauncher() {}
 
     public static void main(String[] args) throws Exception {
         long started = Long.parseLong(args[0]);
@@ -27,12 +25,15 @@ public final class ColdStartLauncher {
         long constructed = System.currentTimeMillis();
         Object event = LambdaEventSerializers.serializerFor(eventClass, handlerClass.getClassLoader())
                 .fromJson(Files.readString(Path.of(args[3])));
-        Object response = handlerClass.getMethod("handleRequest", eventClass, Context.class)
+        Object response = handlerClass
+                .getMethod("handleRequest", eventClass, Context.class)
                 .invoke(handler, event, null);
         long responded = System.currentTimeMillis();
         String status = response == null ? "null" : response.toString().replaceAll("\\s+", " ");
-        System.out.printf("{\"constructed_ms\":%d,\"first_response_ms\":%d,\"response\":\"%s\"}%n",
-                constructed - started, responded - started,
+        System.out.printf(
+                "{\"constructed_ms\":%d,\"first_response_ms\":%d,\"response\":\"%s\"}%n",
+                constructed - started,
+                responded - started,
                 status.substring(0, Math.min(60, status.length())).replace("\"", "'"));
     }
 }

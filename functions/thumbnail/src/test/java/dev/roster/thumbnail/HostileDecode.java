@@ -6,7 +6,6 @@ import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
 import dev.roster.thumbnail.image.UnusablePhotoException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +19,18 @@ import java.util.List;
  */
 public final class HostileDecode {
     /** What the crops must never contain: the source's metadata, scripts, appended archives. */
-    static final List<String> NEVER_IN_OUTPUT = List.of("XMP-MARKER", "xmpmeta", "Exif", "<script", "PK\u0003\u0004", "ENTITY");
+    static final List<String> NEVER_IN_OUTPUT =
+            List.of("XMP-MARKER", "xmpmeta", "Exif", "<script", "PK\u0003\u0004", "ENTITY");
 
     public static void main(String[] args) {
         List<HostileFiles.Case> cases = HostileFiles.all(args[0], args[1]);
         PhotoDecoder decoder = new PhotoDecoder(PhotoLimits.defaults(), Libvips.shared());
-        System.out.println("decoder for plain JPEGs: " + switch (decoder.nativeJpeg()) {
-            case Libvips.Availability.Loaded loaded -> "libvips " + loaded.libvips().version();
-            case Libvips.Availability.Unavailable unavailable -> "ImageIO (" + unavailable.reason() + ")";
-        });
+        System.out.println("decoder for plain JPEGs: "
+                + switch (decoder.nativeJpeg()) {
+                    case Libvips.Availability.Loaded loaded ->
+                        "libvips " + loaded.libvips().version();
+                    case Libvips.Availability.Unavailable unavailable -> "ImageIO (" + unavailable.reason() + ")";
+                });
         Cropper cropper = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
         for (int i = 0; i < cases.size(); i++) {
             System.out.println("START\t" + i);
@@ -44,7 +46,8 @@ public final class HostileDecode {
             }
             System.out.println("CASE\t" + i + "\t" + line);
         }
-        System.out.println("DONE\t" + cases.size() + "\t" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap");
+        System.out.println(
+                "DONE\t" + cases.size() + "\t" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap");
     }
 
     private static long millis(long start) {

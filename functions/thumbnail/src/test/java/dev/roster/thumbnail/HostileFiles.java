@@ -23,25 +23,21 @@ import java.util.zip.ZipOutputStream;
  */
 public final class HostileFiles {
     public static final String NOT_A_PHOTO = "the file is not a photo; please upload a JPEG, PNG, GIF or WebP";
-    public static final String DAMAGED = "the photo could not be read (the file is damaged or incomplete); please upload it again";
+    public static final String DAMAGED =
+            "the photo could not be read (the file is damaged or incomplete); please upload it again";
 
-    private HostileFiles() {
-    }
+    private HostileFiles() {}
 
     /** What a case must come to: processed, rejected with exactly this reason, or either (but never a crash). */
     public sealed interface Expected {
-        record Processed() implements Expected {
-        }
+        record Processed() implements Expected {}
 
-        record Rejected(String reason) implements Expected {
-        }
+        record Rejected(String reason) implements Expected {}
 
-        record ProcessedOrRejected() implements Expected {
-        }
+        record ProcessedOrRejected() implements Expected {}
     }
 
-    public record Case(String name, byte[] bytes, Expected expected) {
-    }
+    public record Case(String name, byte[] bytes, Expected expected) {}
 
     /**
      * Every case. {@code xxeUrl} and {@code xxeFile} are what the XMP packet's external entities point at:
@@ -52,24 +48,37 @@ public final class HostileFiles {
         Expected processed = new Expected.Processed();
         // decompression bombs: a few dozen bytes claiming billions of pixels (GIF and JPEG store sides in
         // 16 bits, so 65 535 × 1 is their longest strip)
-        cases.add(new Case("PNG header declaring 50000x50000", TestImages.pngHeaderOnly(50_000, 50_000),
+        cases.add(new Case(
+                "PNG header declaring 50000x50000",
+                TestImages.pngHeaderOnly(50_000, 50_000),
                 rejected("photo is 50000×50000; the limit is 40 megapixels")));
-        cases.add(new Case("GIF header declaring 50000x50000", gifHeaderOnly(50_000, 50_000),
+        cases.add(new Case(
+                "GIF header declaring 50000x50000",
+                gifHeaderOnly(50_000, 50_000),
                 rejected("photo is 50000×50000; the limit is 40 megapixels")));
-        cases.add(new Case("JPEG header declaring 50000x50000", jpegHeaderOnly(50_000, 50_000),
+        cases.add(new Case(
+                "JPEG header declaring 50000x50000",
+                jpegHeaderOnly(50_000, 50_000),
                 rejected("photo is 50000×50000; the limit is 40 megapixels")));
-        cases.add(new Case("PNG header declaring 100000x1", TestImages.pngHeaderOnly(100_000, 1),
+        cases.add(new Case(
+                "PNG header declaring 100000x1",
+                TestImages.pngHeaderOnly(100_000, 1),
                 rejected("photo is 100000×1; no side may be longer than 20000 pixels")));
-        cases.add(new Case("GIF header declaring 65535x1", gifHeaderOnly(65_535, 1),
+        cases.add(new Case(
+                "GIF header declaring 65535x1",
+                gifHeaderOnly(65_535, 1),
                 rejected("photo is 65535×1; no side may be longer than 20000 pixels")));
-        cases.add(new Case("JPEG header declaring 65535x1", jpegHeaderOnly(65_535, 1),
+        cases.add(new Case(
+                "JPEG header declaring 65535x1",
+                jpegHeaderOnly(65_535, 1),
                 rejected("photo is 65535×1; no side may be longer than 20000 pixels")));
         // a real zlib bomb inside the limits: ~40 KB that inflates to 120 MB of pixels
         cases.add(new Case("PNG of zeros at the 40 MP limit (6324x6324)", pngOfZeros(6324, 6324), processed));
         cases.add(new Case("GIF with 500 frames", fiveHundredFrames(), processed));
         byte[] photo = TestImages.jpeg(TestImages.photoLike(640, 480));
         for (int seed = 1; seed <= 40; seed++) {
-            cases.add(new Case("bit-flipped JPEG #" + seed, bitFlipped(photo, seed), new Expected.ProcessedOrRejected()));
+            cases.add(
+                    new Case("bit-flipped JPEG #" + seed, bitFlipped(photo, seed), new Expected.ProcessedOrRejected()));
         }
         cases.add(new Case("truncated JPEG", Arrays.copyOf(photo, photo.length / 2), rejected(DAMAGED)));
         cases.add(new Case("zero bytes", new byte[0], rejected(NOT_A_PHOTO)));
@@ -77,29 +86,43 @@ public final class HostileFiles {
         for (int seed = 1; seed <= 5; seed++) {
             cases.add(new Case("random bytes #" + seed, randomBytes(seed, 8192), rejected(NOT_A_PHOTO)));
         }
-        cases.add(new Case("JPEG marker then random bytes", withPrefix(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 11),
+        cases.add(new Case(
+                "JPEG marker then random bytes",
+                withPrefix(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, 11),
                 rejected(DAMAGED)));
-        cases.add(new Case("PNG signature then random bytes",
-                withPrefix(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 12), rejected(DAMAGED)));
-        cases.add(new Case("GIF signature then random bytes", withPrefix(ascii("GIF89a"), 13),
+        cases.add(new Case(
+                "PNG signature then random bytes",
+                withPrefix(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 12),
+                rejected(DAMAGED)));
+        cases.add(new Case(
+                "GIF signature then random bytes",
+                withPrefix(ascii("GIF89a"), 13),
                 new Expected.ProcessedOrRejected()));
         cases.add(new Case("WebP signature then random bytes", webpThenRandom(14), rejected(DAMAGED)));
         cases.add(new Case("HTML named .jpg", ascii("""
                 <!DOCTYPE html><html><head><title>photo.jpg</title></head>
                 <body><script>fetch('/me',{credentials:'include'}).then(r=>r.text()).then(alert)</script></body></html>
                 """), rejected(NOT_A_PHOTO)));
-        cases.add(new Case("SVG with a script named .jpg", ascii("""
+        cases.add(new Case(
+                "SVG with a script named .jpg",
+                ascii("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" onload="alert(1)">
                   <script type="text/javascript">alert(document.cookie)</script><rect width="400" height="400"/>
                 </svg>
-                """), rejected("SVG files are not supported; please upload a JPEG, PNG, GIF or WebP")));
-        cases.add(new Case("HEIC", heic(), rejected("HEIC files are not supported; please upload a JPEG, PNG, GIF or WebP")));
+                """),
+                rejected("SVG files are not supported; please upload a JPEG, PNG, GIF or WebP")));
+        cases.add(new Case(
+                "HEIC", heic(), rejected("HEIC files are not supported; please upload a JPEG, PNG, GIF or WebP")));
         cases.add(new Case("JPEG with a ZIP appended", concat(photo, zip()), processed));
-        cases.add(new Case("JPEG with an XMP packet declaring external entities",
-                withXmp(photo, xxeXmp(xxeUrl, xxeFile)), processed));
-        cases.add(new Case("PNG with an XMP iTXt chunk declaring external entities",
-                withPngChunk(TestImages.png(TestImages.photoLike(300, 300)), "iTXt", itxt(xxeXmp(xxeUrl, xxeFile))), processed));
+        cases.add(new Case(
+                "JPEG with an XMP packet declaring external entities",
+                withXmp(photo, xxeXmp(xxeUrl, xxeFile)),
+                processed));
+        cases.add(new Case(
+                "PNG with an XMP iTXt chunk declaring external entities",
+                withPngChunk(TestImages.png(TestImages.photoLike(300, 300)), "iTXt", itxt(xxeXmp(xxeUrl, xxeFile))),
+                processed));
         return cases;
     }
 
@@ -111,8 +134,17 @@ public final class HostileFiles {
     public static byte[] gifHeaderOnly(int width, int height) {
         ByteBuffer gif = ByteBuffer.allocate(6 + 7 + 10 + 3 + 1).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         gif.put(ascii("GIF89a"));
-        gif.putShort((short) width).putShort((short) height).put((byte) 0).put((byte) 0).put((byte) 0);
-        gif.put((byte) 0x2C).putShort((short) 0).putShort((short) 0).putShort((short) width).putShort((short) height).put((byte) 0);
+        gif.putShort((short) width)
+                .putShort((short) height)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
+        gif.put((byte) 0x2C)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) width)
+                .putShort((short) height)
+                .put((byte) 0);
         gif.put((byte) 2).put((byte) 0).put((byte) 0); // LZW minimum code size, empty data
         gif.put((byte) 0x3B);
         return gif.array();
@@ -189,7 +221,11 @@ public final class HostileFiles {
 
     private static byte[] webpThenRandom(int seed) {
         byte[] bytes = randomBytes(seed, 8192);
-        ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).put(ascii("RIFF")).putInt(8184).put(ascii("WEBPVP8 "));
+        ByteBuffer.wrap(bytes)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put(ascii("RIFF"))
+                .putInt(8184)
+                .put(ascii("WEBPVP8 "));
         return bytes;
     }
 
@@ -237,7 +273,10 @@ public final class HostileFiles {
         byte[] id = ascii("http://ns.adobe.com/xap/1.0/\0");
         byte[] packet = xmp.getBytes(StandardCharsets.UTF_8);
         ByteBuffer app1 = ByteBuffer.allocate(4 + id.length + packet.length);
-        app1.putShort((short) 0xFFE1).putShort((short) (2 + id.length + packet.length)).put(id).put(packet);
+        app1.putShort((short) 0xFFE1)
+                .putShort((short) (2 + id.length + packet.length))
+                .put(id)
+                .put(packet);
         return concat(Arrays.copyOf(jpeg, 2), app1.array(), Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 

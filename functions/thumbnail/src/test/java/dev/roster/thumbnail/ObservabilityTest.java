@@ -1,27 +1,26 @@
 package dev.roster.thumbnail;
 
-import dev.roster.core.PhotoKeys;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.roster.core.Env;
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.json.Json;
 import dev.roster.core.observe.Log;
 import dev.roster.emulator.LocalAws;
+import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.NativeLibrary;
-import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** What the function writes for ops: JSON lines with request and profile ids, and EMF metrics per photo. */
 @WithLocalAws
@@ -38,8 +37,8 @@ class ObservabilityTest {
     void everyLineOfAnInvocationCarriesItsRequestAndProfileAndTheMetricsFollow(LocalAws aws) {
         Profiles profiles = new Profiles(aws);
         Uploads uploads = new Uploads(aws);
-        ThumbnailHandler handler = new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction",
-                Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
+        ThumbnailHandler handler = new ThumbnailHandler(new Env(
+                aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
         profiles.waitingForUpload("observe1", "up1", List.of("java"));
         profiles.waitingForUpload("observe2", "up2", List.of("java"));
         var good = uploads.put(PhotoKeys.upload("observe1", "up1"), TestImages.jpeg(TestImages.photoLike(1200, 1000)));
@@ -49,11 +48,15 @@ class ObservabilityTest {
         handler.handleRequest(good, context("req-good"));
         handler.handleRequest(bad, context("req-bad"));
 
-        List<Map<String, Object>> parsed = lines.stream().map(Json::parseTrusted).toList();
+        List<Map<String, Object>> parsed =
+                lines.stream().map(Json::parseTrusted).toList();
         assertEquals(4, parsed.size(), lines.toString());
         for (Map<String, Object> line : parsed) {
             assertTrue(List.of("req-good", "req-bad").contains(line.get("requestId")), line.toString());
-            assertEquals(line.get("requestId").equals("req-good") ? "observe1" : "observe2", line.get("profileId"), line.toString());
+            assertEquals(
+                    line.get("requestId").equals("req-good") ? "observe1" : "observe2",
+                    line.get("profileId"),
+                    line.toString());
         }
         Map<String, Object> processed = parsed.get(1);
         assertTrue(processed.containsKey("_aws"), processed.toString());
@@ -72,10 +75,13 @@ class ObservabilityTest {
         Log.sink(lines::add);
         PhotoPipeline.reportDecoder(new Libvips.Availability.Unavailable("no libvips-cpp.so.8.18.7 in /nowhere"));
 
-        List<Map<String, Object>> parsed = lines.stream().map(Json::parseTrusted).toList();
+        List<Map<String, Object>> parsed =
+                lines.stream().map(Json::parseTrusted).toList();
         assertEquals(2, parsed.size(), lines.toString());
         assertEquals("WARN", parsed.get(0).get("level"), lines.toString());
-        assertTrue(String.valueOf(parsed.get(0).get("message")).endsWith(": no libvips-cpp.so.8.18.7 in /nowhere"), lines.toString());
+        assertTrue(
+                String.valueOf(parsed.get(0).get("message")).endsWith(": no libvips-cpp.so.8.18.7 in /nowhere"),
+                lines.toString());
         assertEquals(1, parsed.get(1).get("NativeDecoderUnavailable"), lines.toString());
     }
 
@@ -91,17 +97,49 @@ class ObservabilityTest {
 
     private static Context context(String requestId) {
         return new Context() {
-            public String getAwsRequestId() { return requestId; }
-            public String getLogGroupName() { return "test"; }
-            public String getLogStreamName() { return "test"; }
-            public String getFunctionName() { return "ThumbnailFunction"; }
-            public String getFunctionVersion() { return "1"; }
-            public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:test"; }
-            public CognitoIdentity getIdentity() { return null; }
-            public ClientContext getClientContext() { return null; }
-            public int getRemainingTimeInMillis() { return 60_000; }
-            public int getMemoryLimitInMB() { return 1024; }
-            public LambdaLogger getLogger() { return null; }
+            public String getAwsRequestId() {
+                return requestId;
+            }
+
+            public String getLogGroupName() {
+                return "test";
+            }
+
+            public String getLogStreamName() {
+                return "test";
+            }
+
+            public String getFunctionName() {
+                return "ThumbnailFunction";
+            }
+
+            public String getFunctionVersion() {
+                return "1";
+            }
+
+            public String getInvokedFunctionArn() {
+                return "arn:aws:lambda:us-east-1:123456789012:function:test";
+            }
+
+            public CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            public ClientContext getClientContext() {
+                return null;
+            }
+
+            public int getRemainingTimeInMillis() {
+                return 60_000;
+            }
+
+            public int getMemoryLimitInMB() {
+                return 1024;
+            }
+
+            public LambdaLogger getLogger() {
+                return null;
+            }
         };
     }
 }

@@ -1,8 +1,14 @@
 package dev.roster.thumbnail;
 
-import dev.roster.core.PhotoKeys;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.table.ItemAttributes;
@@ -14,15 +20,6 @@ import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Stale;
 import dev.roster.thumbnail.image.CropSpec;
 import dev.roster.thumbnail.image.WebpEncoder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +29,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The photo's final transaction failing after its crops are in S3: the function throws (so Lambda retries),
@@ -64,7 +63,8 @@ class PhotoCommitFaultsTest {
         profiles = new Profiles(aws);
         uploads = new Uploads(aws);
         proxy = FaultProxy.inFrontOf(aws.endpoint());
-        viaProxy = AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
+        viaProxy =
+                AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
         env = new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", BASE_URL)));
         faulty = new ThumbnailHandler(PhotoPipeline.from(env, aws.s3(), viaProxy));
         healthy = new ThumbnailHandler(env);
@@ -93,7 +93,9 @@ class PhotoCommitFaultsTest {
         assertThrows(SdkException.class, () -> faulty.handleRequest(event, null), "transient: Lambda retries");
         assertTrue(proxy.throttled() > 1, "the SDK retried the transaction: " + proxy.throttled());
         assertReadersSee("fault001", "old");
-        assertEquals(PhotoStatus.PENDING.name(), profiles.profile("fault001").get(ItemAttributes.PHOTO_STATUS).s());
+        assertEquals(
+                PhotoStatus.PENDING.name(),
+                profiles.profile("fault001").get(ItemAttributes.PHOTO_STATUS).s());
         Set<String> afterFailure = cropKeys("fault001");
         // old: 4 crops (its whole-photo preview is the same 400 px square as its 2x detail crop: one key);
         // new: 4 crops and its 640×480 preview; each crop's WebP twin beside it where libvips makes them
@@ -138,16 +140,21 @@ class PhotoCommitFaultsTest {
         // (moto applies a transaction to the live table and, when it is cancelled, puts back a copy of the whole
         // table: a write made meanwhile by another caller would be undone, which DynamoDB never does)
         FaultProxy isolated = FaultProxy.inFrontOf(aws.endpoint()).oneAtATime();
-        DynamoDbClient serialised = AwsClients.dynamoDbBuilder().endpointOverride(isolated.endpoint()).build();
+        DynamoDbClient serialised = AwsClients.dynamoDbBuilder()
+                .endpointOverride(isolated.endpoint())
+                .build();
         ThumbnailHandler healthy = new ThumbnailHandler(PhotoPipeline.from(env, aws.s3(), serialised));
         Profiles profiles = this.profiles.through(serialised);
-        try (isolated; serialised; ExecutorService threads = Executors.newFixedThreadPool(2)) {
+        try (isolated;
+                serialised;
+                ExecutorService threads = Executors.newFixedThreadPool(2)) {
             for (int round = 0; round < 4; round++) {
                 String profileId = "race000" + round;
                 long delayMillis = round * 250L; // from "second asked for at once" to "after the first is done"
 
                 profiles.waitingForUpload(profileId, "first", List.of("ops"));
-                S3Event first = uploads.put(PhotoKeys.upload(profileId, "first"), TestImages.jpeg(TestImages.quadrants(300, 300)));
+                S3Event first = uploads.put(
+                        PhotoKeys.upload(profileId, "first"), TestImages.jpeg(TestImages.quadrants(300, 300)));
                 CyclicBarrier start = new CyclicBarrier(2);
                 // the first upload is processed while the member asks for, uploads and processes a second one
                 Future<PhotoOutcome> firstOutcome = threads.submit(() -> {
@@ -158,7 +165,8 @@ class PhotoCommitFaultsTest {
                     start.await();
                     Thread.sleep(delayMillis);
                     profiles.requestUpload(profileId, "second");
-                    S3Event second = uploads.put(PhotoKeys.upload(profileId, "second"), TestImages.jpeg(TestImages.photoLike(300, 300)));
+                    S3Event second = uploads.put(
+                            PhotoKeys.upload(profileId, "second"), TestImages.jpeg(TestImages.photoLike(300, 300)));
                     return healthy.process(second).getFirst();
                 });
                 PhotoOutcome a = firstOutcome.get();
@@ -180,17 +188,31 @@ class PhotoCommitFaultsTest {
         }
         for (Map<String, AttributeValue> item : items) {
             Map<String, AttributeValue> photo = item.get(ItemAttributes.PHOTO).m();
-            assertEquals(uploadId, photo.get(PhotoAttributes.UPLOAD_ID).s(), "item " + item.get("PK").s());
+            assertEquals(
+                    uploadId,
+                    photo.get(PhotoAttributes.UPLOAD_ID).s(),
+                    "item " + item.get("PK").s());
             for (CropSpec spec : CropSpec.values()) {
                 String key = photo.get(spec.attribute()).s().substring(BASE_URL.length() + 1);
-                assertEquals(200, aws.s3().headObject(b -> b.bucket(aws.physicalName("PhotosBucket")).key(key))
-                        .sdkHttpResponse().statusCode(), "a reader's URL points at a crop that exists: " + key);
+                assertEquals(
+                        200,
+                        aws.s3()
+                                .headObject(b -> b.bucket(aws.physicalName("PhotosBucket"))
+                                        .key(key))
+                                .sdkHttpResponse()
+                                .statusCode(),
+                        "a reader's URL points at a crop that exists: " + key);
             }
         }
     }
 
     private Set<String> cropKeys(String profileId) {
-        return aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket")).prefix(PhotoKeys.cropsOf(profileId)))
-                .contents().stream().map(S3Object::key).collect(Collectors.toSet());
+        return aws
+                .s3()
+                .listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket")).prefix(PhotoKeys.cropsOf(profileId)))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .collect(Collectors.toSet());
     }
 }

@@ -4,7 +4,6 @@ import dev.roster.core.aws.AwsClients;
 import dev.roster.emulator.LocalAws;
 import dev.roster.thumbnail.image.JpegEncoder;
 import dev.roster.thumbnail.image.PhotoLimits;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,8 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Pipelines wired to the local AWS for situations the handler's own constructor cannot stage. */
 final class PhotoPipelines {
-    private PhotoPipelines() {
-    }
+    private PhotoPipelines() {}
 
     /**
      * A pipeline during which another writer edits the profile: the pipeline asks its clock for the
@@ -42,8 +40,11 @@ final class PhotoPipelines {
             }
         };
         return new PhotoPipeline(
-                new dev.roster.core.table.ProfileTable(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
+                new dev.roster.core.table.ProfileTable(
+                        AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
                 new PhotoStore(AwsClients.s3(), aws.physicalName("PhotosBucket"), photosBaseUrl),
-                PhotoLimits.defaults(), new JpegEncoder(JpegEncoder.DEFAULT_QUALITY), editingClock);
+                PhotoLimits.defaults(),
+                new JpegEncoder(JpegEncoder.DEFAULT_QUALITY),
+                editingClock);
     }
 }

@@ -1,14 +1,20 @@
 package dev.roster.thumbnail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
 import dev.roster.core.aws.AwsClients;
+import dev.roster.core.profile.Photo;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.ProfileItems;
-import dev.roster.core.profile.Photo;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
 import dev.roster.junit.FaultProxy;
@@ -16,6 +22,11 @@ import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Stale;
 import dev.roster.thumbnail.image.CropSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -26,18 +37,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the pipeline does with the objects of a photo that will never show again: a replaced photo's crops are
@@ -68,14 +67,24 @@ class PhotoRetirementTest {
     void aReplacedPhotosCropsAreTaggedObsoleteAndItsOriginalDeleted() {
         Photo old = photoOf("retire01", "old", TestImages.quadrants(400, 400));
         profiles.requestUpload("retire01", "new");
-        Processed processed = assertInstanceOf(Processed.class, handler.process(
-                uploads.put(PhotoKeys.upload("retire01", "new"), TestImages.jpeg(TestImages.photoLike(640, 480)))).getFirst());
+        Processed processed = assertInstanceOf(
+                Processed.class,
+                handler.process(uploads.put(
+                                PhotoKeys.upload("retire01", "new"), TestImages.jpeg(TestImages.photoLike(640, 480))))
+                        .getFirst());
 
         Set<String> oldKeys = keys("retire01", old);
         Retirement.Retired retired = assertInstanceOf(Retirement.Retired.class, processed.replaced());
-        assertEquals(oldKeys, retired.keys().stream().filter(key -> key.startsWith(PhotoKeys.CROPS_PREFIX)).collect(Collectors.toSet()));
+        assertEquals(
+                oldKeys,
+                retired.keys().stream()
+                        .filter(key -> key.startsWith(PhotoKeys.CROPS_PREFIX))
+                        .collect(Collectors.toSet()));
         for (String key : oldKeys) {
-            assertEquals(Map.of(PhotoStore.OBSOLETE_TAG, PhotoStore.OBSOLETE_VALUE), tags(key), key + " waits for the expiry rule");
+            assertEquals(
+                    Map.of(PhotoStore.OBSOLETE_TAG, PhotoStore.OBSOLETE_VALUE),
+                    tags(key),
+                    key + " waits for the expiry rule");
         }
         assertLiveAndUntagged("retire01", "new");
         assertFalse(originalKept("retire01", "old"), "the replaced photo's original is deleted");
@@ -87,22 +96,34 @@ class PhotoRetirementTest {
         byte[] same = TestImages.jpeg(TestImages.photoLike(500, 500));
         Photo old = photoOf("retire02", "old", same);
         profiles.requestUpload("retire02", "again");
-        assertInstanceOf(Processed.class, handler.process(uploads.put(PhotoKeys.upload("retire02", "again"), same)).getFirst());
+        assertInstanceOf(
+                Processed.class,
+                handler.process(uploads.put(PhotoKeys.upload("retire02", "again"), same))
+                        .getFirst());
 
         Set<String> oldKeys = keys("retire02", old);
         Set<String> newKeys = keys("retire02", photo("retire02"));
-        assertTrue(oldKeys.stream().noneMatch(newKeys::contains), "no key shared between two uploads: " + oldKeys + newKeys);
+        assertTrue(
+                oldKeys.stream().noneMatch(newKeys::contains),
+                "no key shared between two uploads: " + oldKeys + newKeys);
         oldKeys.forEach(key -> assertEquals(Map.of(PhotoStore.OBSOLETE_TAG, PhotoStore.OBSOLETE_VALUE), tags(key)));
         assertLiveAndUntagged("retire02", "again");
     }
 
     @Test
     void theTagIsTheOneThePhotosBucketExpiresAfterADay() {
-        List<Object> rules = SamTemplate.asList(SamTemplate.asMap(SamTemplate.properties(aws.template().resource("PhotosBucket"))
-                .get("LifecycleConfiguration")).get("Rules"));
-        Map<String, Object> rule = rules.stream().map(SamTemplate::asMap)
-                .filter(r -> r.get("TagFilters") != null).findFirst().orElseThrow(() -> new AssertionError("no tag rule: " + rules));
-        assertEquals(List.of(Map.of("Key", PhotoStore.OBSOLETE_TAG, "Value", PhotoStore.OBSOLETE_VALUE)), rule.get("TagFilters"));
+        List<Object> rules = SamTemplate.asList(
+                SamTemplate.asMap(SamTemplate.properties(aws.template().resource("PhotosBucket"))
+                                .get("LifecycleConfiguration"))
+                        .get("Rules"));
+        Map<String, Object> rule = rules.stream()
+                .map(SamTemplate::asMap)
+                .filter(r -> r.get("TagFilters") != null)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no tag rule: " + rules));
+        assertEquals(
+                List.of(Map.of("Key", PhotoStore.OBSOLETE_TAG, "Value", PhotoStore.OBSOLETE_VALUE)),
+                rule.get("TagFilters"));
         assertEquals(PhotoKeys.CROPS_PREFIX, rule.get("Prefix"));
         assertEquals("Enabled", rule.get("Status"));
         assertEquals(1, ((Number) rule.get("ExpirationInDays")).intValue());
@@ -112,7 +133,8 @@ class PhotoRetirementTest {
     void anUploadOvertakenBeforeItsCommitDeletesWhatItWroteAndLeavesTheLivePhotoAlone() {
         Photo live = photoOf("retire03", "live", TestImages.quadrants(300, 300));
         profiles.requestUpload("retire03", "slow");
-        S3Event slow = uploads.put(PhotoKeys.upload("retire03", "slow"), TestImages.jpeg(TestImages.photoLike(400, 300)));
+        S3Event slow =
+                uploads.put(PhotoKeys.upload("retire03", "slow"), TestImages.jpeg(TestImages.photoLike(400, 300)));
         // the member asks for yet another upload while "slow" is being cropped: its commit finds it overtaken
         ThumbnailHandler overtaken = handlerWhoseCommitFirst(() -> profiles.requestUpload("retire03", "newer"));
 
@@ -129,7 +151,8 @@ class PhotoRetirementTest {
     @Test
     void aPhotoFinishedAfterItsProfileWasErasedLeavesNothingBehind() {
         profiles.waitingForUpload("retire04", "late", List.of("ops"));
-        S3Event late = uploads.put(PhotoKeys.upload("retire04", "late"), TestImages.jpeg(TestImages.photoLike(400, 300)));
+        S3Event late =
+                uploads.put(PhotoKeys.upload("retire04", "late"), TestImages.jpeg(TestImages.photoLike(400, 300)));
         // DELETE /me runs while the photo is cropped: its sweep of the profile's prefixes comes before the crops
         ThumbnailHandler afterErasure = handlerWhoseCommitFirst(() -> profiles.erase("retire04", List.of("ops")));
 
@@ -143,9 +166,12 @@ class PhotoRetirementTest {
     void aRetryOfAnUploadThatCrashedBeforeItsCommitAndWasOvertakenMeanwhileCleansUp() {
         Photo live = photoOf("retire05", "live", TestImages.quadrants(300, 300));
         profiles.requestUpload("retire05", "crashed");
-        S3Event crashed = uploads.put(PhotoKeys.upload("retire05", "crashed"), TestImages.jpeg(TestImages.photoLike(400, 300)));
+        S3Event crashed =
+                uploads.put(PhotoKeys.upload("retire05", "crashed"), TestImages.jpeg(TestImages.photoLike(400, 300)));
         try (FaultProxy proxy = FaultProxy.inFrontOf(aws.endpoint());
-             DynamoDbClient viaProxy = AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build()) {
+                DynamoDbClient viaProxy = AwsClients.dynamoDbBuilder()
+                        .endpointOverride(proxy.endpoint())
+                        .build()) {
             proxy.stopAt("TransactWriteItems", false);
             ThumbnailHandler crashing = new ThumbnailHandler(PhotoPipeline.from(env, aws.s3(), viaProxy));
             assertThrows(SdkClientException.class, () -> crashing.handleRequest(crashed, null));
@@ -163,7 +189,8 @@ class PhotoRetirementTest {
     @Test
     void aDuplicateEventAfterSuccessTouchesNothing() {
         profiles.waitingForUpload("retire06", "once", List.of("ops"));
-        S3Event event = uploads.put(PhotoKeys.upload("retire06", "once"), TestImages.jpeg(TestImages.photoLike(400, 300)));
+        S3Event event =
+                uploads.put(PhotoKeys.upload("retire06", "once"), TestImages.jpeg(TestImages.photoLike(400, 300)));
         assertInstanceOf(Processed.class, handler.process(event).getFirst());
         Set<String> before = cropKeys("retire06");
 
@@ -181,8 +208,10 @@ class PhotoRetirementTest {
 
     private Photo photoOf(String profileId, String uploadId, byte[] jpeg) {
         profiles.waitingForUpload(profileId, uploadId, List.of("ops"));
-        Processed first = assertInstanceOf(Processed.class,
-                handler.process(uploads.put(PhotoKeys.upload(profileId, uploadId), jpeg)).getFirst());
+        Processed first = assertInstanceOf(
+                Processed.class,
+                handler.process(uploads.put(PhotoKeys.upload(profileId, uploadId), jpeg))
+                        .getFirst());
         assertInstanceOf(Retirement.NothingReplaced.class, first.replaced());
         return photo(profileId);
     }
@@ -209,12 +238,20 @@ class PhotoRetirementTest {
 
     /** The keys of every object of a photo, in every format (crops, WebP twins, preview). */
     private static Set<String> keys(String profileId, Photo photo) {
-        return photo.objectUrls().stream().flatMap(url -> PhotoKeys.cropKey(profileId, url).stream()).collect(Collectors.toSet());
+        return photo.objectUrls().stream()
+                .flatMap(url -> PhotoKeys.cropKey(profileId, url).stream())
+                .collect(Collectors.toSet());
     }
 
     /** Profile and tag items show the photo of {@code uploadId}; every object of it exists, untagged. */
     private void assertLiveAndUntagged(String profileId, String uploadId) {
-        assertEquals(uploadId, profiles.tagItem(profileId, "ops").get(ItemAttributes.PHOTO).m().get(PhotoAttributes.UPLOAD_ID).s());
+        assertEquals(
+                uploadId,
+                profiles.tagItem(profileId, "ops")
+                        .get(ItemAttributes.PHOTO)
+                        .m()
+                        .get(PhotoAttributes.UPLOAD_ID)
+                        .s());
         Photo photo = photo(profileId);
         assertEquals(uploadId, photo.uploadId());
         Set<String> keys = keys(profileId, photo);
@@ -232,8 +269,13 @@ class PhotoRetirementTest {
     }
 
     private Set<String> cropKeys(String profileId) {
-        return aws.s3().listObjectsV2(b -> b.bucket(photosBucket()).prefix(PhotoKeys.cropsOf(profileId)))
-                .contents().stream().map(S3Object::key).collect(Collectors.toSet());
+        return aws
+                .s3()
+                .listObjectsV2(b -> b.bucket(photosBucket()).prefix(PhotoKeys.cropsOf(profileId)))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .collect(Collectors.toSet());
     }
 
     private boolean originalKept(String profileId, String uploadId) {

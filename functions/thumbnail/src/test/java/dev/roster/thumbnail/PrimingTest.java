@@ -1,27 +1,26 @@
 package dev.roster.thumbnail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.Env;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.SdkCalls;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.image.WebpEncoder;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Priming runs one whole upload through the real SDK clients' code, against an in-memory service only. */
 @WithLocalAws
 class PrimingTest {
     @Test
     void primingProcessesAnUploadWithoutTouchingAws(LocalAws aws) {
-        ThumbnailPriming priming = new ThumbnailPriming(new Env(aws.functionEnvironment("ThumbnailFunction",
-                Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
+        ThumbnailPriming priming = new ThumbnailPriming(new Env(
+                aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
         SdkCalls.reset();
 
         priming.beforeCheckpoint(null);
@@ -31,7 +30,13 @@ class PrimingTest {
         expected.addAll(Collections.nCopies(WebpEncoder.shared().unavailable().isEmpty() ? 9 : 5, "S3:PutObject"));
         expected.addAll(List.of("S3:CopyObject", "DynamoDb:TransactWriteItems"));
         assertEquals(expected, SdkCalls.recorded());
-        assertTrue(SdkCalls.hosts().stream().allMatch("priming.invalid"::equals), SdkCalls.hosts().toString());
-        assertEquals(0, aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket"))).keyCount());
+        assertTrue(
+                SdkCalls.hosts().stream().allMatch("priming.invalid"::equals),
+                SdkCalls.hosts().toString());
+        assertEquals(
+                0,
+                aws.s3()
+                        .listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket")))
+                        .keyCount());
     }
 }

@@ -1,9 +1,12 @@
 package dev.roster.thumbnail;
 
-import dev.roster.core.PhotoKeys;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.roster.core.Env;
+import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.emulator.LocalAws;
@@ -11,16 +14,12 @@ import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Ignored;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Rejected;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** The files in {@code events/} (the ones {@code sam local invoke ThumbnailFunction -e} takes) through the handler. */
 @WithLocalAws
@@ -36,8 +35,8 @@ class SampleEventsTest {
     void setUp(LocalAws aws) {
         this.aws = aws;
         this.profiles = new Profiles(aws);
-        this.handler = new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction",
-                Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
+        this.handler = new ThumbnailHandler(new Env(
+                aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
         try {
             aws.s3().createBucket(b -> b.bucket(SAMPLE_BUCKET));
         } catch (BucketAlreadyOwnedByYouException exists) {
@@ -49,11 +48,15 @@ class SampleEventsTest {
     @Event(value = "events/s3-put-upload.json", type = S3Event.class)
     void samplePutEventProcessesThePhoto(S3Event event) {
         profiles.waitingForUpload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA", List.of("sample"));
-        aws.s3().putObject(b -> b.bucket(SAMPLE_BUCKET).key(PhotoKeys.upload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA")),
-                RequestBody.fromBytes(TestImages.jpeg(TestImages.photoLike(1024, 768))));
+        aws.s3()
+                .putObject(
+                        b -> b.bucket(SAMPLE_BUCKET).key(PhotoKeys.upload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HA")),
+                        RequestBody.fromBytes(TestImages.jpeg(TestImages.photoLike(1024, 768))));
 
         assertInstanceOf(Processed.class, handler.process(event).getFirst());
-        assertEquals(PhotoStatus.READY.name(), profiles.profile("k3Jd9xQa").get(ItemAttributes.PHOTO_STATUS).s());
+        assertEquals(
+                PhotoStatus.READY.name(),
+                profiles.profile("k3Jd9xQa").get(ItemAttributes.PHOTO_STATUS).s());
     }
 
     @ParameterizedTest
@@ -61,7 +64,8 @@ class SampleEventsTest {
     void sampleMultipartEventOverTheSizeLimitIsRejectedWithoutDownloading(S3Event event) {
         profiles.waitingForUpload("k3Jd9xQa", "01JDX4T7Q5M0Z8N3V6B2C9F1HB", List.of());
 
-        Rejected rejected = assertInstanceOf(Rejected.class, handler.process(event).getFirst());
+        Rejected rejected =
+                assertInstanceOf(Rejected.class, handler.process(event).getFirst());
         assertEquals("photo is 20 MB; the limit is 15 MB", rejected.reason());
     }
 

@@ -1,14 +1,5 @@
 package dev.roster.thumbnail;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,6 +13,15 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 
 /** Test photos made in the test (no binaries committed, except the few in resources/photos that ImageIO cannot write). */
 public final class TestImages {
@@ -30,8 +30,7 @@ public final class TestImages {
     public static final Color BLUE = new Color(0, 0, 255);
     public static final Color YELLOW = new Color(255, 255, 0);
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** Four flat quadrants: red top-left, green top-right, blue bottom-left, yellow bottom-right. */
     public static BufferedImage quadrants(int width, int height) {
@@ -177,7 +176,8 @@ public final class TestImages {
                 Graphics2D g = frame.createGraphics();
                 fill(g, colour, 0, 0, width, height);
                 g.dispose();
-                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
+                IIOMetadata metadata =
+                        writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
                 writer.writeToSequence(new IIOImage(frame, null, metadata), null);
             }
             writer.endWriteSequence();
@@ -213,7 +213,9 @@ public final class TestImages {
     public static byte[] withPngExif(byte[] png, int orientation) {
         byte[] tiff = exifTiff(orientation);
         ByteBuffer chunk = ByteBuffer.allocate(4 + 4 + tiff.length + 4);
-        chunk.putInt(tiff.length).put("eXIf".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(tiff);
+        chunk.putInt(tiff.length)
+                .put("eXIf".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .put(tiff);
         CRC32 crc = new CRC32();
         crc.update(chunk.array(), 4, 4 + tiff.length);
         chunk.putInt((int) crc.getValue());
@@ -230,7 +232,11 @@ public final class TestImages {
         ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + 2 + 12 + 4 + 24);
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
         tiff.putShort((short) 2);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
         int gpsIfd = 8 + 2 + 2 * 12 + 4;
         tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsIfd);
         tiff.putInt(0);
@@ -265,7 +271,13 @@ public final class TestImages {
     public static byte[] pngHeaderOnly(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(4 + 13);
         ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ihdr.putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
         ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
@@ -283,7 +295,7 @@ public final class TestImages {
         ImageReader reader = jdkCodec(ImageIO.getImageReadersByFormatName("jpeg"));
         ImageWriter writer = jdkCodec(ImageIO.getImageWritersByFormatName("jpeg"));
         try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(cmykJpeg));
-             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             reader.setInput(in);
             Raster stored = reader.readRaster(0, null);
             WritableRaster ycck = stored.createCompatibleWritableRaster();
@@ -295,10 +307,11 @@ public final class TestImages {
                     double g = 255 - p[1];
                     double b = 255 - p[2];
                     ycck.setPixel(x, y, new int[] {
-                            clamp(0.299 * r + 0.587 * g + 0.114 * b),
-                            clamp(-0.168736 * r - 0.331264 * g + 0.5 * b + 128),
-                            clamp(0.5 * r - 0.418688 * g - 0.081312 * b + 128),
-                            p[3]});
+                        clamp(0.299 * r + 0.587 * g + 0.114 * b),
+                        clamp(-0.168736 * r - 0.331264 * g + 0.5 * b + 128),
+                        clamp(0.5 * r - 0.418688 * g - 0.081312 * b + 128),
+                        p[3]
+                    });
                 }
             }
             IIOMetadata metadata = reader.getImageMetadata(0);

@@ -5,14 +5,6 @@ import dev.roster.thumbnail.image.JpegEncoder;
 import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +17,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Benchmark, not a test: the image work of one upload (decode once, four crops encoded once each,
@@ -44,8 +43,7 @@ import java.util.Locale;
  * {@code decoder} says which ran).
  */
 public final class ThumbnailBench {
-    private ThumbnailBench() {
-    }
+    private ThumbnailBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("make")) {
@@ -60,16 +58,19 @@ public final class ThumbnailBench {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--decoder" -> nativeJpeg = switch (args[++i]) {
-                    case "libvips" -> true;
-                    case "imageio" -> false;
-                    default -> throw new IllegalArgumentException("--decoder is libvips or imageio, not " + args[i]);
-                };
+                case "--decoder" ->
+                    nativeJpeg = switch (args[++i]) {
+                        case "libvips" -> true;
+                        case "imageio" -> false;
+                        default ->
+                            throw new IllegalArgumentException("--decoder is libvips or imageio, not " + args[i]);
+                    };
                 default -> files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty() || runs < 1) {
-            System.err.println("usage: ThumbnailBench [--warmup N] [--runs N] [--decoder libvips|imageio] FILE... | make DIR");
+            System.err.println(
+                    "usage: ThumbnailBench [--warmup N] [--runs N] [--decoder libvips|imageio] FILE... | make DIR");
             System.exit(2);
         }
         PhotoDecoder decoder = nativeJpeg
@@ -99,13 +100,16 @@ public final class ThumbnailBench {
             Cropper.Crops crops = cropper.crop(decoder.decode(bytes));
             millis[i] = (System.nanoTime() - start) / 1e6;
             if (crops.crops().size() != 4) {
-                throw new IllegalStateException("expected four crops, got " + crops.crops().size());
+                throw new IllegalStateException(
+                        "expected four crops, got " + crops.crops().size());
             }
-            cropBytes = crops.crops().stream().mapToLong(crop -> crop.jpeg().length).sum();
+            cropBytes =
+                    crops.crops().stream().mapToLong(crop -> crop.jpeg().length).sum();
         }
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
         double[] decodeMillis = new double[runs];
         PhotoDecoder.Decoder decodedBy = null;
         for (int i = 0; i < runs; i++) {
@@ -114,14 +118,24 @@ public final class ThumbnailBench {
             decodeMillis[i] = (System.nanoTime() - start) / 1e6;
         }
         String decoderName = decodedBy == PhotoDecoder.Decoder.LIBVIPS
-                && decoder.nativeJpeg() instanceof Libvips.Availability.Loaded loaded
-                ? "libvips " + loaded.libvips().version() : "imageio";
-        return String.format(Locale.ROOT,
+                        && decoder.nativeJpeg() instanceof Libvips.Availability.Loaded loaded
+                ? "libvips " + loaded.libvips().version()
+                : "imageio";
+        return String.format(
+                Locale.ROOT,
                 "{\"file\":\"%s\",\"decoder\":\"%s\",\"width\":%d,\"height\":%d,\"median_ms\":%.1f,\"p90_ms\":%.1f,\"runs\":%d,"
                         + "\"peak_heap_mb\":%d,\"decode_median_ms\":%.1f,\"source_bytes\":%d,\"crops_bytes\":%d}",
-                file.toString().replace("\\", "\\\\").replace("\"", "\\\""), decoderName, size[0], size[1],
-                percentile(millis, 50), percentile(millis, 90), runs, peak >> 20, percentile(decodeMillis, 50),
-                bytes.length, cropBytes);
+                file.toString().replace("\\", "\\\\").replace("\"", "\\\""),
+                decoderName,
+                size[0],
+                size[1],
+                percentile(millis, 50),
+                percentile(millis, 90),
+                runs,
+                peak >> 20,
+                percentile(decodeMillis, 50),
+                bytes.length,
+                cropBytes);
     }
 
     /** Nearest-rank percentile. */

@@ -3,10 +3,9 @@ package dev.roster.thumbnail;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.S3NotificationQueue;
-import software.amazon.awssdk.core.sync.RequestBody;
-
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /** Uploads into the local uploads bucket, and the S3 events that the bucket's notification delivers for them. */
 final class Uploads {
@@ -28,7 +27,12 @@ final class Uploads {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             for (S3Event event : queue.poll(Duration.ofSeconds(2))) {
-                if (event.getRecords().getFirst().getS3().getObject().getUrlDecodedKey().equals(key)) {
+                if (event.getRecords()
+                        .getFirst()
+                        .getS3()
+                        .getObject()
+                        .getUrlDecodedKey()
+                        .equals(key)) {
                     return event;
                 }
             }

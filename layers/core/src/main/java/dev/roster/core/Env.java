@@ -46,7 +46,8 @@ public final class Env {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("environment variable " + name + " must be a whole number, was '" + value + "'");
+            throw new IllegalStateException(
+                    "environment variable " + name + " must be a whole number, was '" + value + "'");
         }
     }
 

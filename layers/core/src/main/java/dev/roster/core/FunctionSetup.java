@@ -10,8 +10,7 @@ import org.crac.Resource;
  * the log, picks the metrics namespace, and registers its priming to run before the SnapStart snapshot.
  */
 public final class FunctionSetup {
-    private FunctionSetup() {
-    }
+    private FunctionSetup() {}
 
     /**
      * Returns {@code priming}, which the handler keeps in a field: the CRaC context may hold its resources

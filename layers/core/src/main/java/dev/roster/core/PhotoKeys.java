@@ -26,11 +26,10 @@ public final class PhotoKeys {
     public static final int CROP_HASH_CHARS = 16;
 
     /** Ids as the profile function makes them (and nothing a client could smuggle a path into). */
-    private static final Pattern UPLOAD = Pattern.compile(
-            Pattern.quote(UPLOADS_PREFIX) + "([A-Za-z0-9_-]{1,64})/([A-Za-z0-9_-]{1,64})");
+    private static final Pattern UPLOAD =
+            Pattern.compile(Pattern.quote(UPLOADS_PREFIX) + "([A-Za-z0-9_-]{1,64})/([A-Za-z0-9_-]{1,64})");
 
-    private PhotoKeys() {
-    }
+    private PhotoKeys() {}
 
     public static String upload(String profileId, String uploadId) {
         return UPLOADS_PREFIX + profileId + "/" + uploadId;
@@ -48,7 +47,8 @@ public final class PhotoKeys {
      * card item (24 on a page) carries four of them.
      */
     public static String crop(UploadKey upload, String contentHash) {
-        return cropsOf(upload) + contentHash.substring(0, Math.min(CROP_HASH_CHARS, contentHash.length()))
+        return cropsOf(upload)
+                + contentHash.substring(0, Math.min(CROP_HASH_CHARS, contentHash.length()))
                 + CropFormat.JPEG.extension();
     }
 
@@ -62,7 +62,9 @@ public final class PhotoKeys {
         if (!jpegCrop.endsWith(CropFormat.JPEG.extension())) {
             throw new IllegalArgumentException("not a JPEG crop's key or URL: " + jpegCrop);
         }
-        return jpegCrop.substring(0, jpegCrop.length() - CropFormat.JPEG.extension().length()) + format.extension();
+        return jpegCrop.substring(
+                        0, jpegCrop.length() - CropFormat.JPEG.extension().length())
+                + format.extension();
     }
 
     /** Every crop of a profile starts with this. */

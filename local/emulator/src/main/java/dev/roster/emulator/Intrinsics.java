@@ -1,5 +1,8 @@
 package dev.roster.emulator;
 
+import static dev.roster.emulator.SamTemplate.asList;
+import static dev.roster.emulator.SamTemplate.asMap;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,9 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.roster.emulator.SamTemplate.asList;
-import static dev.roster.emulator.SamTemplate.asMap;
 
 /**
  * Evaluates the CloudFormation intrinsic functions roster's template uses ({@code Ref}, {@code Fn::Sub},
@@ -72,8 +72,8 @@ public final class Intrinsics {
                         return condition(argument.toString());
                     case "Fn::Split": {
                         List<Object> parts = asList(argument);
-                        return List.<Object>of(evaluateString(parts.get(1)).split(Pattern.quote(
-                                parts.get(0).toString()), -1));
+                        return List.<Object>of(evaluateString(parts.get(1))
+                                .split(Pattern.quote(parts.get(0).toString()), -1));
                     }
                     case "Fn::Equals": {
                         List<Object> parts = asList(argument);
@@ -138,7 +138,8 @@ public final class Intrinsics {
             throw new IllegalArgumentException("the local stack has no value for !Ref " + name);
         }
         Map<String, Object> parameter = template.parameters().containsKey(name)
-                ? asMap(template.parameters().get(name)) : Map.of();
+                ? asMap(template.parameters().get(name))
+                : Map.of();
         if ("CommaDelimitedList".equals(parameter.get("Type"))) {
             return List.of(value.split("\\s*,\\s*"));
         }

@@ -1,5 +1,17 @@
 package dev.roster.emulator;
 
+import static dev.roster.emulator.SamTemplate.asList;
+import static dev.roster.emulator.SamTemplate.asMap;
+import static dev.roster.emulator.SamTemplate.properties;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -23,19 +35,6 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-
-import static dev.roster.emulator.SamTemplate.asList;
-import static dev.roster.emulator.SamTemplate.asMap;
-import static dev.roster.emulator.SamTemplate.properties;
 
 /**
  * A local AWS made from {@code template.yaml}: the DynamoDB tables, S3 buckets and SQS queues it declares,
@@ -65,14 +64,31 @@ public final class LocalAws implements AutoCloseable {
         this.template = template;
         this.parameterOverrides = Map.copyOf(parameterOverrides);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(endpoint).region(REGION)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        this.s3 = S3Client.builder().endpointOverride(endpoint).region(REGION).forcePathStyle(true)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(REGION)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        this.secretsManager = SecretsManagerClient.builder().endpointOverride(endpoint).region(REGION)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        this.dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.s3 = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .forcePathStyle(true)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.sqs = SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.secretsManager = SecretsManagerClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         nameResources();
     }
 
@@ -138,8 +154,8 @@ public final class LocalAws implements AutoCloseable {
     public String notificationQueueUrl(String functionLogicalId) {
         String url = notificationQueues.get(functionLogicalId);
         if (url == null) {
-            throw new IllegalArgumentException("no bucket's NotificationConfiguration in template.yaml names "
-                    + functionLogicalId);
+            throw new IllegalArgumentException(
+                    "no bucket's NotificationConfiguration in template.yaml names " + functionLogicalId);
         }
         return url;
     }
@@ -156,7 +172,8 @@ public final class LocalAws implements AutoCloseable {
      */
     public Map<String, String> functionEnvironment(String functionLogicalId, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>();
-        Object globals = asMap(template.functionGlobals().getOrDefault("Environment", Map.of())).get("Variables");
+        Object globals = asMap(template.functionGlobals().getOrDefault("Environment", Map.of()))
+                .get("Variables");
         Object own = asMap(properties(template.resource(functionLogicalId)).getOrDefault("Environment", Map.of()))
                 .get("Variables");
         Intrinsics intrinsics = intrinsics();
@@ -229,11 +246,14 @@ public final class LocalAws implements AutoCloseable {
             Map<String, Object> resource = asMap(raw);
             Map<String, Object> props = properties(resource);
             String name = switch (String.valueOf(resource.get("Type"))) {
-                case "AWS::S3::Bucket" -> props.containsKey("BucketName")
-                        ? names.evaluateString(props.get("BucketName"))
-                        : STACK_NAME + "-" + logicalId.toLowerCase(Locale.ROOT);
-                case "AWS::DynamoDB::Table" -> props.containsKey("TableName")
-                        ? names.evaluateString(props.get("TableName")) : STACK_NAME + "-" + logicalId;
+                case "AWS::S3::Bucket" ->
+                    props.containsKey("BucketName")
+                            ? names.evaluateString(props.get("BucketName"))
+                            : STACK_NAME + "-" + logicalId.toLowerCase(Locale.ROOT);
+                case "AWS::DynamoDB::Table" ->
+                    props.containsKey("TableName")
+                            ? names.evaluateString(props.get("TableName"))
+                            : STACK_NAME + "-" + logicalId;
                 default -> STACK_NAME + "-" + logicalId;
             };
             physicalNames.put(logicalId, name);
@@ -241,8 +261,17 @@ public final class LocalAws implements AutoCloseable {
     }
 
     private Map<String, String> pseudoParameters() {
-        return Map.of("AWS::StackName", STACK_NAME, "AWS::AccountId", ACCOUNT_ID, "AWS::Region", REGION.id(),
-                "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com");
+        return Map.of(
+                "AWS::StackName",
+                STACK_NAME,
+                "AWS::AccountId",
+                ACCOUNT_ID,
+                "AWS::Region",
+                REGION.id(),
+                "AWS::Partition",
+                "aws",
+                "AWS::URLSuffix",
+                "amazonaws.com");
     }
 
     private String attribute(String name) {
@@ -251,12 +280,14 @@ public final class LocalAws implements AutoCloseable {
         String physical = physicalName(logicalId);
         String type = String.valueOf(template.resource(logicalId).get("Type"));
         return switch (parts[1]) {
-            case "Arn" -> switch (type) {
-                case "AWS::S3::Bucket" -> "arn:aws:s3:::" + physical;
-                case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + REGION.id() + ":" + ACCOUNT_ID + ":table/" + physical;
-                case "AWS::SQS::Queue" -> "arn:aws:sqs:" + REGION.id() + ":" + ACCOUNT_ID + ":" + physical;
-                default -> "arn:aws:local:" + REGION.id() + ":" + ACCOUNT_ID + ":" + physical;
-            };
+            case "Arn" ->
+                switch (type) {
+                    case "AWS::S3::Bucket" -> "arn:aws:s3:::" + physical;
+                    case "AWS::DynamoDB::Table" ->
+                        "arn:aws:dynamodb:" + REGION.id() + ":" + ACCOUNT_ID + ":table/" + physical;
+                    case "AWS::SQS::Queue" -> "arn:aws:sqs:" + REGION.id() + ":" + ACCOUNT_ID + ":" + physical;
+                    default -> "arn:aws:local:" + REGION.id() + ":" + ACCOUNT_ID + ":" + physical;
+                };
             case "QueueName", "Id" -> physical;
             case "DomainName", "RegionalDomainName" -> endpoint.getAuthority();
             default -> null;
@@ -266,8 +297,9 @@ public final class LocalAws implements AutoCloseable {
     private void provision() {
         template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, table) -> createTable(id, properties(table)));
         template.resourcesOfType("AWS::S3::Bucket").keySet().forEach(this::createBucket);
-        template.resourcesOfType("AWS::SQS::Queue").keySet().forEach(id ->
-                sqs.createQueue(b -> b.queueName(physicalName(id))));
+        template.resourcesOfType("AWS::SQS::Queue")
+                .keySet()
+                .forEach(id -> sqs.createQueue(b -> b.queueName(physicalName(id))));
         template.resourcesOfType("AWS::SecretsManager::Secret").keySet().forEach(this::createSecret);
         createNotifications();
     }
@@ -278,20 +310,25 @@ public final class LocalAws implements AutoCloseable {
             Map<String, Object> attribute = asMap(a);
             attributes.add(AttributeDefinition.builder()
                     .attributeName(attribute.get("AttributeName").toString())
-                    .attributeType(attribute.get("AttributeType").toString()).build());
+                    .attributeType(attribute.get("AttributeType").toString())
+                    .build());
         }
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         for (Object i : asList(props.getOrDefault("GlobalSecondaryIndexes", List.of()))) {
             Map<String, Object> index = asMap(i);
             Map<String, Object> projection = asMap(index.get("Projection"));
-            Projection.Builder p = Projection.builder().projectionType(projection.get("ProjectionType").toString());
+            Projection.Builder p = Projection.builder()
+                    .projectionType(projection.get("ProjectionType").toString());
             if (projection.containsKey("NonKeyAttributes")) {
-                p.nonKeyAttributes(asList(projection.get("NonKeyAttributes")).stream().map(Object::toString).toList());
+                p.nonKeyAttributes(asList(projection.get("NonKeyAttributes")).stream()
+                        .map(Object::toString)
+                        .toList());
             }
             indexes.add(GlobalSecondaryIndex.builder()
                     .indexName(index.get("IndexName").toString())
                     .keySchema(keySchema(index.get("KeySchema")))
-                    .projection(p.build()).build());
+                    .projection(p.build())
+                    .build());
         }
         try {
             dynamoDb.createTable(b -> {
@@ -314,7 +351,8 @@ public final class LocalAws implements AutoCloseable {
             Map<String, Object> key = asMap(k);
             keys.add(KeySchemaElement.builder()
                     .attributeName(key.get("AttributeName").toString())
-                    .keyType(key.get("KeyType").toString()).build());
+                    .keyType(key.get("KeyType").toString())
+                    .build());
         }
         return keys;
     }
@@ -351,7 +389,8 @@ public final class LocalAws implements AutoCloseable {
         Map<String, List<QueueConfiguration>> byBucket = new LinkedHashMap<>();
         Intrinsics intrinsics = intrinsics();
         template.resourcesOfType("AWS::S3::Bucket").forEach((bucketId, bucket) -> {
-            Map<String, Object> notifications = asMap(properties(bucket).getOrDefault("NotificationConfiguration", Map.of()));
+            Map<String, Object> notifications =
+                    asMap(properties(bucket).getOrDefault("NotificationConfiguration", Map.of()));
             for (Object raw : asList(notifications.getOrDefault("LambdaConfigurations", List.of()))) {
                 Map<String, Object> lambda = asMap(raw);
                 String functionId = functionId(lambda.get("Function"));
@@ -371,18 +410,22 @@ public final class LocalAws implements AutoCloseable {
                     for (Object r : asList(asMap(asMap(filter).get("S3Key")).get("Rules"))) {
                         Map<String, Object> rule = asMap(r);
                         // the rule name goes out as written ("prefix"): moto answers 500 to the SDK's "Prefix"
-                        rules.add(FilterRule.builder().name(rule.get("Name").toString().toLowerCase(Locale.ROOT))
-                                .value(intrinsics.evaluateString(rule.get("Value"))).build());
+                        rules.add(FilterRule.builder()
+                                .name(rule.get("Name").toString().toLowerCase(Locale.ROOT))
+                                .value(intrinsics.evaluateString(rule.get("Value")))
+                                .build());
                     }
                     configuration.filter(NotificationConfigurationFilter.builder()
-                            .key(S3KeyFilter.builder().filterRules(rules).build()).build());
+                            .key(S3KeyFilter.builder().filterRules(rules).build())
+                            .build());
                 }
-                byBucket.computeIfAbsent(physicalName(bucketId), b -> new ArrayList<>()).add(configuration.build());
+                byBucket.computeIfAbsent(physicalName(bucketId), b -> new ArrayList<>())
+                        .add(configuration.build());
             }
         });
         byBucket.forEach((bucket, configurations) -> {
-            s3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
-                    .notificationConfiguration(n -> n.queueConfigurations(configurations)));
+            s3.putBucketNotificationConfiguration(
+                    b -> b.bucket(bucket).notificationConfiguration(n -> n.queueConfigurations(configurations)));
         });
         notificationQueues.values().forEach(this::drainTestEvents);
     }
@@ -410,19 +453,23 @@ public final class LocalAws implements AutoCloseable {
     }
 
     private String notificationQueue(String functionId) {
-        return notificationQueues.computeIfAbsent(functionId, id ->
-                sqs.createQueue(b -> b.queueName(STACK_NAME + "-" + id + "-s3-notifications")).queueUrl());
+        return notificationQueues.computeIfAbsent(
+                functionId,
+                id -> sqs.createQueue(b -> b.queueName(STACK_NAME + "-" + id + "-s3-notifications"))
+                        .queueUrl());
     }
 
     private String queueArn(String queueUrl) {
         return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** S3 sends an {@code s3:TestEvent} when a notification is configured; it is not an upload. */
     private void drainTestEvents(String queueUrl) {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(0)).messages();
+        List<Message> messages = sqs.receiveMessage(
+                        b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+                .messages();
         for (Message message : messages) {
             if (Objects.requireNonNullElse(message.body(), "").contains("s3:TestEvent")) {
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,8 +94,8 @@ public final class MotoServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto server exited at start (code " + process.exitValue() + "); "
-                        + INSTALL_HINT);
+                throw new IllegalStateException(
+                        "moto server exited at start (code " + process.exitValue() + "); " + INSTALL_HINT);
             }
             try {
                 if (request("GET", "/moto-api/") == 200) {
@@ -113,7 +112,8 @@ public final class MotoServer implements AutoCloseable {
 
     private int request(String method, String path) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(10_000);
@@ -133,7 +133,8 @@ public final class MotoServer implements AutoCloseable {
     private static void checkInstalled(String python) {
         try {
             Process check = new ProcessBuilder(python, "-c", "import moto.server, flask")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (check.waitFor() != 0) {
                 throw new IllegalStateException("moto server is not installed for " + python + ": " + INSTALL_HINT
@@ -163,5 +164,4 @@ public final class MotoServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -3,12 +3,11 @@ package dev.roster.emulator;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The SQS queue that stands in for an S3-triggered function's event source locally. {@link #poll} turns
@@ -34,8 +33,10 @@ public final class S3NotificationQueue {
 
     /** Waits up to {@code wait} (whole seconds, at most 20) for notifications; returns what arrived, in order. */
     public List<S3Event> poll(Duration wait) {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds((int) Math.min(20, wait.toSeconds()))).messages();
+        List<Message> messages = sqs.receiveMessage(
+                        b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds((int)
+                                Math.min(20, wait.toSeconds())))
+                .messages();
         List<S3Event> events = new ArrayList<>();
         for (Message message : messages) {
             if (!message.body().contains("s3:TestEvent")) {

@@ -1,14 +1,5 @@
 package dev.roster.emulator;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -18,6 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * {@code template.yaml} as data: the one source of truth for the table, the buckets, the notifications,
@@ -99,7 +98,8 @@ public final class SamTemplate {
     }
 
     public Map<String, Object> resource(String logicalId) {
-        return Optional.ofNullable(resources().get(logicalId)).map(SamTemplate::asMap)
+        return Optional.ofNullable(resources().get(logicalId))
+                .map(SamTemplate::asMap)
                 .orElseThrow(() -> new IllegalArgumentException(path + " has no resource " + logicalId));
     }
 
@@ -137,8 +137,9 @@ public final class SamTemplate {
                     String name = node.getTag().getValue().substring(1);
                     String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
                     Object value = switch (node) {
-                        case ScalarNode scalar when name.equals("GetAtt") ->
-                                List.of(constructScalar(scalar).split("\\.", 2));
+                        case ScalarNode scalar
+                        when name.equals("GetAtt") ->
+                            List.of(constructScalar(scalar).split("\\.", 2));
                         case ScalarNode scalar -> constructScalar(scalar);
                         case SequenceNode sequence -> constructSequence(sequence);
                         case MappingNode mapping -> constructMapping(mapping);

@@ -1,15 +1,14 @@
 package dev.roster.emulator;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class IntrinsicsTest {
     private static SamTemplate template(String yaml) throws IOException {
@@ -51,16 +50,27 @@ class IntrinsicsTest {
     @Test
     void evaluatesRefSubGetAttIfJoinAndSelect() throws IOException {
         SamTemplate template = template(YAML);
-        Intrinsics intrinsics = new Intrinsics(template,
-                Map.of("Bucket", "stack-uploads-1", "Stage", "dev", "Origins", "http://a, http://b",
-                        "AWS::StackName", "stack", "AWS::AccountId", "1"),
+        Intrinsics intrinsics = new Intrinsics(
+                template,
+                Map.of(
+                        "Bucket",
+                        "stack-uploads-1",
+                        "Stage",
+                        "dev",
+                        "Origins",
+                        "http://a, http://b",
+                        "AWS::StackName",
+                        "stack",
+                        "AWS::AccountId",
+                        "1"),
                 attribute -> switch (attribute) {
                     case "Dist.DomainName" -> "cdn.example";
                     case "Bucket.Arn" -> "arn:aws:s3:::stack-uploads-1";
                     default -> null;
                 });
         Map<String, Object> variables = SamTemplate.asMap(SamTemplate.asMap(
-                SamTemplate.properties(template.resource("Fn")).get("Environment")).get("Variables"));
+                        SamTemplate.properties(template.resource("Fn")).get("Environment"))
+                .get("Variables"));
 
         assertEquals("stack-uploads-1", intrinsics.evaluate(variables.get("A")));
         assertEquals("https://cdn.example/x", intrinsics.evaluate(variables.get("B")));
@@ -68,8 +78,10 @@ class IntrinsicsTest {
         assertEquals("arn:aws:s3:::stack-uploads-1", intrinsics.evaluate(variables.get("D")));
         assertEquals("dev-http://b", intrinsics.evaluate(variables.get("E")));
         assertEquals("dev!", intrinsics.evaluate(variables.get("F")));
-        assertEquals("stack-uploads-1", intrinsics.evaluate(SamTemplate.properties(template.resource("Bucket"))
-                .get("BucketName")));
+        assertEquals(
+                "stack-uploads-1",
+                intrinsics.evaluate(
+                        SamTemplate.properties(template.resource("Bucket")).get("BucketName")));
         assertEquals(List.of("http://a", "http://b"), intrinsics.evaluate(Map.of("Ref", "Origins")));
     }
 
@@ -84,9 +96,18 @@ class IntrinsicsTest {
                   Either: !Or [!Condition HasOrigins, !Equals [a, a]]
                 Resources: {}
                 """);
-        Map<String, Object> cors = Map.of("Cors", Map.of("Fn::If", List.of("HasOrigins",
-                Map.of("Fn::Split", List.of(",", Map.of("Fn::Join", List.of(",", Map.of("Ref", "Origins"))))),
-                Map.of("Ref", "AWS::NoValue"))), "Kept", "yes");
+        Map<String, Object> cors = Map.of(
+                "Cors",
+                Map.of(
+                        "Fn::If",
+                        List.of(
+                                "HasOrigins",
+                                Map.of(
+                                        "Fn::Split",
+                                        List.of(",", Map.of("Fn::Join", List.of(",", Map.of("Ref", "Origins"))))),
+                                Map.of("Ref", "AWS::NoValue"))),
+                "Kept",
+                "yes");
         Intrinsics none = new Intrinsics(template, Map.of("Origins", ""), attribute -> null);
         assertEquals(false, none.condition("HasOrigins"));
         assertEquals(false, none.condition("Both"));
@@ -102,8 +123,8 @@ class IntrinsicsTest {
     @Test
     void unknownReferenceIsAnErrorNotANull() throws IOException {
         Intrinsics intrinsics = new Intrinsics(template(YAML), Map.of(), attribute -> null);
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> intrinsics.evaluate(Map.of("Ref", "Nope")));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> intrinsics.evaluate(Map.of("Ref", "Nope")));
         assertEquals("the local stack has no value for !Ref Nope", error.getMessage());
     }
 

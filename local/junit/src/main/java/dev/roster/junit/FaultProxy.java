@@ -2,7 +2,6 @@ package dev.roster.junit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,34 +30,34 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FaultProxy implements AutoCloseable {
     /** Hop-by-hop and computed headers the forwarder must not copy. */
-    private static final Set<String> NOT_COPIED = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "transfer-encoding", "keep-alive", "date");
+    private static final Set<String> NOT_COPIED = Set.of(
+            "host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive", "date");
+
     private static final Duration LONGEST_HOLD = Duration.ofSeconds(30);
 
     private sealed interface Mode {
-        record Forward() implements Mode {
-        }
+        record Forward() implements Mode {}
 
-        record Throttle(AtomicInteger remaining, String operation) implements Mode {
-        }
+        record Throttle(AtomicInteger remaining, String operation) implements Mode {}
 
-        record StopMidRequest(String operation, boolean afterForwarding) implements Mode {
-        }
+        record StopMidRequest(String operation, boolean afterForwarding) implements Mode {}
 
-        record Hold(CountDownLatch release) implements Mode {
-        }
+        record Hold(CountDownLatch release) implements Mode {}
     }
 
     private final URI upstream;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AtomicReference<Mode> mode = new AtomicReference<>(new Mode.Forward());
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile boolean stopped;
     private volatile boolean oneAtATime;
-    private final java.util.concurrent.locks.ReentrantLock upstreamLock = new java.util.concurrent.locks.ReentrantLock(true);
+    private final java.util.concurrent.locks.ReentrantLock upstreamLock =
+            new java.util.concurrent.locks.ReentrantLock(true);
 
     private FaultProxy(URI upstream) {
         this.upstream = upstream;
@@ -144,19 +143,20 @@ public final class FaultProxy implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String target = exchange.getRequestHeaders().getFirst("x-amz-target");
         switch (mode.get()) {
-            case Mode.Throttle throttle when is(target, throttle.operation()) && throttle.remaining().getAndDecrement() > 0 -> {
+            case Mode.Throttle throttle
+            when is(target, throttle.operation()) && throttle.remaining().getAndDecrement() > 0 -> {
                 throttled.incrementAndGet();
                 byte[] error = """
                         {"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",\
-                        "message":"The level of configured provisioned throughput for the table was exceeded."}"""
-                        .getBytes(StandardCharsets.UTF_8);
+                        "message":"The level of configured provisioned throughput for the table was exceeded."}""".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("content-type", "application/x-amz-json-1.0");
                 exchange.getResponseHeaders().set("x-amzn-requestid", "fault-proxy-" + requests.get());
                 exchange.sendResponseHeaders(400, error.length);
                 exchange.getResponseBody().write(error);
                 exchange.close();
             }
-            case Mode.StopMidRequest stop when is(target, stop.operation()) -> {
+            case Mode.StopMidRequest stop
+            when is(target, stop.operation()) -> {
                 if (stop.afterForwarding()) {
                     send(body, exchange); // applied upstream; the answer never comes back
                 }
@@ -212,7 +212,8 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The request passed on upstream; null if interrupted. */
     private HttpResponse<byte[]> send(byte[] body, HttpExchange exchange) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        upstream.resolve(exchange.getRequestURI().toString()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(Duration.ofSeconds(30));
         exchange.getRequestHeaders().forEach((name, values) -> {

@@ -1,9 +1,8 @@
 package dev.roster.junit;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB's item size, as it bills reads and writes: attribute names plus values (strings as UTF-8, numbers
@@ -11,8 +10,7 @@ import java.util.Map;
  * element). For tests and benchmarks that bound what an item costs.
  */
 public final class ItemSize {
-    private ItemSize() {
-    }
+    private ItemSize() {}
 
     public static long of(Map<String, AttributeValue> item) {
         long size = 0;
@@ -36,7 +34,10 @@ public final class ItemSize {
             return 3 + value.l().stream().mapToLong(v -> 1 + of(v)).sum();
         }
         if (value.hasM()) {
-            return 3 + value.m().entrySet().stream().mapToLong(e -> 1 + utf8(e.getKey()) + of(e.getValue())).sum();
+            return 3
+                    + value.m().entrySet().stream()
+                            .mapToLong(e -> 1 + utf8(e.getKey()) + of(e.getValue()))
+                            .sum();
         }
         if (value.hasSs()) {
             return value.ss().stream().mapToLong(ItemSize::utf8).sum();

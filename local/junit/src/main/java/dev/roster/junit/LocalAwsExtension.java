@@ -2,12 +2,11 @@ package dev.roster.junit;
 
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-
-import java.util.Map;
 
 /**
  * Starts moto server once per test JVM (stored in the root context, closed when the JVM's tests end),
@@ -15,7 +14,8 @@ import java.util.Map;
  * other's data.
  */
 public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalAwsExtension.class);
 
     /** Parameter values the tests run with, where the template's defaults would not do locally. */
     static final Map<String, String> TEST_PARAMETERS = Map.of(
@@ -43,7 +43,9 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
     }
 
     private static LocalAws localAws(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(LocalAws.class,
-                key -> LocalAws.start(SamTemplate.locate(), TEST_PARAMETERS), LocalAws.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        LocalAws.class, key -> LocalAws.start(SamTemplate.locate(), TEST_PARAMETERS), LocalAws.class);
     }
 }

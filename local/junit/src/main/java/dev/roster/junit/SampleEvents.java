@@ -1,7 +1,6 @@
 package dev.roster.junit;
 
 import dev.roster.emulator.SamTemplate;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,11 +12,15 @@ import java.nio.file.Path;
  * takes), as the bytes Lambda hands a stream handler.
  */
 public final class SampleEvents {
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     public static Path path(String file) {
-        return SamTemplate.locate().path().toAbsolutePath().getParent().resolve("events").resolve(file);
+        return SamTemplate.locate()
+                .path()
+                .toAbsolutePath()
+                .getParent()
+                .resolve("events")
+                .resolve(file);
     }
 
     public static InputStream open(String file) {

@@ -1,12 +1,11 @@
 package dev.roster.junit;
 
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Records every request the AWS SDK sends in this JVM, as {@code Service:Operation} ({@code DynamoDb:Query});

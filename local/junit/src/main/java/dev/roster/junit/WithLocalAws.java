@@ -1,11 +1,10 @@
 package dev.roster.junit;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class against a local AWS made from {@code template.yaml} (moto server on loopback, started
@@ -16,5 +15,4 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LocalAwsExtension.class)
-public @interface WithLocalAws {
-}
+public @interface WithLocalAws {}

@@ -1,22 +1,21 @@
 package dev.roster.junit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.MotoServer;
 import dev.roster.emulator.SamTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bucket's notification reaches a function locally only if the template lets that bucket invoke it, by
@@ -70,7 +69,8 @@ class NotificationPermissionTest {
 
     @Test
     void permissionForTheBucketsArnDeliversItsNotifications() throws IOException {
-        try (LocalAws aws = provision("      SourceArn: !Sub 'arn:${AWS::Partition}:s3:::${AWS::StackName}-inbox-${AWS::AccountId}'\n")) {
+        try (LocalAws aws = provision(
+                "      SourceArn: !Sub 'arn:${AWS::Partition}:s3:::${AWS::StackName}-inbox-${AWS::AccountId}'\n")) {
             assertEquals(Set.of("Crops"), aws.notifiedFunctions());
             assertTrue(aws.notificationQueueUrl("Crops").endsWith("-Crops-s3-notifications"));
         }
@@ -80,14 +80,15 @@ class NotificationPermissionTest {
     void permissionForTheAccountOnlyIsRefusedNamingTheMissingSourceArn() {
         var refused = assertThrows(IllegalStateException.class, () -> provision(""));
         assertTrue(refused.getMessage().contains("Inbox notifies Crops"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("SourceArn arn:aws:s3:::roster-local-inbox-123456789012"),
+        assertTrue(
+                refused.getMessage().contains("SourceArn arn:aws:s3:::roster-local-inbox-123456789012"),
                 refused.getMessage());
     }
 
     @Test
     void permissionForAnotherBucketIsRefused() {
-        var refused = assertThrows(IllegalStateException.class,
-                () -> provision("      SourceArn: arn:aws:s3:::someone-elses-bucket\n"));
+        var refused = assertThrows(
+                IllegalStateException.class, () -> provision("      SourceArn: arn:aws:s3:::someone-elses-bucket\n"));
         assertTrue(refused.getMessage().contains("S3 would refuse the notification"), refused.getMessage());
     }
 }

@@ -27,9 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AuthorizationCodes {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
 
-    private record Grant(String clientId, String redirectUri, String challenge, String nonce, String subject,
-                         String name, String email, Instant expires) {
-    }
+    private record Grant(
+            String clientId,
+            String redirectUri,
+            String challenge,
+            String nonce,
+            String subject,
+            String name,
+            String email,
+            Instant expires) {}
 
     private final LocalIssuer issuer;
     private final String origin;
@@ -47,7 +53,8 @@ final class AuthorizationCodes {
     /** GET: the sign-in page for a valid authorization request; POST: the redirect back with a code. */
     FrontDoor.Response authorize(IncomingRequest request) {
         Map<String, String> params = request.method().equals("POST")
-                ? form(new String(request.body(), StandardCharsets.UTF_8)) : form(request.rawQuery());
+                ? form(new String(request.body(), StandardCharsets.UTF_8))
+                : form(request.rawQuery());
         String problem = checkAuthorizationRequest(params);
         if (problem != null) {
             return html(400, "<h1>Cannot sign in</h1><p>" + escape(problem) + "</p>");
@@ -61,11 +68,23 @@ final class AuthorizationCodes {
             return html(400, signInPage(params, "Enter your name and an e-mail address."));
         }
         String code = randomToken();
-        codes.put(code, new Grant(params.get("client_id"), params.get("redirect_uri"), params.get("code_challenge"),
-                params.get("nonce"), subjectFor(email), name, email, clock.instant().plus(CODE_LIFETIME)));
-        String back = params.get("redirect_uri") + (params.get("redirect_uri").contains("?") ? "&" : "?")
-                + "code=" + encode(code) + (params.containsKey("state") ? "&state=" + encode(params.get("state")) : "");
-        return new FrontDoor.Response(302, Map.of("location", back, "cache-control", "no-store"), new byte[0],
+        codes.put(
+                code,
+                new Grant(
+                        params.get("client_id"),
+                        params.get("redirect_uri"),
+                        params.get("code_challenge"),
+                        params.get("nonce"),
+                        subjectFor(email),
+                        name,
+                        email,
+                        clock.instant().plus(CODE_LIFETIME)));
+        String back = params.get("redirect_uri") + (params.get("redirect_uri").contains("?") ? "&" : "?") + "code="
+                + encode(code) + (params.containsKey("state") ? "&state=" + encode(params.get("state")) : "");
+        return new FrontDoor.Response(
+                302,
+                Map.of("location", back, "cache-control", "no-store"),
+                new byte[0],
                 "local issuer: signed in " + subjectFor(email));
     }
 
@@ -78,20 +97,23 @@ final class AuthorizationCodes {
         if (grant == null || grant.expires().isBefore(clock.instant())) {
             return oauthError("invalid_grant", "the code is unknown, used or expired");
         }
-        if (!grant.clientId().equals(params.get("client_id")) || !grant.redirectUri().equals(params.get("redirect_uri"))) {
+        if (!grant.clientId().equals(params.get("client_id"))
+                || !grant.redirectUri().equals(params.get("redirect_uri"))) {
             return oauthError("invalid_grant", "client_id and redirect_uri must be those of the authorization request");
         }
         String verifier = params.getOrDefault("code_verifier", "");
         if (!s256(verifier).equals(grant.challenge())) {
             return oauthError("invalid_grant", "code_verifier does not match the code_challenge");
         }
-        LocalIssuer.DevToken token = issuer.issue(grant.subject(), grant.name(), grant.email(), grant.clientId(),
-                grant.nonce());
+        LocalIssuer.DevToken token =
+                issuer.issue(grant.subject(), grant.name(), grant.email(), grant.clientId(), grant.nonce());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id_token", token.token());
         body.put("access_token", token.token());
         body.put("token_type", "Bearer");
-        body.put("expires_in", Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+        body.put(
+                "expires_in",
+                Duration.between(clock.instant(), token.expiresAt()).toSeconds());
         return IssuerEndpoints.json(200, body);
     }
 
@@ -117,7 +139,8 @@ final class AuthorizationCodes {
         if (!redirect.startsWith(origin + "/") || uri.getFragment() != null) {
             return "redirect_uri must be a page of " + origin;
         }
-        if (!"S256".equals(params.get("code_challenge_method")) || params.getOrDefault("code_challenge", "").length() < 43) {
+        if (!"S256".equals(params.get("code_challenge_method"))
+                || params.getOrDefault("code_challenge", "").length() < 43) {
             return "PKCE is required: code_challenge with code_challenge_method=S256";
         }
         return null;
@@ -125,11 +148,22 @@ final class AuthorizationCodes {
 
     private static String signInPage(Map<String, String> params, String error) {
         StringBuilder hidden = new StringBuilder();
-        for (String name : new String[] {"response_type", "client_id", "redirect_uri", "scope", "state", "nonce",
-                "code_challenge", "code_challenge_method"}) {
+        for (String name : new String[] {
+            "response_type",
+            "client_id",
+            "redirect_uri",
+            "scope",
+            "state",
+            "nonce",
+            "code_challenge",
+            "code_challenge_method"
+        }) {
             if (params.containsKey(name)) {
-                hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                        .append(escape(params.get(name))).append("\">");
+                hidden.append("<input type=\"hidden\" name=\"")
+                        .append(name)
+                        .append("\" value=\"")
+                        .append(escape(params.get(name)))
+                        .append("\">");
             }
         }
         return "<h1>Sign in to roster</h1><p>Local issuer: any name and e-mail will do.</p>"
@@ -147,8 +181,11 @@ final class AuthorizationCodes {
                 + " content=\"width=device-width, initial-scale=1\"><title>Sign in · roster (local)</title>"
                 + "<link rel=\"icon\" href=\"data:,\"></head><body style=\"font-family:system-ui,sans-serif;"
                 + "max-width:30rem;margin:2rem auto;padding:0 1rem\"><main>" + body + "</main></body></html>";
-        return new FrontDoor.Response(status, Map.of("content-type", "text/html; charset=utf-8", "cache-control",
-                "no-store"), page.getBytes(StandardCharsets.UTF_8), "local issuer");
+        return new FrontDoor.Response(
+                status,
+                Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store"),
+                page.getBytes(StandardCharsets.UTF_8),
+                "local issuer");
     }
 
     private static FrontDoor.Response oauthError(String error, String description) {
@@ -163,7 +200,8 @@ final class AuthorizationCodes {
         for (String pair : encoded.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                out.putIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                out.putIfAbsent(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
@@ -190,6 +228,9 @@ final class AuthorizationCodes {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

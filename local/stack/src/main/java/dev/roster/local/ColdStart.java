@@ -1,18 +1,16 @@
 package dev.roster.local;
 
+import static dev.roster.emulator.SamTemplate.properties;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.jr.ob.JSON;
 import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.Keys;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -29,8 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static dev.roster.emulator.SamTemplate.properties;
+import javax.imageio.ImageIO;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Cold start of each function, measured locally (bench/cold-start-priming): a fresh JVM per run, with the
@@ -47,7 +46,8 @@ import static dev.roster.emulator.SamTemplate.properties;
  */
 public final class ColdStart {
     private static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
-    private static final List<String> FUNCTIONS = List.of("ListProfilesFunction", "ProfileFunction", "ThumbnailFunction", "OpsFunction");
+    private static final List<String> FUNCTIONS =
+            List.of("ListProfilesFunction", "ProfileFunction", "ThumbnailFunction", "OpsFunction");
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--child")) {
@@ -58,10 +58,21 @@ public final class ColdStart {
         SamTemplate template = SamTemplate.locate();
         Path events = template.path().toAbsolutePath().getParent().resolve("events");
         Path scratch = Files.createTempDirectory("roster-cold-start");
-        try (LocalAws aws = LocalAws.start(template, Map.of("JwtIssuer", "http://127.0.0.1/local", "JwtAudience", "roster-web"))) {
+        try (LocalAws aws =
+                LocalAws.start(template, Map.of("JwtIssuer", "http://127.0.0.1/local", "JwtAudience", "roster-web"))) {
             byte[] photo = jpeg();
-            System.out.printf(Locale.ROOT, "%-22s %-9s %9s %9s %9s %9s %9s %12s   (median of %d fresh JVMs, ms)%n",
-                    "function", "priming", "init", "prime", "parse", "1st req", "2nd req", "JVM→1st resp", runs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-22s %-9s %9s %9s %9s %9s %9s %12s   (median of %d fresh JVMs, ms)%n",
+                    "function",
+                    "priming",
+                    "init",
+                    "prime",
+                    "parse",
+                    "1st req",
+                    "2nd req",
+                    "JVM→1st resp",
+                    runs);
             for (String function : FUNCTIONS) {
                 for (boolean primed : new boolean[] {false, true}) {
                     List<Map<String, Object>> results = new ArrayList<>();
@@ -77,25 +88,40 @@ public final class ColdStart {
                         results.add(runChild(aws, function, file, primed));
                     }
                     double second = median(results, "secondRequestMs");
-                    System.out.printf(Locale.ROOT, "%-22s %-9s %9.0f %9.0f %9.0f %9.0f %9s %12.0f%n", function, primed ? "yes" : "no",
-                            median(results, "initMs"), median(results, "primeMs"), median(results, "parseMs"),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-22s %-9s %9.0f %9.0f %9.0f %9.0f %9s %12.0f%n",
+                            function,
+                            primed ? "yes" : "no",
+                            median(results, "initMs"),
+                            median(results, "primeMs"),
+                            median(results, "parseMs"),
                             median(results, "firstRequestMs"),
-                            second < 0 ? "-" : String.format(Locale.ROOT, "%.0f", second), median(results, "wallMs"));
+                            second < 0 ? "-" : String.format(Locale.ROOT, "%.0f", second),
+                            median(results, "wallMs"));
                 }
             }
         }
     }
 
-    private static Map<String, Object> runChild(LocalAws aws, String function, Path event, boolean primed) throws Exception {
+    private static Map<String, Object> runChild(LocalAws aws, String function, Path event, boolean primed)
+            throws Exception {
         Map<String, Object> props = properties(aws.template().resource(function));
         String handler = String.valueOf(props.get("Handler"));
-        Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(function,
+        Map<String, String> env = new LinkedHashMap<>(aws.functionEnvironment(
+                function,
                 Map.of("CURSOR_SECRET", "cold-start-secret-cold-start-secret", "PHOTOS_BASE_URL", "http://127.0.0.1")));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(JVM_OPTIONS.split(" ")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStart.class.getName(), "--child",
-                handler, event.toString(), Boolean.toString(primed)));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                ColdStart.class.getName(),
+                "--child",
+                handler,
+                event.toString(),
+                Boolean.toString(primed)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().put("AWS_ENDPOINT_URL", aws.endpoint().toString());
@@ -106,7 +132,8 @@ public final class ColdStart {
         Process process = builder.start();
         Map<String, Object> result = null;
         List<String> output = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("COLD-START ")) {
                     result = new LinkedHashMap<>(JSON.std.mapFrom(line.substring("COLD-START ".length())));
@@ -132,13 +159,15 @@ public final class ColdStart {
         if (primed) {
             // what SnapStart runs before the snapshot: the function's priming resource (its XPriming class)
             String priming = type.getName().replace("Handler", "Priming");
-            ((org.crac.Resource) Class.forName(priming).getConstructor(Env.class).newInstance(Env.system()))
+            ((org.crac.Resource)
+                            Class.forName(priming).getConstructor(Env.class).newInstance(Env.system()))
                     .beforeCheckpoint(null);
         }
         long ready = System.nanoTime();
         Method method = null;
         for (Method candidate : type.getMethods()) {
-            if (candidate.getName().equals("handleRequest") && candidate.getParameterTypes()[candidate.getParameterCount() - 1] == Context.class
+            if (candidate.getName().equals("handleRequest")
+                    && candidate.getParameterTypes()[candidate.getParameterCount() - 1] == Context.class
                     && candidate.getParameterTypes()[0] != Object.class) {
                 method = candidate;
             }
@@ -161,16 +190,26 @@ public final class ColdStart {
         if (response == null && !type.getSimpleName().startsWith("Thumbnail")) {
             throw new IllegalStateException("no response");
         }
-        System.out.println("COLD-START " + JSON.std.asString(Map.of(
-                "initMs", (constructed - start) / 1e6, "primeMs", (ready - constructed) / 1e6,
-                "parseMs", (parsed - ready) / 1e6, "firstRequestMs", (done - parsed) / 1e6, "secondRequestMs", secondMs)));
+        System.out.println("COLD-START "
+                + JSON.std.asString(Map.of(
+                        "initMs",
+                        (constructed - start) / 1e6,
+                        "primeMs",
+                        (ready - constructed) / 1e6,
+                        "parseMs",
+                        (parsed - ready) / 1e6,
+                        "firstRequestMs",
+                        (done - parsed) / 1e6,
+                        "secondRequestMs",
+                        secondMs)));
         System.exit(0);
     }
 
     private static Object parse(Class<?> input, byte[] json) throws Exception {
-        return input == Map.class ? JSON.std.mapFrom(json)
+        return input == Map.class
+                ? JSON.std.mapFrom(json)
                 : LambdaEventSerializers.serializerFor(input, ColdStart.class.getClassLoader())
-                .fromJson(new java.io.ByteArrayInputStream(json));
+                        .fromJson(new java.io.ByteArrayInputStream(json));
     }
 
     /** The handler called as the runtime calls it: the parsed event, or (a stream handler) the event's bytes. */
@@ -186,12 +225,23 @@ public final class ColdStart {
     /** A profile waiting for a fresh upload, the upload in the bucket, and the S3 event for it. */
     private static String uploadEvent(LocalAws aws, byte[] photo, String uploadId) {
         String table = aws.physicalName("ProfilesTable");
-        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.profilePk("main", "coldcold")), Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK),
-                ItemAttributes.PROFILE_ID, AttributeValue.fromS("coldcold"),
-                ItemAttributes.PENDING_UPLOAD_ID, AttributeValue.fromS(uploadId),
-                ItemAttributes.VERSION, AttributeValue.fromN("1"), ItemAttributes.VISIBLE, AttributeValue.fromBool(false),
-                ItemAttributes.TAGS, AttributeValue.fromL(List.of()))));
+        aws.dynamoDb()
+                .putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                Keys.PK,
+                                AttributeValue.fromS(Keys.profilePk("main", "coldcold")),
+                                Keys.SK,
+                                AttributeValue.fromS(Keys.PROFILE_SK),
+                                ItemAttributes.PROFILE_ID,
+                                AttributeValue.fromS("coldcold"),
+                                ItemAttributes.PENDING_UPLOAD_ID,
+                                AttributeValue.fromS(uploadId),
+                                ItemAttributes.VERSION,
+                                AttributeValue.fromN("1"),
+                                ItemAttributes.VISIBLE,
+                                AttributeValue.fromBool(false),
+                                ItemAttributes.TAGS,
+                                AttributeValue.fromL(List.of()))));
         String bucket = aws.physicalName("UploadsBucket");
         String key = PhotoKeys.upload("coldcold", uploadId);
         aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(photo));
@@ -216,7 +266,10 @@ public final class ColdStart {
     }
 
     private static double median(List<Map<String, Object>> results, String key) {
-        List<Double> values = results.stream().map(r -> ((Number) r.get(key)).doubleValue()).sorted().toList();
+        List<Double> values = results.stream()
+                .map(r -> ((Number) r.get(key)).doubleValue())
+                .sorted()
+                .toList();
         return values.get(values.size() / 2);
     }
 }

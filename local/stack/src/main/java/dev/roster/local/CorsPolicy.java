@@ -1,25 +1,35 @@
 package dev.roster.local;
 
+import static dev.roster.emulator.SamTemplate.asList;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static dev.roster.emulator.SamTemplate.asList;
 
 /**
  * An HTTP API {@code CorsConfiguration}, applied the way API Gateway applies it: preflight {@code OPTIONS}
  * requests are answered by the gateway itself (no route, no authorizer), and every other response to an
  * allowed origin gets the configured headers, replacing any CORS headers the integration returned.
  */
-public record CorsPolicy(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
-                         List<String> exposeHeaders, Integer maxAgeSeconds, boolean allowCredentials) {
+public record CorsPolicy(
+        List<String> allowOrigins,
+        List<String> allowMethods,
+        List<String> allowHeaders,
+        List<String> exposeHeaders,
+        Integer maxAgeSeconds,
+        boolean allowCredentials) {
     public static final CorsPolicy NONE = new CorsPolicy(List.of(), List.of(), List.of(), List.of(), null, false);
 
     static CorsPolicy from(Map<String, Object> configuration) {
-        return new CorsPolicy(strings(configuration.get("AllowOrigins")), strings(configuration.get("AllowMethods")),
-                strings(configuration.get("AllowHeaders")), strings(configuration.get("ExposeHeaders")),
-                configuration.containsKey("MaxAge") ? Integer.valueOf(configuration.get("MaxAge").toString()) : null,
+        return new CorsPolicy(
+                strings(configuration.get("AllowOrigins")),
+                strings(configuration.get("AllowMethods")),
+                strings(configuration.get("AllowHeaders")),
+                strings(configuration.get("ExposeHeaders")),
+                configuration.containsKey("MaxAge")
+                        ? Integer.valueOf(configuration.get("MaxAge").toString())
+                        : null,
                 Boolean.parseBoolean(String.valueOf(configuration.getOrDefault("AllowCredentials", "false"))));
     }
 
@@ -29,14 +39,16 @@ public record CorsPolicy(List<String> allowOrigins, List<String> allowMethods, L
 
     /** A browser's preflight: {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
     public static boolean isPreflight(String method, Map<String, String> headers) {
-        return method.equals("OPTIONS") && headers.containsKey("origin")
+        return method.equals("OPTIONS")
+                && headers.containsKey("origin")
                 && headers.containsKey("access-control-request-method");
     }
 
     /** Headers of the gateway's own answer to a preflight; empty when the origin, method or a header is not allowed. */
     public Map<String, String> preflight(Map<String, String> headers) {
         String origin = headers.get("origin");
-        String method = headers.getOrDefault("access-control-request-method", "").trim().toUpperCase(Locale.ROOT);
+        String method =
+                headers.getOrDefault("access-control-request-method", "").trim().toUpperCase(Locale.ROOT);
         if (!originAllowed(origin) || !methodAllowed(method)) {
             return Map.of();
         }
@@ -98,6 +110,8 @@ public record CorsPolicy(List<String> allowOrigins, List<String> allowMethods, L
     }
 
     private static List<String> strings(Object value) {
-        return value == null ? List.of() : asList(value).stream().map(String::valueOf).map(String::trim).toList();
+        return value == null
+                ? List.of()
+                : asList(value).stream().map(String::valueOf).map(String::trim).toList();
     }
 }

@@ -1,10 +1,5 @@
 package dev.roster.local;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -18,6 +13,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * The demo community the local stack seeds: forty made-up members with organisations, places and tags, and
@@ -25,33 +25,113 @@ import java.util.Random;
  * portrait and landscape shapes so the pipeline's centre crop has something to do). Deterministic.
  */
 final class DemoCommunity {
-    record Member(String sub, String name, String email, String organisation, String location, String website,
-                  String bio, List<String> tags, Photo photo) {
-    }
+    record Member(
+            String sub,
+            String name,
+            String email,
+            String organisation,
+            String location,
+            String website,
+            String bio,
+            List<String> tags,
+            Photo photo) {}
 
-    record Photo(String contentType, byte[] bytes) {
-    }
+    record Photo(String contentType, byte[] bytes) {}
 
-    private static final String[] FIRST = {"Ada", "Bashir", "Chiara", "Dmitri", "Efua", "Farah", "Gustavo", "Hana",
-            "Ines", "Jonas", "Kavya", "Lars", "Mei", "Nikolai", "Olu", "Priya", "Quentin", "Rosa", "Sven", "Tamar",
-            "Ugo", "Valeria", "Wanjiru", "Xavier", "Yara", "Zeynep", "Amara", "Björn", "Carmen", "Deniz", "Elif",
-            "Finn", "Greta", "Hiro", "Isla", "Jamal", "Kirsi", "Léa", "Mateo", "Noor"};
-    private static final String[] LAST = {"Okafor", "Lindqvist", "Moreau", "Haddad", "Novak", "Tanaka", "Silva",
-            "Kowalski", "Mensah", "García", "Andersen", "Rossi", "Nakamura", "Petrov", "Adeyemi", "Sharma", "Dubois",
-            "Fernández", "Berg", "Cohen", "Bianchi", "Castillo", "Kamau", "Laurent", "Haddad", "Yılmaz", "Diallo",
-            "Johansson", "Ortega", "Aydın", "Kaya", "Murphy", "Schmidt", "Sato", "MacLeod", "Farouk", "Virtanen",
-            "Martin", "Romero", "Rahman"};
-    private static final String[] ORGANISATIONS = {"Harbour Lab", "Northwind Co-op", "City Library", "Open Maps Guild",
-            "Riverside Studio", "Tidewater University", "Lantern Health", "Fieldnotes Press", "Kestrel Robotics",
-            "Commons Bakery"};
-    private static final String[] LOCATIONS = {"Lisbon", "Nairobi", "Montréal", "Kraków", "Osaka", "Leeds", "Accra",
-            "Valparaíso", "Tromsø", "Pune", "Utrecht", "Tbilisi"};
-    private static final String[] TAGS = {"java", "serverless", "design", "photography", "climbing", "music",
-            "gardening", "cycling", "data", "accessibility", "mentoring", "python", "hiking", "chess", "writing",
-            "maps"};
+    private static final String[] FIRST = {
+        "Ada", "Bashir", "Chiara", "Dmitri", "Efua", "Farah", "Gustavo", "Hana", "Ines", "Jonas", "Kavya", "Lars",
+        "Mei", "Nikolai", "Olu", "Priya", "Quentin", "Rosa", "Sven", "Tamar", "Ugo", "Valeria", "Wanjiru", "Xavier",
+        "Yara", "Zeynep", "Amara", "Björn", "Carmen", "Deniz", "Elif", "Finn", "Greta", "Hiro", "Isla", "Jamal",
+        "Kirsi", "Léa", "Mateo", "Noor"
+    };
+    private static final String[] LAST = {
+        "Okafor",
+        "Lindqvist",
+        "Moreau",
+        "Haddad",
+        "Novak",
+        "Tanaka",
+        "Silva",
+        "Kowalski",
+        "Mensah",
+        "García",
+        "Andersen",
+        "Rossi",
+        "Nakamura",
+        "Petrov",
+        "Adeyemi",
+        "Sharma",
+        "Dubois",
+        "Fernández",
+        "Berg",
+        "Cohen",
+        "Bianchi",
+        "Castillo",
+        "Kamau",
+        "Laurent",
+        "Haddad",
+        "Yılmaz",
+        "Diallo",
+        "Johansson",
+        "Ortega",
+        "Aydın",
+        "Kaya",
+        "Murphy",
+        "Schmidt",
+        "Sato",
+        "MacLeod",
+        "Farouk",
+        "Virtanen",
+        "Martin",
+        "Romero",
+        "Rahman"
+    };
+    private static final String[] ORGANISATIONS = {
+        "Harbour Lab",
+        "Northwind Co-op",
+        "City Library",
+        "Open Maps Guild",
+        "Riverside Studio",
+        "Tidewater University",
+        "Lantern Health",
+        "Fieldnotes Press",
+        "Kestrel Robotics",
+        "Commons Bakery"
+    };
+    private static final String[] LOCATIONS = {
+        "Lisbon",
+        "Nairobi",
+        "Montréal",
+        "Kraków",
+        "Osaka",
+        "Leeds",
+        "Accra",
+        "Valparaíso",
+        "Tromsø",
+        "Pune",
+        "Utrecht",
+        "Tbilisi"
+    };
+    private static final String[] TAGS = {
+        "java",
+        "serverless",
+        "design",
+        "photography",
+        "climbing",
+        "music",
+        "gardening",
+        "cycling",
+        "data",
+        "accessibility",
+        "mentoring",
+        "python",
+        "hiking",
+        "chess",
+        "writing",
+        "maps"
+    };
 
-    private DemoCommunity() {
-    }
+    private DemoCommunity() {}
 
     static List<Member> members() {
         Random random = new Random(20261125L);
@@ -71,11 +151,17 @@ final class DemoCommunity {
             String location = LOCATIONS[random.nextInt(LOCATIONS.length)];
             // every fifth member has no photo: their card shows the fallback avatar
             Photo photo = i % 5 == 4 ? null : portrait(random, i % 3 == 0);
-            members.add(new Member("demo-" + handle, name, handle + "@example.org", organisation, location,
+            members.add(new Member(
+                    "demo-" + handle,
+                    name,
+                    handle + "@example.org",
+                    organisation,
+                    location,
                     "https://example.org/" + handle,
                     name.split(" ")[0] + " works at " + organisation + " in " + location + " and likes "
                             + String.join(", ", tags) + ".",
-                    List.copyOf(tags), photo));
+                    List.copyOf(tags),
+                    photo));
         }
         return members;
     }
@@ -91,7 +177,9 @@ final class DemoCommunity {
         Color bottom = Color.getHSBColor(random.nextFloat(), 0.5f, 0.45f + random.nextFloat() * 0.2f);
         g.setPaint(new GradientPaint(0, 0, top, width, height, bottom));
         g.fillRect(0, 0, width, height);
-        Color skin = Color.getHSBColor(0.05f + random.nextFloat() * 0.05f, 0.3f + random.nextFloat() * 0.4f,
+        Color skin = Color.getHSBColor(
+                0.05f + random.nextFloat() * 0.05f,
+                0.3f + random.nextFloat() * 0.4f,
                 0.35f + random.nextFloat() * 0.6f);
         Color clothes = Color.getHSBColor(random.nextFloat(), 0.6f, 0.5f + random.nextFloat() * 0.4f);
         Color hair = Color.getHSBColor(0.08f, 0.5f, 0.1f + random.nextFloat() * 0.5f);
@@ -108,7 +196,13 @@ final class DemoCommunity {
         g.fill(new Ellipse2D.Double(cx - head * 0.2, headY + head * 0.45, head * 0.08, head * 0.08));
         g.fill(new Ellipse2D.Double(cx + head * 0.12, headY + head * 0.45, head * 0.08, head * 0.08));
         g.setStroke(new BasicStroke((float) (head * 0.03)));
-        g.drawArc((int) (cx - head * 0.15), (int) (headY + head * 0.65), (int) (head * 0.3), (int) (head * 0.18), 200, 140);
+        g.drawArc(
+                (int) (cx - head * 0.15),
+                (int) (headY + head * 0.65),
+                (int) (head * 0.3),
+                (int) (head * 0.18),
+                200,
+                140);
         g.dispose();
         return landscapePng ? new Photo("image/png", png(image)) : new Photo("image/jpeg", jpeg(image));
     }

@@ -1,7 +1,6 @@
 package dev.roster.local;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,8 +32,11 @@ public final class FrontDoor {
      * @param functions the function for a logical id of the template (the local stack builds them from
      *                  the template's {@code Handler}s; tests may pass recording ones)
      */
-    public FrontDoor(HttpApiDefinition api, Map<String, JwtAuthorizer> authorizers,
-                     Function<String, LambdaFunction> functions, Clock clock) {
+    public FrontDoor(
+            HttpApiDefinition api,
+            Map<String, JwtAuthorizer> authorizers,
+            Function<String, LambdaFunction> functions,
+            Clock clock) {
         this.api = api;
         this.authorizers = Map.copyOf(authorizers);
         this.functions = functions;
@@ -81,11 +83,15 @@ public final class FrontDoor {
         HttpApiDefinition.Route route = match.get().route();
         JwtAuthorizer.Allowed authorization = null;
         if (!route.authorizer().equals("NONE")) {
-            JwtAuthorizer.Decision decision = authorizers.get(route.authorizer()).authorize(request.header("authorization"));
+            JwtAuthorizer.Decision decision =
+                    authorizers.get(route.authorizer()).authorize(request.header("authorization"));
             switch (decision) {
                 case JwtAuthorizer.Denied denied -> {
-                    return Response.message(401, "Unauthorized", route.routeKey() + ": "
-                                    + (denied.description() == null ? "no token" : denied.description()))
+                    return Response.message(
+                                    401,
+                                    "Unauthorized",
+                                    route.routeKey() + ": "
+                                            + (denied.description() == null ? "no token" : denied.description()))
                             .withHeader("www-authenticate", denied.wwwAuthenticate());
                 }
                 case JwtAuthorizer.Allowed allowed -> authorization = allowed;
@@ -93,7 +99,8 @@ public final class FrontDoor {
         }
         Instant now = clock.instant();
         String host = Optional.ofNullable(request.header("host")).orElse("127.0.0.1");
-        Map<String, Object> event = HttpApiEvents.event(request, api.stage(), match.get(), authorization, requestId, host, now);
+        Map<String, Object> event =
+                HttpApiEvents.event(request, api.stage(), match.get(), authorization, requestId, host, now);
         LambdaFunction function = functions.apply(route.functionId());
         String json;
         try {
@@ -104,10 +111,13 @@ public final class FrontDoor {
         String note = route.routeKey() + " → " + route.functionId();
         return switch (function.invokeJson(json, requestId)) {
             case LambdaFunction.Returned returned -> fromPayload(returned.json(), note);
-            case LambdaFunction.Failed failed -> Response.message(500, "Internal Server Error",
-                    note + " failed: " + failed.errorType());
-            case LambdaFunction.TimedOut timedOut -> Response.message(500, "Internal Server Error",
-                    note + " timed out after " + timedOut.timeout().toSeconds() + " s");
+            case LambdaFunction.Failed failed ->
+                Response.message(500, "Internal Server Error", note + " failed: " + failed.errorType());
+            case LambdaFunction.TimedOut timedOut ->
+                Response.message(
+                        500,
+                        "Internal Server Error",
+                        note + " timed out after " + timedOut.timeout().toSeconds() + " s");
         };
     }
 
@@ -123,19 +133,20 @@ public final class FrontDoor {
             return Response.message(500, "Internal Server Error", note + " returned malformed JSON");
         }
         if (!(parsed instanceof Map<?, ?> payload) || !payload.containsKey("statusCode")) {
-            return new Response(200, Map.of("content-type", "application/json"),
-                    json.getBytes(StandardCharsets.UTF_8), note);
+            return new Response(
+                    200, Map.of("content-type", "application/json"), json.getBytes(StandardCharsets.UTF_8), note);
         }
         int status;
         try {
             status = Integer.parseInt(String.valueOf(payload.get("statusCode")));
         } catch (NumberFormatException e) {
-            return Response.message(500, "Internal Server Error", note + " returned statusCode "
-                    + payload.get("statusCode"));
+            return Response.message(
+                    500, "Internal Server Error", note + " returned statusCode " + payload.get("statusCode"));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (payload.get("headers") instanceof Map<?, ?> h) {
-            h.forEach((name, value) -> headers.put(String.valueOf(name).toLowerCase(java.util.Locale.ROOT), String.valueOf(value)));
+            h.forEach((name, value) ->
+                    headers.put(String.valueOf(name).toLowerCase(java.util.Locale.ROOT), String.valueOf(value)));
         }
         List<String> cookies = new ArrayList<>();
         if (payload.get("cookies") instanceof List<?> c) {
@@ -144,8 +155,11 @@ public final class FrontDoor {
         Object body = payload.get("body");
         boolean base64 = Boolean.TRUE.equals(payload.get("isBase64Encoded"))
                 || Boolean.TRUE.equals(payload.get("base64Encoded"));
-        byte[] bytes = body == null ? new byte[0]
-                : base64 ? Base64.getDecoder().decode(body.toString()) : body.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body == null
+                ? new byte[0]
+                : base64
+                        ? Base64.getDecoder().decode(body.toString())
+                        : body.toString().getBytes(StandardCharsets.UTF_8);
         return new Response(status, headers, bytes, note, cookies);
     }
 
@@ -156,8 +170,11 @@ public final class FrontDoor {
         }
 
         static Response message(int status, String message, String note) {
-            return new Response(status, Map.of("content-type", "application/json"),
-                    ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8), note);
+            return new Response(
+                    status,
+                    Map.of("content-type", "application/json"),
+                    ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
+                    note);
         }
 
         Response withHeader(String name, String value) {

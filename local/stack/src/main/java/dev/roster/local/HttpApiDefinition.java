@@ -1,9 +1,12 @@
 package dev.roster.local;
 
+import static dev.roster.emulator.SamTemplate.asList;
+import static dev.roster.emulator.SamTemplate.asMap;
+import static dev.roster.emulator.SamTemplate.properties;
+
 import dev.roster.emulator.Intrinsics;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.roster.emulator.SamTemplate.asList;
-import static dev.roster.emulator.SamTemplate.asMap;
-import static dev.roster.emulator.SamTemplate.properties;
-
 /**
  * The HTTP API as {@code template.yaml} declares it: every function's {@code HttpApi} events (method, path,
  * authorizer), the API's JWT authorizer configuration and its CORS configuration, evaluated with the local
@@ -23,8 +22,8 @@ import static dev.roster.emulator.SamTemplate.properties;
  * {@code /<stage>/…}, as the distribution's {@code /api/*} reaches it). The front door serves exactly this; a
  * route added to the template is served locally on the next run.
  */
-public record HttpApiDefinition(String stage, List<Route> routes, Map<String, JwtConfiguration> authorizers,
-                                CorsPolicy cors) {
+public record HttpApiDefinition(
+        String stage, List<Route> routes, Map<String, JwtConfiguration> authorizers, CorsPolicy cors) {
     public static final String DEFAULT_STAGE = "$default";
 
     /** Where the API's routes start: {@code /api} for the stage {@code api}, the root for {@code $default}. */
@@ -62,7 +61,8 @@ public record HttpApiDefinition(String stage, List<Route> routes, Map<String, Jw
                     if (i >= got.size()) {
                         return Optional.empty();
                     }
-                    parameters.put(segment.substring(1, segment.length() - 2), String.join("/", got.subList(i, got.size())));
+                    parameters.put(
+                            segment.substring(1, segment.length() - 2), String.join("/", got.subList(i, got.size())));
                     return Optional.of(parameters);
                 }
                 if (i >= got.size()) {
@@ -96,12 +96,10 @@ public record HttpApiDefinition(String stage, List<Route> routes, Map<String, Jw
     }
 
     /** An HTTP API JWT authorizer: the issuer ({@code iss} must equal it) and the accepted audiences. */
-    public record JwtConfiguration(String issuer, List<String> audiences) {
-    }
+    public record JwtConfiguration(String issuer, List<String> audiences) {}
 
     /** A matched route and its path parameters. */
-    public record Match(Route route, Map<String, String> pathParameters) {
-    }
+    public record Match(Route route, Map<String, String> pathParameters) {}
 
     /**
      * The route API Gateway would pick for this request, if any (method {@code ANY} matches every method);
@@ -114,7 +112,8 @@ public record HttpApiDefinition(String stage, List<Route> routes, Map<String, Jw
         }
         return routes.stream()
                 .filter(r -> r.method().equals(method) || r.method().equals("ANY"))
-                .sorted(Comparator.comparingInt(Route::specificity).reversed()
+                .sorted(Comparator.comparingInt(Route::specificity)
+                        .reversed()
                         .thenComparing(r -> r.method().equals("ANY") ? 1 : 0))
                 .flatMap(r -> r.match(path.get()).map(p -> new Match(r, p)).stream())
                 .findFirst();
@@ -126,8 +125,8 @@ public record HttpApiDefinition(String stage, List<Route> routes, Map<String, Jw
         Intrinsics intrinsics = aws.intrinsics();
         Map<String, Map<String, Object>> apis = template.resourcesOfType("AWS::Serverless::HttpApi");
         if (apis.size() != 1) {
-            throw new IllegalStateException("the local front door serves one AWS::Serverless::HttpApi; template.yaml has "
-                    + apis.size());
+            throw new IllegalStateException(
+                    "the local front door serves one AWS::Serverless::HttpApi; template.yaml has " + apis.size());
         }
         String apiId = apis.keySet().iterator().next();
         Map<String, Object> api = properties(apis.get(apiId));
@@ -142,42 +141,49 @@ public record HttpApiDefinition(String stage, List<Route> routes, Map<String, Jw
                 throw new IllegalStateException("authorizer " + name + " is not a JWT authorizer; the local front door"
                         + " only implements JWT authorizers");
             }
-            String identitySource = String.valueOf(authorizer.getOrDefault("IdentitySource", "$request.header.Authorization"));
+            String identitySource =
+                    String.valueOf(authorizer.getOrDefault("IdentitySource", "$request.header.Authorization"));
             if (!identitySource.equalsIgnoreCase("$request.header.Authorization")) {
                 throw new IllegalStateException("authorizer " + name + " reads " + identitySource
                         + "; the local front door reads $request.header.Authorization only");
             }
             Map<String, Object> config = asMap(intrinsics.evaluate(jwt));
-            List<String> audiences = asList(config.get("audience")).stream().map(String::valueOf).toList();
+            List<String> audiences =
+                    asList(config.get("audience")).stream().map(String::valueOf).toList();
             authorizers.put(name, new JwtConfiguration(String.valueOf(config.get("issuer")), audiences));
         });
 
         List<Route> routes = new ArrayList<>();
-        template.resourcesOfType("AWS::Serverless::Function").forEach((functionId, function) ->
-                asMap(properties(function).getOrDefault("Events", Map.of())).forEach((eventName, raw) -> {
-                    Map<String, Object> event = asMap(raw);
-                    if (!"HttpApi".equals(event.get("Type"))) {
-                        return;
-                    }
-                    Map<String, Object> props = asMap(event.getOrDefault("Properties", Map.of()));
-                    Object apiRef = props.get("ApiId");
-                    if (apiRef != null && !apiId.equals(asMap(apiRef).get("Ref"))) {
-                        return;
-                    }
-                    String method = String.valueOf(props.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT);
-                    String path = String.valueOf(props.getOrDefault("Path", "/{proxy+}"));
-                    String authorizer = String.valueOf(asMap(props.getOrDefault("Auth", Map.of()))
-                            .getOrDefault("Authorizer", defaultAuthorizer));
-                    if (!authorizer.equals("NONE") && !authorizers.containsKey(authorizer)) {
-                        throw new IllegalStateException(functionId + "." + eventName + " uses authorizer " + authorizer
-                                + ", which " + apiId + " does not define");
-                    }
-                    routes.add(new Route(method, method.equals("ANY") && path.equals("$default") ? "/{proxy+}" : path,
-                            functionId, authorizer));
-                }));
+        template.resourcesOfType("AWS::Serverless::Function")
+                .forEach((functionId, function) -> asMap(properties(function).getOrDefault("Events", Map.of()))
+                        .forEach((eventName, raw) -> {
+                            Map<String, Object> event = asMap(raw);
+                            if (!"HttpApi".equals(event.get("Type"))) {
+                                return;
+                            }
+                            Map<String, Object> props = asMap(event.getOrDefault("Properties", Map.of()));
+                            Object apiRef = props.get("ApiId");
+                            if (apiRef != null && !apiId.equals(asMap(apiRef).get("Ref"))) {
+                                return;
+                            }
+                            String method = String.valueOf(props.getOrDefault("Method", "ANY"))
+                                    .toUpperCase(Locale.ROOT);
+                            String path = String.valueOf(props.getOrDefault("Path", "/{proxy+}"));
+                            String authorizer = String.valueOf(asMap(props.getOrDefault("Auth", Map.of()))
+                                    .getOrDefault("Authorizer", defaultAuthorizer));
+                            if (!authorizer.equals("NONE") && !authorizers.containsKey(authorizer)) {
+                                throw new IllegalStateException(functionId + "." + eventName + " uses authorizer "
+                                        + authorizer + ", which " + apiId + " does not define");
+                            }
+                            routes.add(new Route(
+                                    method,
+                                    method.equals("ANY") && path.equals("$default") ? "/{proxy+}" : path,
+                                    functionId,
+                                    authorizer));
+                        }));
 
-        Object corsConfiguration = api.containsKey("CorsConfiguration")
-                ? intrinsics.evaluate(api.get("CorsConfiguration")) : null;
+        Object corsConfiguration =
+                api.containsKey("CorsConfiguration") ? intrinsics.evaluate(api.get("CorsConfiguration")) : null;
         CorsPolicy cors = corsConfiguration == null ? CorsPolicy.NONE : CorsPolicy.from(asMap(corsConfiguration));
         String stage = String.valueOf(api.getOrDefault("StageName", DEFAULT_STAGE));
         return new HttpApiDefinition(stage, List.copyOf(routes), Map.copyOf(authorizers), cors);

@@ -21,15 +21,20 @@ import java.util.Map;
  */
 public final class HttpApiEvents {
     static final String API_ID = "local";
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
-    private HttpApiEvents() {
-    }
+    private HttpApiEvents() {}
 
-    public static Map<String, Object> event(IncomingRequest request, String stage, HttpApiDefinition.Match match,
-                                            JwtAuthorizer.Allowed authorization, String requestId, String host,
-                                            Instant time) {
+    public static Map<String, Object> event(
+            IncomingRequest request,
+            String stage,
+            HttpApiDefinition.Match match,
+            JwtAuthorizer.Allowed authorization,
+            String requestId,
+            String host,
+            Instant time) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", match.route().routeKey());
@@ -91,8 +96,11 @@ public final class HttpApiEvents {
         }
         if (request.body().length > 0) {
             boolean text = isText(headers.get("content-type"));
-            event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8)
-                    : Base64.getEncoder().encodeToString(request.body()));
+            event.put(
+                    "body",
+                    text
+                            ? new String(request.body(), StandardCharsets.UTF_8)
+                            : Base64.getEncoder().encodeToString(request.body()));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
@@ -132,8 +140,12 @@ public final class HttpApiEvents {
             return true;
         }
         String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
+                || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded");
     }
 }

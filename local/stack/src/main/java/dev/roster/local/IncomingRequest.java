@@ -1,7 +1,6 @@
 package dev.roster.local;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,8 +13,14 @@ import java.util.Map;
  * An HTTP request as it reached the local server: raw path and query (still percent-encoded), every header
  * value in order under its lower-cased name, the body, the peer's address.
  */
-public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                              byte[] body, String sourceIp, String protocol) {
+public record IncomingRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String sourceIp,
+        String protocol) {
     /** API Gateway's payload limit for HTTP APIs. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -27,8 +32,10 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
 
     static IncomingRequest read(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+        exchange.getRequestHeaders()
+                .forEach(
+                        (name, values) -> headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                                .addAll(values));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -37,9 +44,14 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
             throw new TooLarge();
         }
         String rawQuery = exchange.getRequestURI().getRawQuery();
-        return new IncomingRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getRawPath(), rawQuery == null ? "" : rawQuery, headers, body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+        return new IncomingRequest(
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getRawPath(),
+                rawQuery == null ? "" : rawQuery,
+                headers,
+                body,
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getProtocol());
     }
 
     /** Header values joined by commas, as API Gateway joins repeated headers; null when absent. */

@@ -1,7 +1,6 @@
 package dev.roster.local;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -45,8 +44,11 @@ public final class IssuerEndpoints {
      *                  event as the body invokes one, the local {@code sam remote invoke} (ops jobs, e.g.
      *                  {@code OpsFunction}, are run this way)
      */
-    public IssuerEndpoints(LocalIssuer issuer, String origin, Map<String, Object> stack,
-                           java.util.function.Function<String, LambdaFunction> functions) {
+    public IssuerEndpoints(
+            LocalIssuer issuer,
+            String origin,
+            Map<String, Object> stack,
+            java.util.function.Function<String, LambdaFunction> functions) {
         this.issuer = issuer;
         this.stack = stack;
         this.codes = new AuthorizationCodes(issuer, origin, java.time.Clock.systemUTC());
@@ -59,16 +61,22 @@ public final class IssuerEndpoints {
             return invoke(path.substring(INVOKE.length()), request);
         }
         return switch (request.method() + " " + path) {
-            case "POST /local/token" -> isForm(request)
-                    ? codes.exchange(AuthorizationCodes.form(new String(request.body(), StandardCharsets.UTF_8)))
-                    : token(request);
+            case "POST /local/token" ->
+                isForm(request)
+                        ? codes.exchange(AuthorizationCodes.form(new String(request.body(), StandardCharsets.UTF_8)))
+                        : token(request);
             case "GET /local/authorize", "POST /local/authorize" -> codes.authorize(request);
             case "GET /local/.well-known/openid-configuration" -> json(200, issuer.discoveryDocument());
-            case "GET /local/.well-known/jwks.json" -> json(200, issuer.publicKeys().toJSONObject(true));
+            case "GET /local/.well-known/jwks.json" ->
+                json(200, issuer.publicKeys().toJSONObject(true));
             case "GET /local/stack" -> json(200, stack);
-            default -> error(404, "not_found", "the local stack serves POST /local/token,"
-                    + " GET /local/authorize, GET /local/.well-known/openid-configuration,"
-                    + " GET /local/.well-known/jwks.json, GET /local/stack and POST /local/invoke/<FunctionLogicalId>");
+            default ->
+                error(
+                        404,
+                        "not_found",
+                        "the local stack serves POST /local/token,"
+                                + " GET /local/authorize, GET /local/.well-known/openid-configuration,"
+                                + " GET /local/.well-known/jwks.json, GET /local/stack and POST /local/invoke/<FunctionLogicalId>");
         };
     }
 
@@ -83,12 +91,20 @@ public final class IssuerEndpoints {
                 try {
                     yield json(200, returned.json() == null ? Map.of() : JSON.std.anyFrom(returned.json()));
                 } catch (IOException e) {
-                    yield error(502, "bad_response", "the function returned something that is not JSON: " + e.getMessage());
+                    yield error(
+                            502, "bad_response", "the function returned something that is not JSON: " + e.getMessage());
                 }
             }
-            case LambdaFunction.Failed failed -> json(200, Map.of("errorType", failed.errorType(),
-                    "errorMessage", String.valueOf(failed.error().getMessage())));
-            case LambdaFunction.TimedOut timedOut -> error(504, "timeout", logicalId + " ran past its Timeout of " + timedOut.timeout());
+            case LambdaFunction.Failed failed ->
+                json(
+                        200,
+                        Map.of(
+                                "errorType",
+                                failed.errorType(),
+                                "errorMessage",
+                                String.valueOf(failed.error().getMessage())));
+            case LambdaFunction.TimedOut timedOut ->
+                error(504, "timeout", logicalId + " ran past its Timeout of " + timedOut.timeout());
         };
     }
 
@@ -102,19 +118,25 @@ public final class IssuerEndpoints {
         try {
             body = JSON.std.mapFrom(new String(request.body(), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            return error(400, "malformed_json", "send a JSON object: {\"sub\": \"ada\", \"name\": \"Ada Lovelace\","
-                    + " \"email\": \"ada@example.org\"}");
+            return error(
+                    400,
+                    "malformed_json",
+                    "send a JSON object: {\"sub\": \"ada\", \"name\": \"Ada Lovelace\","
+                            + " \"email\": \"ada@example.org\"}");
         }
         if (body == null) {
             return error(400, "malformed_json", "send a JSON object with at least \"sub\"");
         }
         for (String field : body.keySet()) {
             if (!List.of("sub", "name", "email", "email_verified", "groups").contains(field)) {
-                return error(400, "unknown_field", "unknown field \"" + field
-                        + "\"; send sub, name, email, email_verified and groups");
+                return error(
+                        400,
+                        "unknown_field",
+                        "unknown field \"" + field + "\"; send sub, name, email, email_verified and groups");
             }
         }
-        if (!(body.get("sub") instanceof String subject) || !SUBJECT.matcher(subject).matches()) {
+        if (!(body.get("sub") instanceof String subject)
+                || !SUBJECT.matcher(subject).matches()) {
             return error(400, "invalid_sub", "sub must be a string of 1-128 letters, digits or . _ @ : | + -");
         }
         Object name = body.get("name");
@@ -130,15 +152,22 @@ public final class IssuerEndpoints {
             return error(400, "invalid_email_verified", "email_verified must be true or false");
         }
         Object groups = body.get("groups");
-        if (groups != null && !(groups instanceof List<?> list && list.size() <= MAX_GROUPS
-                && list.stream().allMatch(g -> g instanceof String text && GROUP.matcher(text).matches()))) {
-            return error(400, "invalid_groups", "groups must be a list of at most " + MAX_GROUPS
-                    + " group names (1-128 characters, no spaces), e.g. [\"roster-admins\"]");
+        if (groups != null
+                && !(groups instanceof List<?> list
+                        && list.size() <= MAX_GROUPS
+                        && list.stream()
+                                .allMatch(g -> g instanceof String text
+                                        && GROUP.matcher(text).matches()))) {
+            return error(
+                    400,
+                    "invalid_groups",
+                    "groups must be a list of at most " + MAX_GROUPS
+                            + " group names (1-128 characters, no spaces), e.g. [\"roster-admins\"]");
         }
         @SuppressWarnings("unchecked")
         List<String> groupNames = groups == null ? List.of() : (List<String>) groups;
-        LocalIssuer.DevToken token = issuer.issue(subject, (String) name, (String) email,
-                new LocalIssuer.Membership(groupNames, (Boolean) verified));
+        LocalIssuer.DevToken token = issuer.issue(
+                subject, (String) name, (String) email, new LocalIssuer.Membership(groupNames, (Boolean) verified));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", token.token());
         out.put("tokenType", "Bearer");
@@ -148,8 +177,11 @@ public final class IssuerEndpoints {
 
     static FrontDoor.Response json(int status, Object value) {
         try {
-            return new FrontDoor.Response(status, Map.of("content-type", "application/json", "cache-control", "no-store"),
-                    JSON.std.asBytes(value), "local issuer");
+            return new FrontDoor.Response(
+                    status,
+                    Map.of("content-type", "application/json", "cache-control", "no-store"),
+                    JSON.std.asBytes(value),
+                    "local issuer");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

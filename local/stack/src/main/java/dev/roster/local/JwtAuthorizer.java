@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +28,8 @@ import java.util.Set;
  * claims (as strings, the way the payload 2.0 event carries them) and scopes to the function.
  */
 public final class JwtAuthorizer {
-    private static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+    private static final Set<JWSAlgorithm> RSA_ALGORITHMS =
+            Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
 
     private final HttpApiDefinition.JwtConfiguration configuration;
     private final JWKSet keys;
@@ -41,18 +41,18 @@ public final class JwtAuthorizer {
         this.clock = clock;
     }
 
-    public sealed interface Decision permits Allowed, Denied {
-    }
+    public sealed interface Decision permits Allowed, Denied {}
 
     /** Claims as payload 2.0 puts them in {@code requestContext.authorizer.jwt}; scopes null when the token has none. */
-    public record Allowed(Map<String, String> claims, List<String> scopes) implements Decision {
-    }
+    public record Allowed(Map<String, String> claims, List<String> scopes) implements Decision {}
 
     /** {@code description} is what follows {@code error_description=} in {@code www-authenticate}; null: no token. */
     public record Denied(String description) implements Decision {
         public String wwwAuthenticate() {
-            return description == null ? "Bearer" : "Bearer scope=\"\" error=\"invalid_token\" error_description=\""
-                    + description.replace("\"", "'") + "\"";
+            return description == null
+                    ? "Bearer"
+                    : "Bearer scope=\"\" error=\"invalid_token\" error_description=\"" + description.replace("\"", "'")
+                            + "\"";
         }
     }
 
@@ -124,7 +124,11 @@ public final class JwtAuthorizer {
         Map<String, String> out = new LinkedHashMap<>();
         claims.toJSONObject().forEach((name, value) -> {
             if (value instanceof List<?> list) {
-                out.put(name, "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]");
+                out.put(
+                        name,
+                        "["
+                                + String.join(
+                                        " ", list.stream().map(String::valueOf).toList()) + "]");
             } else {
                 out.put(name, String.valueOf(value));
             }

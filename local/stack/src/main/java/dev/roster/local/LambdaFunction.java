@@ -1,5 +1,7 @@
 package dev.roster.local;
 
+import static dev.roster.emulator.SamTemplate.properties;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -10,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import dev.roster.core.Env;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -34,8 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import static dev.roster.emulator.SamTemplate.properties;
-
 /**
  * A function of {@code template.yaml} run in this JVM the way Lambda runs it: the class and method named by
  * its {@code Handler}, built with the environment the template gives it, events passed as Lambda passes them
@@ -54,11 +53,17 @@ public final class LambdaFunction implements AutoCloseable {
     private final Class<?> inputType;
     /** A {@code RequestStreamHandler}-shaped method: (event JSON in, response JSON out, Context). */
     private final boolean stream;
+
     private final Supplier<Object> factory;
     private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
 
-    LambdaFunction(String logicalId, String functionName, Duration timeout, int memoryMb, Method method,
-                   Supplier<Object> factory) {
+    LambdaFunction(
+            String logicalId,
+            String functionName,
+            Duration timeout,
+            int memoryMb,
+            Method method,
+            Supplier<Object> factory) {
         this.logicalId = logicalId;
         this.functionName = functionName;
         this.timeout = timeout;
@@ -72,8 +77,12 @@ public final class LambdaFunction implements AutoCloseable {
     /** The function {@code logicalId} of the template, its environment evaluated locally plus {@code overrides}. */
     public static LambdaFunction fromTemplate(LocalAws aws, String logicalId, Map<String, String> overrides) {
         Map<String, Object> props = properties(aws.template().resource(logicalId));
-        return fromTemplate(aws, logicalId, overrides,
-                String.valueOf(props.getOrDefault("Handler", aws.template().functionGlobals().get("Handler"))));
+        return fromTemplate(
+                aws,
+                logicalId,
+                overrides,
+                String.valueOf(props.getOrDefault(
+                        "Handler", aws.template().functionGlobals().get("Handler"))));
     }
 
     /** As {@link #fromTemplate(LocalAws, String, Map)}, with another handler class (tests record what it gets). */
@@ -81,16 +90,17 @@ public final class LambdaFunction implements AutoCloseable {
         SamTemplate template = aws.template();
         Map<String, Object> props = properties(template.resource(logicalId));
         Map<String, Object> globals = template.functionGlobals();
-        Duration timeout = Duration.ofSeconds(Long.parseLong(String.valueOf(props.getOrDefault("Timeout",
-                globals.getOrDefault("Timeout", 3)))));
-        int memory = Integer.parseInt(String.valueOf(props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128))));
+        Duration timeout = Duration.ofSeconds(
+                Long.parseLong(String.valueOf(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)))));
+        int memory = Integer.parseInt(
+                String.valueOf(props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128))));
         Env env = new Env(aws.functionEnvironment(logicalId, overrides));
         return forHandler(logicalId, aws.physicalName(logicalId), handler, timeout, memory, env);
     }
 
     /** {@code handler} is {@code package.Class::method}, as in a template's {@code Handler} property. */
-    static LambdaFunction forHandler(String logicalId, String functionName, String handler, Duration timeout,
-                                     int memoryMb, Env env) {
+    static LambdaFunction forHandler(
+            String logicalId, String functionName, String handler, Duration timeout, int memoryMb, Env env) {
         String[] parts = handler.split("::", 2);
         String methodName = parts.length == 2 ? parts[1] : "handleRequest";
         Class<?> type;
@@ -100,8 +110,10 @@ public final class LambdaFunction implements AutoCloseable {
             throw new IllegalStateException(logicalId + ": handler class " + parts[0] + " is not on the class path", e);
         }
         Method method = Arrays.stream(type.getMethods())
-                .filter(m -> m.getName().equals(methodName) && !m.isBridge() && !m.isSynthetic() && (isStream(m)
-                        || m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class))
+                .filter(m -> m.getName().equals(methodName)
+                        && !m.isBridge()
+                        && !m.isSynthetic()
+                        && (isStream(m) || m.getParameterCount() == 2 && m.getParameterTypes()[1] == Context.class))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(logicalId + ": " + type.getName() + " has no public "
                         + methodName + "(event, Context) or " + methodName + "(InputStream, OutputStream, Context)"));
@@ -109,7 +121,8 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     private static boolean isStream(Method method) {
-        return Arrays.equals(method.getParameterTypes(), new Class<?>[] {InputStream.class, OutputStream.class, Context.class});
+        return Arrays.equals(
+                method.getParameterTypes(), new Class<?>[] {InputStream.class, OutputStream.class, Context.class});
     }
 
     /** Roster's handlers take the function's environment; a handler with only a no-argument constructor works too. */
@@ -122,10 +135,11 @@ public final class LambdaFunction implements AutoCloseable {
                 return type.getConstructor().newInstance();
             }
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("initialising " + type.getName() + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "initialising " + type.getName() + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type.getName() + " needs a public constructor taking dev.roster.core.Env"
-                    + " or none", e);
+            throw new IllegalStateException(
+                    type.getName() + " needs a public constructor taking dev.roster.core.Env" + " or none", e);
         }
     }
 
@@ -138,12 +152,10 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     /** What an invocation came to. */
-    public sealed interface Outcome permits Returned, Failed, TimedOut {
-    }
+    public sealed interface Outcome permits Returned, Failed, TimedOut {}
 
     /** The handler returned; {@code json} is its result as the runtime serialises it ({@code null} for Void). */
-    public record Returned(String json) implements Outcome {
-    }
+    public record Returned(String json) implements Outcome {}
 
     /** The handler threw (or could not be initialised): Lambda reports a function error. */
     public record Failed(Throwable error) implements Outcome {
@@ -152,8 +164,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    public record TimedOut(Duration timeout) implements Outcome {
-    }
+    public record TimedOut(Duration timeout) implements Outcome {}
 
     /** Invokes with the event as JSON, deserialised into the handler's input type by the Lambda runtime's serialiser. */
     public Outcome invokeJson(String eventJson, String requestId) {
@@ -164,8 +175,8 @@ public final class LambdaFunction implements AutoCloseable {
         try {
             event = serializer(inputType).fromJson(eventJson);
         } catch (RuntimeException e) {
-            return new Failed(new IllegalArgumentException("the event does not deserialise into "
-                    + inputType.getName() + ": " + e.getMessage(), e));
+            return new Failed(new IllegalArgumentException(
+                    "the event does not deserialise into " + inputType.getName() + ": " + e.getMessage(), e));
         }
         return invoke(event, requestId);
     }
@@ -200,8 +211,11 @@ public final class LambdaFunction implements AutoCloseable {
                 return method.invoke(handler, event, context);
             }
             ByteArrayOutputStream response = new ByteArrayOutputStream();
-            method.invoke(handler, new ByteArrayInputStream(((String) event).getBytes(StandardCharsets.UTF_8)),
-                    response, context);
+            method.invoke(
+                    handler,
+                    new ByteArrayInputStream(((String) event).getBytes(StandardCharsets.UTF_8)),
+                    response,
+                    context);
             return response.toString(StandardCharsets.UTF_8);
         });
         try {

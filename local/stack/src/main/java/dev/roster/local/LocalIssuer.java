@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +38,11 @@ public final class LocalIssuer {
         this.audience = audience;
         this.clock = clock;
         try {
-            this.key = new RSAKeyGenerator(2048).keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            this.key = new RSAKeyGenerator(2048)
+                    .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the local issuer's RSA key", e);
         }
@@ -88,13 +90,17 @@ public final class LocalIssuer {
         return issue(subject, name, email, clientId, nonce, Membership.NONE);
     }
 
-    public DevToken issue(String subject, String name, String email, String clientId, String nonce,
-                          Membership membership) {
+    public DevToken issue(
+            String subject, String name, String email, String clientId, String nonce, Membership membership) {
         Instant now = clock.instant();
         Instant expires = now.plus(TOKEN_LIFETIME);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer).audience(clientId).subject(subject)
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now)).expirationTime(Date.from(expires))
+                .issuer(issuer)
+                .audience(clientId)
+                .subject(subject)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("token_use", "id");
         if (name != null) {
@@ -116,8 +122,12 @@ public final class LocalIssuer {
     }
 
     String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -143,6 +153,5 @@ public final class LocalIssuer {
         return document;
     }
 
-    public record DevToken(String token, Instant expiresAt) {
-    }
+    public record DevToken(String token, Instant expiresAt) {}
 }

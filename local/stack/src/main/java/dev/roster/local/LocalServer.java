@@ -2,7 +2,6 @@ package dev.roster.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -28,9 +27,12 @@ public final class LocalServer implements AutoCloseable {
     private volatile Routes routes;
 
     /** What serves which path; set once everything behind the server exists. */
-    public record Routes(IssuerEndpoints issuer, PhotoServer photos, FrontDoor api, StaticFiles web,
-                         Map<String, String> securityHeaders) {
-    }
+    public record Routes(
+            IssuerEndpoints issuer,
+            PhotoServer photos,
+            FrontDoor api,
+            StaticFiles web,
+            Map<String, String> securityHeaders) {}
 
     /** Binds 127.0.0.1:{@code port} (0: any free port) now, so the URL is known before the routes are built. */
     public LocalServer(int port) throws IOException {
@@ -112,8 +114,8 @@ public final class LocalServer implements AutoCloseable {
         for (String cookie : response.cookies()) {
             exchange.getResponseHeaders().add("set-cookie", cookie);
         }
-        boolean noBody = exchange.getRequestMethod().equals("HEAD") || response.status() == 204
-                || response.status() == 304;
+        boolean noBody =
+                exchange.getRequestMethod().equals("HEAD") || response.status() == 204 || response.status() == 304;
         if (noBody) {
             if (exchange.getRequestMethod().equals("HEAD") && response.body().length > 0) {
                 exchange.getResponseHeaders().set("content-length", Integer.toString(response.body().length));

@@ -2,7 +2,6 @@ package dev.roster.local;
 
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,8 +36,14 @@ public final class LocalStack implements AutoCloseable {
     private final HttpApiDefinition api;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalStack(LocalServer server, LocalAws aws, LocalIssuer issuer, Map<String, LambdaFunction> functions,
-                       List<NotificationPump> pumps, PhotoServer photos, HttpApiDefinition api) {
+    private LocalStack(
+            LocalServer server,
+            LocalAws aws,
+            LocalIssuer issuer,
+            Map<String, LambdaFunction> functions,
+            List<NotificationPump> pumps,
+            PhotoServer photos,
+            HttpApiDefinition api) {
         this.server = server;
         this.aws = aws;
         this.issuer = issuer;
@@ -60,17 +65,25 @@ public final class LocalStack implements AutoCloseable {
             String issuerUrl = origin + "/local";
             Map<String, String> parameters = Map.of(
                     // the local issuer stands in for the identity provider
-                    "IdentityProvider", "external",
-                    "JwtIssuer", issuerUrl,
-                    "JwtAudience", AUDIENCE,
-                    // the site, the API and the photos share this origin; localhost is another one, as an operator may add
-                    "CorsAllowedOrigins", "http://localhost:" + server.port());
-            aws = emulator == null ? LocalAws.start(template, parameters) : LocalAws.connect(emulator, template, parameters);
+                    "IdentityProvider",
+                    "external",
+                    "JwtIssuer",
+                    issuerUrl,
+                    "JwtAudience",
+                    AUDIENCE,
+                    // the site, the API and the photos share this origin; localhost is another one, as an operator may
+                    // add
+                    "CorsAllowedOrigins",
+                    "http://localhost:" + server.port());
+            aws = emulator == null
+                    ? LocalAws.start(template, parameters)
+                    : LocalAws.connect(emulator, template, parameters);
             aws.useAsSdkDefault();
 
             Map<String, String> overrides = localOverrides(aws, origin);
             Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-            for (String id : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
+            for (String id :
+                    template.resourcesOfType("AWS::Serverless::Function").keySet()) {
                 functions.put(id, LambdaFunction.fromTemplate(aws, id, overrides));
             }
 
@@ -85,13 +98,18 @@ public final class LocalStack implements AutoCloseable {
                 }
                 authorizers.put(name, new JwtAuthorizer(configuration, issuer.publicKeys(), clock));
             });
-            FrontDoor frontDoor = new FrontDoor(api, authorizers, id -> {
-                LambdaFunction function = functions.get(id);
-                if (function == null) {
-                    throw new IllegalStateException("template.yaml routes to " + id + ", which is not a function");
-                }
-                return function;
-            }, clock);
+            FrontDoor frontDoor = new FrontDoor(
+                    api,
+                    authorizers,
+                    id -> {
+                        LambdaFunction function = functions.get(id);
+                        if (function == null) {
+                            throw new IllegalStateException(
+                                    "template.yaml routes to " + id + ", which is not a function");
+                        }
+                        return function;
+                    },
+                    clock);
 
             List<NotificationPump> pumps = new ArrayList<>();
             for (LambdaFunction function : functions.values()) {
@@ -110,7 +128,10 @@ public final class LocalStack implements AutoCloseable {
                 resources.put(id, aws.physicalName(id));
             }
             info.put("resources", resources);
-            server.start(new LocalServer.Routes(new IssuerEndpoints(issuer, origin, info, functions::get), photos, frontDoor,
+            server.start(new LocalServer.Routes(
+                    new IssuerEndpoints(issuer, origin, info, functions::get),
+                    photos,
+                    frontDoor,
                     new StaticFiles(webRoot),
                     ResponseHeaders.fromTemplate(aws)));
             return new LocalStack(server, aws, issuer, functions, pumps, photos, api);
@@ -173,10 +194,13 @@ public final class LocalStack implements AutoCloseable {
         Path web = template.path().toAbsolutePath().getParent().resolve("web");
         try (LocalStack stack = start(template, options.port(), emulator, web)) {
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stack.close();
-                stopped.countDown();
-            }, "local-stack-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                stack.close();
+                                stopped.countDown();
+                            },
+                            "local-stack-stop"));
             String seeded = "";
             if (options.seed()) {
                 Seeder.Result result = new Seeder(stack.apiUrl()).seed();
@@ -206,15 +230,18 @@ public final class LocalStack implements AutoCloseable {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> {
-                        if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,5}")
+                        if (i + 1 >= args.length
+                                || !args[i + 1].matches("\\d{1,5}")
                                 || Integer.parseInt(args[i + 1]) > 65535) {
-                            throw new IllegalArgumentException("--port needs a port number (0-65535), e.g. --port 3000");
+                            throw new IllegalArgumentException(
+                                    "--port needs a port number (0-65535), e.g. --port 3000");
                         }
                         port = Integer.parseInt(args[++i]);
                     }
                     case "--no-seed" -> seed = false;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: ./local/run [--port N] [--no-seed]");
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i] + "; usage: ./local/run [--port N] [--no-seed]");
                 }
             }
             return new Options(port, seed);

@@ -1,10 +1,12 @@
 package dev.roster.local;
 
+import static dev.roster.emulator.SamTemplate.asMap;
+import static dev.roster.emulator.SamTemplate.properties;
+
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.S3NotificationQueue;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +20,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.roster.emulator.SamTemplate.asMap;
-import static dev.roster.emulator.SamTemplate.properties;
 
 /**
  * Stands in for Lambda's S3 trigger: long-polls the SQS queue that receives the emulator's notifications for
@@ -49,11 +48,14 @@ public final class NotificationPump implements AutoCloseable {
         this.function = function;
         this.queue = S3NotificationQueue.of(aws, function.logicalId());
         this.retryDelays = List.copyOf(retryDelays);
-        Map<String, Object> invokeConfig = asMap(properties(aws.template().resource(function.logicalId()))
-                .getOrDefault("EventInvokeConfig", Map.of()));
+        Map<String, Object> invokeConfig = asMap(
+                properties(aws.template().resource(function.logicalId())).getOrDefault("EventInvokeConfig", Map.of()));
         this.maximumRetries = Integer.parseInt(String.valueOf(invokeConfig.getOrDefault("MaximumRetryAttempts", 2)));
         this.failureQueueUrl = failureQueue(aws, invokeConfig);
-        this.poller = Thread.ofPlatform().daemon().name("pump-" + function.logicalId()).unstarted(this::pollUntilClosed);
+        this.poller = Thread.ofPlatform()
+                .daemon()
+                .name("pump-" + function.logicalId())
+                .unstarted(this::pollUntilClosed);
     }
 
     /** Starts pumping the notifications of {@code function} (an S3-triggered function of the template). */
@@ -78,14 +80,15 @@ public final class NotificationPump implements AutoCloseable {
                 for (S3Event event : queue.poll(Duration.ofSeconds(1))) {
                     inFlight.incrementAndGet();
                     slots.acquire();
-                    invocations.execute(() -> { // execute, not submit: a failure is printed, not kept in a Future nobody reads
-                        try {
-                            deliver(event);
-                        } finally {
-                            slots.release();
-                            inFlight.decrementAndGet();
-                        }
-                    });
+                    invocations.execute(
+                            () -> { // execute, not submit: a failure is printed, not kept in a Future nobody reads
+                                try {
+                                    deliver(event);
+                                } finally {
+                                    slots.release();
+                                    inFlight.decrementAndGet();
+                                }
+                            });
                 }
             } catch (InterruptedException e) {
                 return;
@@ -100,8 +103,11 @@ public final class NotificationPump implements AutoCloseable {
 
     private void deliver(S3Event event) {
         String requestId = UUID.randomUUID().toString();
-        String keys = String.join(", ", event.getRecords().stream()
-                .map(r -> r.getS3().getObject().getUrlDecodedKey()).toList());
+        String keys = String.join(
+                ", ",
+                event.getRecords().stream()
+                        .map(r -> r.getS3().getObject().getUrlDecodedKey())
+                        .toList());
         for (int attempt = 0; attempt <= maximumRetries; attempt++) {
             if (attempt > 0) {
                 sleep(retryDelays.get(Math.min(attempt - 1, retryDelays.size() - 1)));
@@ -117,10 +123,12 @@ public final class NotificationPump implements AutoCloseable {
                     System.out.println("[" + function.logicalId() + "] " + keys + " processed in " + ms + " ms");
                     return;
                 }
-                case LambdaFunction.Failed failed -> System.out.println("[" + function.logicalId() + "] " + keys
-                        + " failed (attempt " + (attempt + 1) + " of " + (maximumRetries + 1) + "): " + failed.error());
-                case LambdaFunction.TimedOut timedOut -> System.out.println("[" + function.logicalId() + "] " + keys
-                        + " timed out (attempt " + (attempt + 1) + " of " + (maximumRetries + 1) + ")");
+                case LambdaFunction.Failed failed ->
+                    System.out.println("[" + function.logicalId() + "] " + keys + " failed (attempt " + (attempt + 1)
+                            + " of " + (maximumRetries + 1) + "): " + failed.error());
+                case LambdaFunction.TimedOut timedOut ->
+                    System.out.println("[" + function.logicalId() + "] " + keys + " timed out (attempt " + (attempt + 1)
+                            + " of " + (maximumRetries + 1) + ")");
             }
             if (attempt == maximumRetries) {
                 sendToFailureDestination(event, requestId, outcome, attempt + 1);
@@ -129,7 +137,8 @@ public final class NotificationPump implements AutoCloseable {
     }
 
     /** The record Lambda sends to an on-failure destination (condition RetriesExhausted). */
-    private void sendToFailureDestination(S3Event event, String requestId, LambdaFunction.Outcome outcome, int attempts) {
+    private void sendToFailureDestination(
+            S3Event event, String requestId, LambdaFunction.Outcome outcome, int attempts) {
         if (failureQueueUrl == null) {
             System.out.println("[" + function.logicalId() + "] no OnFailure destination: event dropped");
             return;
@@ -137,14 +146,24 @@ public final class NotificationPump implements AutoCloseable {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("version", "1.0");
         record.put("timestamp", Instant.now().toString());
-        record.put("requestContext", Map.of("requestId", requestId,
-                "functionArn", "arn:aws:lambda:" + LocalAws.REGION.id() + ":" + LocalAws.ACCOUNT_ID + ":function:"
-                        + aws.physicalName(function.logicalId()) + ":$LATEST",
-                "condition", "RetriesExhausted", "approximateInvokeCount", attempts));
-        record.put("responseContext", Map.of("statusCode", 200, "executedVersion", "$LATEST",
-                "functionError", "Unhandled"));
+        record.put(
+                "requestContext",
+                Map.of(
+                        "requestId",
+                        requestId,
+                        "functionArn",
+                        "arn:aws:lambda:" + LocalAws.REGION.id() + ":" + LocalAws.ACCOUNT_ID + ":function:"
+                                + aws.physicalName(function.logicalId()) + ":$LATEST",
+                        "condition",
+                        "RetriesExhausted",
+                        "approximateInvokeCount",
+                        attempts));
+        record.put(
+                "responseContext",
+                Map.of("statusCode", 200, "executedVersion", "$LATEST", "functionError", "Unhandled"));
         String errorType = outcome instanceof LambdaFunction.Failed f ? f.errorType() : "Sandbox.Timedout";
-        String errorMessage = outcome instanceof LambdaFunction.Failed f ? String.valueOf(f.error().getMessage())
+        String errorMessage = outcome instanceof LambdaFunction.Failed f
+                ? String.valueOf(f.error().getMessage())
                 : "Task timed out";
         record.put("responsePayload", Map.of("errorType", errorType, "errorMessage", errorMessage));
         try {
@@ -160,15 +179,19 @@ public final class NotificationPump implements AutoCloseable {
 
     private static String failureQueue(LocalAws aws, Map<String, Object> invokeConfig) {
         Object destination = asMap(asMap(invokeConfig.getOrDefault("DestinationConfig", Map.of()))
-                .getOrDefault("OnFailure", Map.of())).get("Destination");
+                        .getOrDefault("OnFailure", Map.of()))
+                .get("Destination");
         if (destination == null) {
             return null;
         }
         Map<String, Object> reference = asMap(destination);
         Object getAtt = reference.get("Fn::GetAtt");
-        String logicalId = getAtt instanceof List<?> parts ? String.valueOf(parts.getFirst())
+        String logicalId = getAtt instanceof List<?> parts
+                ? String.valueOf(parts.getFirst())
                 : String.valueOf(reference.get("Ref"));
-        return aws.sqs().getQueueUrl(b -> b.queueName(aws.physicalName(logicalId))).queueUrl();
+        return aws.sqs()
+                .getQueueUrl(b -> b.queueName(aws.physicalName(logicalId)))
+                .queueUrl();
     }
 
     private static void sleep(Duration duration) {

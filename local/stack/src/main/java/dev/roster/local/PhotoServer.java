@@ -1,21 +1,20 @@
 package dev.roster.local;
 
+import static dev.roster.emulator.SamTemplate.asList;
+import static dev.roster.emulator.SamTemplate.asMap;
+import static dev.roster.emulator.SamTemplate.properties;
+
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static dev.roster.emulator.SamTemplate.asList;
-import static dev.roster.emulator.SamTemplate.asMap;
-import static dev.roster.emulator.SamTemplate.properties;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The local CloudFront for photos: {@code GET /photos/<rest>} reads the key {@code photos/<rest>} (the path,
@@ -39,19 +38,25 @@ public final class PhotoServer {
     public static PhotoServer forDistribution(LocalAws aws) {
         var distributions = aws.template().resourcesOfType("AWS::CloudFront::Distribution");
         if (distributions.size() != 1) {
-            throw new IllegalStateException("expected one CloudFront distribution in template.yaml, found "
-                    + distributions.size());
+            throw new IllegalStateException(
+                    "expected one CloudFront distribution in template.yaml, found " + distributions.size());
         }
-        Map<String, Object> config = asMap(properties(distributions.values().iterator().next()).get("DistributionConfig"));
+        Map<String, Object> config =
+                asMap(properties(distributions.values().iterator().next()).get("DistributionConfig"));
         String pattern = PREFIX + "*";
-        Object originId = asList(config.getOrDefault("CacheBehaviors", List.of())).stream().map(SamTemplate::asMap)
+        Object originId = asList(config.getOrDefault("CacheBehaviors", List.of())).stream()
+                .map(SamTemplate::asMap)
                 .filter(behaviour -> pattern.equals(behaviour.get("PathPattern")))
-                .map(behaviour -> behaviour.get("TargetOriginId")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the distribution in template.yaml has no " + pattern
-                        + " behaviour"));
-        Map<String, Object> origin = asList(config.get("Origins")).stream().map(SamTemplate::asMap)
-                .filter(o -> originId.equals(o.get("Id"))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the distribution in template.yaml has no origin " + originId));
+                .map(behaviour -> behaviour.get("TargetOriginId"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the distribution in template.yaml has no " + pattern + " behaviour"));
+        Map<String, Object> origin = asList(config.get("Origins")).stream()
+                .map(SamTemplate::asMap)
+                .filter(o -> originId.equals(o.get("Id")))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("the distribution in template.yaml has no origin " + originId));
         List<Object> getAtt = asList(asMap(origin.get("DomainName")).get("Fn::GetAtt"));
         return new PhotoServer(aws.s3(), aws.physicalName(String.valueOf(getAtt.getFirst())));
     }

@@ -1,13 +1,12 @@
 package dev.roster.local;
 
-import dev.roster.emulator.LocalAws;
+import static dev.roster.emulator.SamTemplate.asMap;
+import static dev.roster.emulator.SamTemplate.properties;
 
+import dev.roster.emulator.LocalAws;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static dev.roster.emulator.SamTemplate.asMap;
-import static dev.roster.emulator.SamTemplate.properties;
 
 /**
  * The security headers the site's distribution adds to every answer (the template's
@@ -16,17 +15,17 @@ import static dev.roster.emulator.SamTemplate.properties;
  * origin joins {@code connect-src}.
  */
 public final class ResponseHeaders {
-    private ResponseHeaders() {
-    }
+    private ResponseHeaders() {}
 
     public static Map<String, String> fromTemplate(LocalAws aws) {
         var policies = aws.template().resourcesOfType("AWS::CloudFront::ResponseHeadersPolicy");
         if (policies.size() != 1) {
-            throw new IllegalStateException("expected one CloudFront response headers policy in template.yaml, found "
-                    + policies.size());
+            throw new IllegalStateException(
+                    "expected one CloudFront response headers policy in template.yaml, found " + policies.size());
         }
-        Map<String, Object> config = asMap(aws.intrinsics().evaluate(asMap(properties(policies.values().iterator().next())
-                .get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig")));
+        Map<String, Object> config = asMap(aws.intrinsics()
+                .evaluate(asMap(properties(policies.values().iterator().next()).get("ResponseHeadersPolicyConfig"))
+                        .get("SecurityHeadersConfig")));
         Map<String, String> headers = new LinkedHashMap<>();
         if (config.get("StrictTransportSecurity") instanceof Map<?, ?> hsts) {
             StringBuilder value = new StringBuilder("max-age=" + hsts.get("AccessControlMaxAgeSec"));
@@ -48,8 +47,13 @@ public final class ResponseHeaders {
             headers.put("referrer-policy", String.valueOf(referrer.get("ReferrerPolicy")));
         }
         if (config.get("ContentSecurityPolicy") instanceof Map<?, ?> csp) {
-            headers.put("content-security-policy", withEmulator(String.valueOf(csp.get("ContentSecurityPolicy"))
-                    .replaceAll("\\s+", " ").trim(), aws.endpoint()));
+            headers.put(
+                    "content-security-policy",
+                    withEmulator(
+                            String.valueOf(csp.get("ContentSecurityPolicy"))
+                                    .replaceAll("\\s+", " ")
+                                    .trim(),
+                            aws.endpoint()));
         }
         return Map.copyOf(headers);
     }

@@ -3,7 +3,6 @@ package dev.roster.local;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -12,8 +11,7 @@ final class S3EventJson {
     private static final PojoSerializer<S3Event> SERIALIZER =
             LambdaEventSerializers.serializerFor(S3Event.class, S3EventJson.class.getClassLoader());
 
-    private S3EventJson() {
-    }
+    private S3EventJson() {}
 
     static String toJson(S3Event event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

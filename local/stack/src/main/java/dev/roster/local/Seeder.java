@@ -1,7 +1,6 @@
 package dev.roster.local;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +31,8 @@ public final class Seeder {
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("host", "content-length", "connection", "expect");
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param base the local stack's API ({@code …/api}): the seeder goes through its front door and issuer like
@@ -42,8 +42,8 @@ public final class Seeder {
         this.base = base;
     }
 
-    public record Result(int created, int alreadyThere, int photosReady, int photosRejected, List<String> failures,
-                         Duration took) {
+    public record Result(
+            int created, int alreadyThere, int photosReady, int photosRejected, List<String> failures, Duration took) {
         public String summary() {
             String text = "seeded " + created + " profiles (" + alreadyThere + " already there), " + photosReady
                     + " photos ready" + (photosRejected > 0 ? ", " + photosRejected + " rejected" : "")
@@ -148,8 +148,10 @@ public final class Seeder {
         profile.put("bio", member.bio());
         profile.put("tags", member.tags());
         profile.put("visible", true);
-        HttpResponse<String> put = send(request("/me", token).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.std.asString(profile))).build());
+        HttpResponse<String> put = send(request("/me", token)
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.std.asString(profile)))
+                .build());
         if (put.statusCode() == 428) {
             // the profile appeared after the GET: an earlier attempt's write landed after its 503 (a slow emulator)
             return "existing";
@@ -158,15 +160,21 @@ public final class Seeder {
         if (member.photo() == null) {
             return "created";
         }
-        Map<String, Object> ask = Map.of("contentType", member.photo().contentType(),
-                "contentLength", member.photo().bytes().length);
-        HttpResponse<String> upload = send(request("/me/photo", token).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.std.asString(ask))).build());
+        Map<String, Object> ask = Map.of(
+                "contentType",
+                member.photo().contentType(),
+                "contentLength",
+                member.photo().bytes().length);
+        HttpResponse<String> upload = send(request("/me/photo", token)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.std.asString(ask)))
+                .build());
         expect(upload, "POST /me/photo", 201);
         Map<String, Object> grant = JSON.std.mapFrom(upload.body());
         HttpRequest.Builder putPhoto = HttpRequest.newBuilder(URI.create(String.valueOf(grant.get("url"))))
                 .timeout(Duration.ofSeconds(30))
-                .method(String.valueOf(grant.getOrDefault("method", "PUT")),
+                .method(
+                        String.valueOf(grant.getOrDefault("method", "PUT")),
                         HttpRequest.BodyPublishers.ofByteArray(member.photo().bytes()));
         if (grant.get("headers") instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> {
@@ -188,8 +196,10 @@ public final class Seeder {
             body.put("email", email);
         }
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/local/token"))
-                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.std.asString(body))).build());
+                .timeout(Duration.ofSeconds(10))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.std.asString(body)))
+                .build());
         expect(response, "POST /local/token", 200);
         return String.valueOf(JSON.std.mapFrom(response.body()).get("token"));
     }
@@ -201,7 +211,8 @@ public final class Seeder {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("authorization", "Bearer " + token);
     }
 

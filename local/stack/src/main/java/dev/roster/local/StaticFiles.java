@@ -18,10 +18,26 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class StaticFiles {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "mjs", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml",
-            "json", "application/json", "png", "image/png", "jpg", "image/jpeg", "ico", "image/x-icon",
-            "webmanifest", "application/manifest+json");
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "mjs",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "json",
+            "application/json",
+            "png",
+            "image/png",
+            "jpg",
+            "image/jpeg",
+            "ico",
+            "image/x-icon",
+            "webmanifest",
+            "application/manifest+json");
     /** What CloudFront compresses of these: text, never images (already compressed). */
     private static final Set<String> COMPRESSIBLE = Set.of("html", "js", "mjs", "css", "svg", "json", "webmanifest");
     /** CloudFront compresses files from 1,000 bytes (smaller ones gain nothing). */
@@ -35,7 +51,8 @@ public final class StaticFiles {
 
     public FrontDoor.Response serve(IncomingRequest request) {
         String path = request.rawPath();
-        Path file = root.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
+        Path file = root.resolve(path.equals("/") ? "index.html" : path.substring(1))
+                .normalize();
         if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             return FrontDoor.Response.message(404, "Not Found", "web: no such file");
         }

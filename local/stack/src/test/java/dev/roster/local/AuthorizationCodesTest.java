@@ -1,8 +1,10 @@
 package dev.roster.local;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,10 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The local issuer's authorization-code flow with PKCE, as the web client's OIDC mode uses it. */
 class AuthorizationCodesTest {
@@ -23,7 +22,8 @@ class AuthorizationCodesTest {
     private final LocalIssuer issuer = new LocalIssuer(ORIGIN + "/local", "roster-local", Clock.systemUTC());
     private final AuthorizationCodes codes = new AuthorizationCodes(issuer, ORIGIN, Clock.systemUTC());
     private final JwtAuthorizer authorizer = new JwtAuthorizer(
-            new HttpApiDefinition.JwtConfiguration(issuer.issuer(), List.of("roster-local")), issuer.publicKeys(),
+            new HttpApiDefinition.JwtConfiguration(issuer.issuer(), List.of("roster-local")),
+            issuer.publicKeys(),
             Clock.systemUTC());
 
     private static Map<String, String> authorizationRequest() {
@@ -40,17 +40,25 @@ class AuthorizationCodesTest {
     }
 
     private static String encode(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
     private static IncomingRequest get(Map<String, String> params) {
-        return new IncomingRequest("GET", "/local/authorize", encode(params), Map.of(), new byte[0], "127.0.0.1", "HTTP/1.1");
+        return new IncomingRequest(
+                "GET", "/local/authorize", encode(params), Map.of(), new byte[0], "127.0.0.1", "HTTP/1.1");
     }
 
     private static IncomingRequest post(Map<String, String> params) {
-        return new IncomingRequest("POST", "/local/authorize", "", Map.of(), encode(params).getBytes(StandardCharsets.UTF_8),
-                "127.0.0.1", "HTTP/1.1");
+        return new IncomingRequest(
+                "POST",
+                "/local/authorize",
+                "",
+                Map.of(),
+                encode(params).getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1",
+                "HTTP/1.1");
     }
 
     /** Signs in as Ada through the form; returns the code from the redirect. */
@@ -63,7 +71,8 @@ class AuthorizationCodesTest {
         String location = redirect.headers().get("location");
         assertTrue(location.startsWith(ORIGIN + "/?code="), location);
         assertTrue(location.endsWith("&state=st4te"), location);
-        return AuthorizationCodes.form(location.substring(location.indexOf('?') + 1)).get("code");
+        return AuthorizationCodes.form(location.substring(location.indexOf('?') + 1))
+                .get("code");
     }
 
     private static Map<String, String> exchangeOf(String code, String verifier) {
@@ -85,7 +94,9 @@ class AuthorizationCodesTest {
         FrontDoor.Response tokens = codes.exchange(exchangeOf(signIn(authorizationRequest()), VERIFIER));
 
         assertEquals(200, tokens.status());
-        String idToken = String.valueOf(JSON.std.mapFrom(new String(tokens.body(), StandardCharsets.UTF_8)).get("id_token"));
+        String idToken = String.valueOf(JSON.std
+                .mapFrom(new String(tokens.body(), StandardCharsets.UTF_8))
+                .get("id_token"));
         var allowed = assertInstanceOf(JwtAuthorizer.Allowed.class, authorizer.authorize("Bearer " + idToken));
         assertEquals("local-ada@example.org", allowed.claims().get("sub"));
         assertEquals("n0nce", allowed.claims().get("nonce"));
@@ -96,7 +107,11 @@ class AuthorizationCodesTest {
     void wrongVerifierIsAnInvalidGrant() throws Exception {
         FrontDoor.Response tokens = codes.exchange(exchangeOf(signIn(authorizationRequest()), VERIFIER + "x"));
         assertEquals(400, tokens.status());
-        assertEquals("invalid_grant", JSON.std.mapFrom(new String(tokens.body(), StandardCharsets.UTF_8)).get("error"));
+        assertEquals(
+                "invalid_grant",
+                JSON.std
+                        .mapFrom(new String(tokens.body(), StandardCharsets.UTF_8))
+                        .get("error"));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.roster.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -31,9 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 /**
  * The local stack under concurrent use, over loopback HTTP through the front door (JWT authorizer, real
@@ -66,15 +65,17 @@ class DirectoryUnderLoadTest {
     private static final int MAX_WALKS_PER_READER = 200;
     private static final int MAX_WRITES_PER_WRITER = 400;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
     private LocalStack stack;
 
-    record Member(String sub, String token, String id) {
-    }
+    record Member(String sub, String token, String id) {}
 
     @Test
     void walksStayConsistentWithNo5xxWhileProfilesAndPhotosChange(LocalAws aws) throws Exception {
@@ -108,9 +109,13 @@ class DirectoryUnderLoadTest {
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> tasks = new ArrayList<>();
                 for (int r = 0; r < READERS; r++) {
-                    String readerToken = stack.issuer().issue("reader-" + run + "-" + r, "Reader", null).token();
+                    String readerToken = stack.issuer()
+                            .issue("reader-" + run + "-" + r, "Reader", null)
+                            .token();
                     tasks.add(threads.submit(() -> {
-                        for (int w = 0; w < MAX_WALKS_PER_READER && Instant.now().isBefore(deadline); w++) {
+                        for (int w = 0;
+                                w < MAX_WALKS_PER_READER && Instant.now().isBefore(deadline);
+                                w++) {
                             List<Map<String, Object>> cards = walk(readerToken, query);
                             walks.incrementAndGet();
                             String problem = inconsistency(cards, stableIds, stableNames, moverIds, toggler.id());
@@ -125,11 +130,25 @@ class DirectoryUnderLoadTest {
                     List<Member> mine = stable.subList(e * 10, e * 10 + 10);
                     int editor = e;
                     tasks.add(threads.submit(() -> {
-                        for (int n = 0; n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline); n++) {
+                        for (int n = 0;
+                                n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline);
+                                n++) {
                             Member member = mine.get(n % mine.size());
                             String name = stableNames.get(member.id());
-                            edit(member, Map.of("name", name, "organisation", "Org " + editor + "-" + n, "visible", true,
-                                    "bio", "edit " + n, "tags", n % 2 == 0 ? List.of("load") : List.of("load", "busy")), conflicts);
+                            edit(
+                                    member,
+                                    Map.of(
+                                            "name",
+                                            name,
+                                            "organisation",
+                                            "Org " + editor + "-" + n,
+                                            "visible",
+                                            true,
+                                            "bio",
+                                            "edit " + n,
+                                            "tags",
+                                            n % 2 == 0 ? List.of("load") : List.of("load", "busy")),
+                                    conflicts);
                             writes.incrementAndGet();
                         }
                         return null;
@@ -139,8 +158,18 @@ class DirectoryUnderLoadTest {
                     for (int n = 0; n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline); n++) {
                         Member mover = movers.get(n % MOVERS);
                         String where = (n / MOVERS) % 2 == 0 ? "Zzz" : "Aaa";
-                        edit(mover, Map.of("name", "Load %s %s Mover %d".formatted(run, where, n % MOVERS), "visible", true), conflicts);
-                        edit(toggler, Map.of("name", "Load %s Toggler".formatted(run), "visible", n % 2 == 1), conflicts);
+                        edit(
+                                mover,
+                                Map.of(
+                                        "name",
+                                        "Load %s %s Mover %d".formatted(run, where, n % MOVERS),
+                                        "visible",
+                                        true),
+                                conflicts);
+                        edit(
+                                toggler,
+                                Map.of("name", "Load %s Toggler".formatted(run), "visible", n % 2 == 1),
+                                conflicts);
                         writes.addAndGet(2);
                     }
                     return null;
@@ -148,7 +177,9 @@ class DirectoryUnderLoadTest {
                 for (int u = 0; u < UPLOADERS; u++) {
                     List<Member> mine = stable.subList(20 + u * 10, 20 + u * 10 + 10);
                     tasks.add(threads.submit(() -> {
-                        for (int n = 0; n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline); n++) {
+                        for (int n = 0;
+                                n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline);
+                                n++) {
                             upload(mine.get(n % mine.size()), photo);
                             writes.incrementAndGet();
                         }
@@ -164,13 +195,19 @@ class DirectoryUnderLoadTest {
                 Thread.sleep(100);
             }
 
-            System.out.printf("load: %d s, %d readers, %d walks, %d writes (%d retried after 412), statuses %s%n",
+            System.out.printf(
+                    "load: %d s, %d readers, %d walks, %d writes (%d retried after 412), statuses %s%n",
                     seconds, READERS, walks.get(), writes.get(), conflicts.get(), statuses);
             for (var route : new java.util.TreeMap<>(latencies).entrySet()) {
                 List<Long> sorted = new ArrayList<>(route.getValue());
                 Collections.sort(sorted);
-                System.out.printf("  %-22s n=%5d  p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", route.getKey(), sorted.size(),
-                        percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1e6);
+                System.out.printf(
+                        "  %-22s n=%5d  p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
+                        route.getKey(),
+                        sorted.size(),
+                        percentile(sorted, 50),
+                        percentile(sorted, 99),
+                        sorted.getLast() / 1e6);
             }
             assertEquals(List.of(), List.copyOf(serverErrors), "no 5xx");
             assertEquals(List.of(), inconsistencies, "every walk consistent");
@@ -182,27 +219,85 @@ class DirectoryUnderLoadTest {
     void theConsistencyCheckCatchesDuplicatesGapsDisorderAndStaleNames() {
         Set<String> stable = Set.of("s1", "s2");
         Map<String, String> names = Map.of("s1", "B", "s2", "C");
-        java.util.function.BiFunction<String, String, Map<String, Object>> card = (id, name) -> Map.of("id", id, "name", name);
-        assertEquals(null, inconsistency(List.of(card.apply("m", "A"), card.apply("s1", "B"), card.apply("s2", "C"),
-                card.apply("m", "Z")), stable, names, Set.of("m"), "t"), "a mover seen under its old and new name");
-        assertEquals(null, inconsistency(List.of(card.apply("s1", "B"), card.apply("m", "A"), card.apply("s2", "C"),
-                card.apply("m", "A")), stable, names, Set.of("m"), "t"), "a mover's card read torn by moto");
-        assertEquals("m appears 3 times", inconsistency(List.of(card.apply("m", "A"), card.apply("s1", "B"),
-                card.apply("m", "M"), card.apply("s2", "C"), card.apply("m", "Z")), stable, names, Set.of("m"), "t"));
-        assertEquals("stable profile s2 appears 0 times", inconsistency(List.of(card.apply("s1", "B")), stable, names, Set.of(), "t"));
-        assertEquals("s1 appears twice under the name B", inconsistency(List.of(card.apply("s1", "B"), card.apply("s1", "B"),
-                card.apply("s2", "C")), stable, names, Set.of(), "t"));
-        assertEquals("out of name order: 'B' after 'c'", inconsistency(List.of(card.apply("s2", "C"), card.apply("s1", "B")),
-                stable, names, Set.of(), "t"));
-        assertEquals("s1 shows name Bx, never its name", inconsistency(List.of(card.apply("s1", "Bx"), card.apply("s2", "C")),
-                stable, names, Set.of(), "t"));
-        assertEquals("t appears 2 times", inconsistency(List.of(card.apply("s1", "B"), card.apply("s2", "C"), card.apply("t", "T"),
-                card.apply("t", "U")), stable, names, Set.of(), "t"));
+        java.util.function.BiFunction<String, String, Map<String, Object>> card =
+                (id, name) -> Map.of("id", id, "name", name);
+        assertEquals(
+                null,
+                inconsistency(
+                        List.of(
+                                card.apply("m", "A"),
+                                card.apply("s1", "B"),
+                                card.apply("s2", "C"),
+                                card.apply("m", "Z")),
+                        stable,
+                        names,
+                        Set.of("m"),
+                        "t"),
+                "a mover seen under its old and new name");
+        assertEquals(
+                null,
+                inconsistency(
+                        List.of(
+                                card.apply("s1", "B"),
+                                card.apply("m", "A"),
+                                card.apply("s2", "C"),
+                                card.apply("m", "A")),
+                        stable,
+                        names,
+                        Set.of("m"),
+                        "t"),
+                "a mover's card read torn by moto");
+        assertEquals(
+                "m appears 3 times",
+                inconsistency(
+                        List.of(
+                                card.apply("m", "A"),
+                                card.apply("s1", "B"),
+                                card.apply("m", "M"),
+                                card.apply("s2", "C"),
+                                card.apply("m", "Z")),
+                        stable,
+                        names,
+                        Set.of("m"),
+                        "t"));
+        assertEquals(
+                "stable profile s2 appears 0 times",
+                inconsistency(List.of(card.apply("s1", "B")), stable, names, Set.of(), "t"));
+        assertEquals(
+                "s1 appears twice under the name B",
+                inconsistency(
+                        List.of(card.apply("s1", "B"), card.apply("s1", "B"), card.apply("s2", "C")),
+                        stable,
+                        names,
+                        Set.of(),
+                        "t"));
+        assertEquals(
+                "out of name order: 'B' after 'c'",
+                inconsistency(List.of(card.apply("s2", "C"), card.apply("s1", "B")), stable, names, Set.of(), "t"));
+        assertEquals(
+                "s1 shows name Bx, never its name",
+                inconsistency(List.of(card.apply("s1", "Bx"), card.apply("s2", "C")), stable, names, Set.of(), "t"));
+        assertEquals(
+                "t appears 2 times",
+                inconsistency(
+                        List.of(
+                                card.apply("s1", "B"),
+                                card.apply("s2", "C"),
+                                card.apply("t", "T"),
+                                card.apply("t", "U")),
+                        stable,
+                        names,
+                        Set.of(),
+                        "t"));
     }
 
     /** Why a walk is inconsistent (see the class comment), or null. */
-    static String inconsistency(List<Map<String, Object>> cards, Set<String> stableIds, Map<String, String> stableNames,
-                                Set<String> moverIds, String togglerId) {
+    static String inconsistency(
+            List<Map<String, Object>> cards,
+            Set<String> stableIds,
+            Map<String, String> stableNames,
+            Set<String> moverIds,
+            String togglerId) {
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Set<String>> namesSeen = new HashMap<>();
         String previous = "";
@@ -241,23 +336,31 @@ class DirectoryUnderLoadTest {
 
     private Member join(String sub, String name, boolean visible) throws Exception {
         String token = stack.issuer().issue(sub, name, sub + "@load.example").token();
-        HttpResponse<String> created = send("PUT /me", request("/me", token)
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.std.asString(Map.of("name", name, "visible", visible,
-                        "tags", List.of("load"))))).build());
+        HttpResponse<String> created = send(
+                "PUT /me",
+                request("/me", token)
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                JSON.std.asString(Map.of("name", name, "visible", visible, "tags", List.of("load")))))
+                        .build());
         assertEquals(201, created.statusCode(), created.body());
-        return new Member(sub, token, String.valueOf(JSON.std.mapFrom(created.body()).get("id")));
+        return new Member(
+                sub, token, String.valueOf(JSON.std.mapFrom(created.body()).get("id")));
     }
 
     /** GET /me for the ETag, then PUT /me; a 412 (the photo pipeline wrote meanwhile) is retried. */
     private void edit(Member member, Map<String, Object> profile, AtomicInteger conflicts) throws Exception {
         for (int attempt = 0; attempt < 10; attempt++) {
-            HttpResponse<String> me = send("GET /me", request("/me", member.token()).GET().build());
+            HttpResponse<String> me =
+                    send("GET /me", request("/me", member.token()).GET().build());
             if (me.statusCode() != 200) {
                 return;
             }
-            HttpResponse<String> put = send("PUT /me", request("/me", member.token())
-                    .header("if-match", me.headers().firstValue("etag").orElseThrow())
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.std.asString(profile))).build());
+            HttpResponse<String> put = send(
+                    "PUT /me",
+                    request("/me", member.token())
+                            .header("if-match", me.headers().firstValue("etag").orElseThrow())
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.std.asString(profile)))
+                            .build());
             if (put.statusCode() != 412) {
                 assertEquals(200, put.statusCode(), put.body());
                 return;
@@ -267,12 +370,16 @@ class DirectoryUnderLoadTest {
     }
 
     private void upload(Member member, byte[] photo) throws Exception {
-        HttpResponse<String> granted = send("POST /me/photo", request("/me/photo", member.token())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\":\"image/jpeg\",\"contentLength\":" + photo.length + "}"))
-                .build());
+        HttpResponse<String> granted = send(
+                "POST /me/photo",
+                request("/me/photo", member.token())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"contentType\":\"image/jpeg\",\"contentLength\":" + photo.length + "}"))
+                        .build());
         assertEquals(201, granted.statusCode(), granted.body());
         Map<String, Object> grant = JSON.std.mapFrom(granted.body());
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) grant.get("url"))).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create((String) grant.get("url")))
+                .timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(photo));
         @SuppressWarnings("unchecked")
         Map<String, Object> headers = (Map<String, Object>) grant.get("headers");
@@ -290,8 +397,11 @@ class DirectoryUnderLoadTest {
         List<Map<String, Object>> cards = new ArrayList<>();
         String cursor = null;
         for (int pages = 0; pages < 100; pages++) {
-            HttpResponse<String> page = send("GET /profiles", request("/profiles?" + query
-                    + (cursor == null ? "" : "&cursor=" + cursor), token).GET().build());
+            HttpResponse<String> page = send(
+                    "GET /profiles",
+                    request("/profiles?" + query + (cursor == null ? "" : "&cursor=" + cursor), token)
+                            .GET()
+                            .build());
             if (page.statusCode() != 200) {
                 break; // a 5xx is recorded by send; the walk cannot go on without its cursor
             }
@@ -306,15 +416,18 @@ class DirectoryUnderLoadTest {
     }
 
     private HttpRequest.Builder request(String target, String token) {
-        return HttpRequest.newBuilder(URI.create(stack.apiUrl() + target)).timeout(Duration.ofSeconds(30))
-                .header("authorization", "Bearer " + token).header("content-type", "application/json");
+        return HttpRequest.newBuilder(URI.create(stack.apiUrl() + target))
+                .timeout(Duration.ofSeconds(30))
+                .header("authorization", "Bearer " + token)
+                .header("content-type", "application/json");
     }
 
     private HttpResponse<String> send(String route, HttpRequest request) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         latencies.computeIfAbsent(route, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
-        statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+        statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger())
+                .incrementAndGet();
         if (response.statusCode() >= 500) {
             serverErrors.add(route + " → " + response.statusCode() + " " + response.body());
         }

@@ -1,5 +1,9 @@
 package dev.roster.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -8,18 +12,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 /** The checks of an HTTP API JWT authorizer, one claim at a time, against tokens signed by the local issuer's key. */
 class JwtAuthorizerTest {
@@ -30,16 +29,22 @@ class JwtAuthorizerTest {
     private final LocalIssuer issuer = new LocalIssuer(ISSUER, "roster-local", CLOCK);
     private final JwtAuthorizer authorizer = new JwtAuthorizer(
             new HttpApiDefinition.JwtConfiguration(ISSUER, List.of("roster-local", "other-client")),
-            issuer.publicKeys(), CLOCK);
+            issuer.publicKeys(),
+            CLOCK);
 
     private JWTClaimsSet.Builder valid() {
-        return new JWTClaimsSet.Builder().issuer(ISSUER).audience("roster-local").subject("ada")
-                .issueTime(Date.from(NOW.minusSeconds(60))).notBeforeTime(Date.from(NOW.minusSeconds(60)))
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience("roster-local")
+                .subject("ada")
+                .issueTime(Date.from(NOW.minusSeconds(60)))
+                .notBeforeTime(Date.from(NOW.minusSeconds(60)))
                 .expirationTime(Date.from(NOW.plusSeconds(600)));
     }
 
     private String denial(String authorization) {
-        return assertInstanceOf(JwtAuthorizer.Denied.class, authorizer.authorize(authorization)).description();
+        return assertInstanceOf(JwtAuthorizer.Denied.class, authorizer.authorize(authorization))
+                .description();
     }
 
     @Test
@@ -52,7 +57,9 @@ class JwtAuthorizerTest {
         assertEquals("Ada Lovelace", allowed.claims().get("name"));
         assertEquals("ada@example.org", allowed.claims().get("email"));
         assertEquals(ISSUER, allowed.claims().get("iss"));
-        assertEquals(Long.toString(NOW.plus(LocalIssuer.TOKEN_LIFETIME).getEpochSecond()), allowed.claims().get("exp"));
+        assertEquals(
+                Long.toString(NOW.plus(LocalIssuer.TOKEN_LIFETIME).getEpochSecond()),
+                allowed.claims().get("exp"));
         assertNull(allowed.scopes());
     }
 
@@ -70,45 +77,65 @@ class JwtAuthorizerTest {
 
     @Test
     void expiredTokenIsDenied() {
-        assertEquals("the token has expired", denial(issuer.sign(valid().expirationTime(Date.from(NOW)).build())));
+        assertEquals(
+                "the token has expired",
+                denial(issuer.sign(valid().expirationTime(Date.from(NOW)).build())));
     }
 
     @Test
     void tokenWithoutExpiryIsDenied() {
-        assertEquals("the token has no expiry", denial(issuer.sign(valid().expirationTime(null).build())));
+        assertEquals(
+                "the token has no expiry",
+                denial(issuer.sign(valid().expirationTime(null).build())));
     }
 
     @Test
     void tokenNotYetValidIsDenied() {
-        assertEquals("the token is not valid yet",
-                denial(issuer.sign(valid().notBeforeTime(Date.from(NOW.plusSeconds(30))).build())));
+        assertEquals(
+                "the token is not valid yet",
+                denial(issuer.sign(
+                        valid().notBeforeTime(Date.from(NOW.plusSeconds(30))).build())));
     }
 
     @Test
     void tokenIssuedInTheFutureIsDenied() {
-        assertEquals("the token was issued in the future",
-                denial(issuer.sign(valid().issueTime(Date.from(NOW.plus(Duration.ofMinutes(5)))).build())));
+        assertEquals(
+                "the token was issued in the future",
+                denial(issuer.sign(valid().issueTime(Date.from(NOW.plus(Duration.ofMinutes(5))))
+                        .build())));
     }
 
     @Test
     void otherIssuerIsDenied() {
-        assertEquals("the token does not have a valid issuer",
-                denial(issuer.sign(valid().issuer("http://127.0.0.1:3000/elsewhere").build())));
+        assertEquals(
+                "the token does not have a valid issuer",
+                denial(issuer.sign(
+                        valid().issuer("http://127.0.0.1:3000/elsewhere").build())));
     }
 
     @Test
     void otherAudienceIsDeniedAndAnyConfiguredAudienceIsAccepted() {
-        assertEquals("the token does not have a valid audience", denial(issuer.sign(valid().audience("someone-else").build())));
-        assertInstanceOf(JwtAuthorizer.Allowed.class,
-                authorizer.authorize(issuer.sign(valid().audience(List.of("x", "other-client")).build())));
+        assertEquals(
+                "the token does not have a valid audience",
+                denial(issuer.sign(valid().audience("someone-else").build())));
+        assertInstanceOf(
+                JwtAuthorizer.Allowed.class,
+                authorizer.authorize(issuer.sign(
+                        valid().audience(List.of("x", "other-client")).build())));
     }
 
     @Test
     void clientIdCountsOnlyWhenThereIsNoAudience() {
-        assertInstanceOf(JwtAuthorizer.Allowed.class,
-                authorizer.authorize(issuer.sign(valid().audience((String) null).claim("client_id", "roster-local").build())));
-        assertEquals("the token does not have a valid audience",
-                denial(issuer.sign(valid().audience("wrong").claim("client_id", "roster-local").build())));
+        assertInstanceOf(
+                JwtAuthorizer.Allowed.class,
+                authorizer.authorize(issuer.sign(valid().audience((String) null)
+                        .claim("client_id", "roster-local")
+                        .build())));
+        assertEquals(
+                "the token does not have a valid audience",
+                denial(issuer.sign(valid().audience("wrong")
+                        .claim("client_id", "roster-local")
+                        .build())));
     }
 
     @Test
@@ -120,8 +147,12 @@ class JwtAuthorizerTest {
 
     @Test
     void tokenSignedByAnotherKeyWithTheSameKidIsDenied() throws Exception {
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(issuer.signingKey().getKeyID()).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(),
+        RSAKey stranger =
+                new RSAKeyGenerator(2048).keyID(issuer.signingKey().getKeyID()).generate();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(stranger.getKeyID())
+                        .build(),
                 valid().build());
         jwt.sign(new RSASSASigner(stranger));
         assertEquals("the token's signature is invalid", denial(jwt.serialize()));
@@ -129,14 +160,18 @@ class JwtAuthorizerTest {
 
     @Test
     void unknownKidIsDenied() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("nope").build(), valid().build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("nope").build(), valid().build());
         jwt.sign(new RSASSASigner(issuer.signingKey()));
         assertEquals("the token's kid nope matches no RSA key of the issuer", denial(jwt.serialize()));
     }
 
     @Test
     void hmacSignedTokenIsDeniedBecauseOnlyRsaIsSupported() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(issuer.signingKey().getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(issuer.signingKey().getKeyID())
+                        .build(),
                 valid().build());
         jwt.sign(new MACSigner(new byte[32]));
         assertEquals("signing method HS256 is invalid", denial(jwt.serialize()));
@@ -150,8 +185,10 @@ class JwtAuthorizerTest {
 
     @Test
     void scopesComeFromTheScopeClaim() {
-        var allowed = assertInstanceOf(JwtAuthorizer.Allowed.class,
-                authorizer.authorize(issuer.sign(valid().claim("scope", "openid profile").build())));
+        var allowed = assertInstanceOf(
+                JwtAuthorizer.Allowed.class,
+                authorizer.authorize(
+                        issuer.sign(valid().claim("scope", "openid profile").build())));
         assertEquals(List.of("openid", "profile"), allowed.scopes());
     }
 }

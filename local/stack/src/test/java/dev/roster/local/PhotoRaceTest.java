@@ -1,5 +1,10 @@
 package dev.roster.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
@@ -16,19 +21,6 @@ import dev.roster.thumbnail.PhotoOutcome;
 import dev.roster.thumbnail.PhotoPipeline;
 import dev.roster.thumbnail.PhotoStore;
 import dev.roster.thumbnail.ThumbnailHandler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -44,11 +36,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A member's photo requests racing the thumbnail function, through both functions as deployed: two uploads
@@ -75,9 +74,14 @@ class PhotoRaceTest {
     void setUp(LocalAws aws) {
         this.aws = aws;
         isolated = FaultProxy.inFrontOf(aws.endpoint()).oneAtATime();
-        dynamoDb = AwsClients.dynamoDbBuilder().endpointOverride(isolated.endpoint()).build();
-        profiles = new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", Map.of())), dynamoDb,
-                AwsClients.s3Presigner(), aws.s3());
+        dynamoDb = AwsClients.dynamoDbBuilder()
+                .endpointOverride(isolated.endpoint())
+                .build();
+        profiles = new ProfileHandler(
+                new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
+                dynamoDb,
+                AwsClients.s3Presigner(),
+                aws.s3());
         thumbnailEnv = new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", PHOTOS)));
         thumbnails = new ThumbnailHandler(PhotoPipeline.from(thumbnailEnv, aws.s3(), dynamoDb));
     }
@@ -124,7 +128,9 @@ class PhotoRaceTest {
             for (int round = 0; round < ROUNDS; round++) {
                 String sub = "remover-" + round;
                 String id = join(sub);
-                assertInstanceOf(PhotoOutcome.Processed.class, thumbnails.process(upload(sub, id, Color.GREEN)).getFirst());
+                assertInstanceOf(
+                        PhotoOutcome.Processed.class,
+                        thumbnails.process(upload(sub, id, Color.GREEN)).getFirst());
                 S3Event replacement = upload(sub, id, Color.RED);
                 long delay = round * STEP_MILLIS;
                 CyclicBarrier start = new CyclicBarrier(2);
@@ -157,27 +163,36 @@ class PhotoRaceTest {
         // DELETE /me runs while the photo is being cropped: after the pipeline found the profile waiting for this
         // upload, before it writes its first crop (so DELETE /me's sweep of the profile's prefixes misses them)
         AtomicReference<Runnable> once = new AtomicReference<>(() -> {
-            APIGatewayV2HTTPResponse left = send(ApiEvents.route("DELETE /me").as(sub).header("if-match", etag(sub)));
+            APIGatewayV2HTTPResponse left =
+                    send(ApiEvents.route("DELETE /me").as(sub).header("if-match", etag(sub)));
             assertEquals(204, left.getStatusCode(), left.getBody());
         });
-        S3Client leavesMidway = S3Client.builder().httpClient(AwsClients.httpClient()).forcePathStyle(true)
+        S3Client leavesMidway = S3Client.builder()
+                .httpClient(AwsClients.httpClient())
+                .forcePathStyle(true)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         Runnable action = context.request() instanceof PutObjectRequest put
-                                && put.key().startsWith(PhotoKeys.CROPS_PREFIX) ? once.getAndSet(null) : null;
+                                        && put.key().startsWith(PhotoKeys.CROPS_PREFIX)
+                                ? once.getAndSet(null)
+                                : null;
                         if (action != null) {
                             action.run();
                         }
                     }
-                })).build();
+                }))
+                .build();
         try (leavesMidway) {
             PhotoOutcome outcome = new ThumbnailHandler(PhotoPipeline.from(thumbnailEnv, leavesMidway, dynamoDb))
-                    .process(upload).getFirst();
+                    .process(upload)
+                    .getFirst();
 
             PhotoOutcome.Stale stale = assertInstanceOf(PhotoOutcome.Stale.class, outcome);
             assertEquals("the profile does not exist", stale.why());
-            assertTrue(stale.cropsDeleted().orElseThrow() >= 4, "the crops it wrote after the member left: " + stale.describe());
+            assertTrue(
+                    stale.cropsDeleted().orElseThrow() >= 4,
+                    "the crops it wrote after the member left: " + stale.describe());
         }
         assertEquals(404, send(ApiEvents.route("GET /me").as(sub)).getStatusCode());
         assertEquals(List.of(), keys("PhotosBucket", PhotoKeys.cropsOf(id)), "no crop left");
@@ -190,7 +205,9 @@ class PhotoRaceTest {
             for (int round = 0; round < ROUNDS; round++) {
                 String sub = "goner-" + round;
                 String id = join(sub);
-                assertInstanceOf(PhotoOutcome.Processed.class, thumbnails.process(upload(sub, id, Color.GREEN)).getFirst());
+                assertInstanceOf(
+                        PhotoOutcome.Processed.class,
+                        thumbnails.process(upload(sub, id, Color.GREEN)).getFirst());
                 S3Event replacement = upload(sub, id, Color.RED);
                 long delay = round * STEP_MILLIS;
                 CyclicBarrier start = new CyclicBarrier(2);
@@ -231,20 +248,27 @@ class PhotoRaceTest {
             if (crop != null && crop.get("preview") instanceof String preview) {
                 PhotoKeys.cropKey(id, preview).ifPresent(live::add);
             }
-            Map<String, Object> seen = Json.parseTrusted(send(ApiEvents.route("GET /profiles/{id}").as("reader")
-                    .pathParameter("id", id)).getBody());
+            Map<String, Object> seen = Json.parseTrusted(
+                    send(ApiEvents.route("GET /profiles/{id}").as("reader").pathParameter("id", id))
+                            .getBody());
             assertEquals(photo, seen.get("photo"), "what others see is the same photo");
             assertTrue(live.size() >= 4, "the photo's crops: " + live);
         }
         List<String> stored = keys("PhotosBucket", PhotoKeys.cropsOf(id));
         assertTrue(stored.containsAll(live), "every crop the items point to exists: " + live + " in " + stored);
         for (String key : stored) {
-            Map<String, String> expected = live.contains(key) ? Map.of() : Map.of(PhotoStore.OBSOLETE_TAG, PhotoStore.OBSOLETE_VALUE);
-            assertEquals(expected, tags(key), (live.contains(key) ? "live, never tagged: " : "not pointed to, retired: ") + key);
+            Map<String, String> expected =
+                    live.contains(key) ? Map.of() : Map.of(PhotoStore.OBSOLETE_TAG, PhotoStore.OBSOLETE_VALUE);
+            assertEquals(
+                    expected,
+                    tags(key),
+                    (live.contains(key) ? "live, never tagged: " : "not pointed to, retired: ") + key);
         }
         String liveUpload = live.isEmpty() ? null : live.iterator().next().split("/")[2];
-        assertEquals(liveUpload == null ? List.of() : List.of(PhotoKeys.original(id, liveUpload)),
-                keys("UploadsBucket", PhotoKeys.original(id, "")), "only the live photo's original is kept");
+        assertEquals(
+                liveUpload == null ? List.of() : List.of(PhotoKeys.original(id, liveUpload)),
+                keys("UploadsBucket", PhotoKeys.original(id, "")),
+                "only the live photo's original is kept");
     }
 
     /** Every URL in a photo as the API shows it, the WebP ones under {@code webp} included. */
@@ -257,7 +281,8 @@ class PhotoRaceTest {
     }
 
     private String join(String sub) {
-        APIGatewayV2HTTPResponse created = send(ApiEvents.route("PUT /me").as(sub)
+        APIGatewayV2HTTPResponse created = send(ApiEvents.route("PUT /me")
+                .as(sub)
                 .body("{\"name\":\"Racer " + sub + "\",\"visible\":true,\"tags\":[\"race\"]}"));
         assertEquals(201, created.getStatusCode(), created.getBody());
         return (String) Json.parseTrusted(created.getBody()).get("id");
@@ -266,10 +291,12 @@ class PhotoRaceTest {
     /** {@code POST /me/photo}, the browser's PUT of a one-colour PNG, and the event S3 sends for it. */
     private S3Event upload(String sub, String id, Color colour) {
         byte[] png = png(colour);
-        APIGatewayV2HTTPResponse granted = send(ApiEvents.route("POST /me/photo").as(sub)
+        APIGatewayV2HTTPResponse granted = send(ApiEvents.route("POST /me/photo")
+                .as(sub)
                 .body("{\"contentType\":\"image/png\",\"contentLength\":" + png.length + "}"));
         assertEquals(201, granted.getStatusCode(), granted.getBody());
-        String key = PhotoKeys.upload(id, (String) Json.parseTrusted(granted.getBody()).get("uploadId"));
+        String key = PhotoKeys.upload(
+                id, (String) Json.parseTrusted(granted.getBody()).get("uploadId"));
         String bucket = aws.physicalName("UploadsBucket");
         aws.s3().putObject(b -> b.bucket(bucket).key(key).contentType("image/png"), RequestBody.fromBytes(png));
         return S3NotificationQueue.parse("""
@@ -283,7 +310,8 @@ class PhotoRaceTest {
     /** {@code DELETE /me} as a client does it: with the ETag of the profile it last read, again if that went stale. */
     private int leave(String sub) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            APIGatewayV2HTTPResponse left = send(ApiEvents.route("DELETE /me").as(sub).header("if-match", etag(sub)));
+            APIGatewayV2HTTPResponse left =
+                    send(ApiEvents.route("DELETE /me").as(sub).header("if-match", etag(sub)));
             if (left.getStatusCode() != 412) {
                 return left.getStatusCode();
             }
@@ -306,13 +334,22 @@ class PhotoRaceTest {
     }
 
     private List<String> keys(String bucketLogicalId, String prefix) {
-        return aws.s3().listObjectsV2(b -> b.bucket(aws.physicalName(bucketLogicalId)).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+        return aws
+                .s3()
+                .listObjectsV2(b -> b.bucket(aws.physicalName(bucketLogicalId)).prefix(prefix))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     private Map<String, String> tags(String key) {
         Map<String, String> tags = new HashMap<>();
-        aws.s3().getObjectTagging(b -> b.bucket(aws.physicalName("PhotosBucket")).key(key)).tagSet()
+        aws.s3()
+                .getObjectTagging(
+                        b -> b.bucket(aws.physicalName("PhotosBucket")).key(key))
+                .tagSet()
                 .forEach(tag -> tags.put(tag.key(), tag.value()));
         return tags;
     }

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.core.Env;
-
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +13,7 @@ import java.util.function.Function;
 
 /** Handlers that record what the local stack passes them, for tests of the front door and the pump. */
 final class RecordingHandlers {
-    record Call<E>(E event, Context context, Env env) {
-    }
+    record Call<E>(E event, Context context, Env env) {}
 
     static final LinkedBlockingQueue<Call<APIGatewayV2HTTPEvent>> HTTP_CALLS = new LinkedBlockingQueue<>();
     static final LinkedBlockingQueue<Call<S3Event>> S3_CALLS = new LinkedBlockingQueue<>();
@@ -23,12 +21,14 @@ final class RecordingHandlers {
     static volatile int s3FailuresToGo;
     static final AtomicInteger S3_ATTEMPTS = new AtomicInteger();
 
-    private RecordingHandlers() {
-    }
+    private RecordingHandlers() {}
 
     static APIGatewayV2HTTPResponse ok(APIGatewayV2HTTPEvent event) {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withHeaders(Map.of("content-type", "application/json")).withBody("{\"ok\":true}").build();
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody("{\"ok\":true}")
+                .build();
     }
 
     static void reset() {

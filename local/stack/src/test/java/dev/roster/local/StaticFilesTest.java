@@ -1,7 +1,10 @@
 package dev.roster.local;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,12 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The web client is served as the distribution serves it: text gzipped for browsers that take it, images as they are. */
 class StaticFilesTest {
@@ -24,8 +23,10 @@ class StaticFilesTest {
     Path web;
 
     private FrontDoor.Response get(String path, String acceptEncoding) {
-        Map<String, List<String>> headers = acceptEncoding == null ? Map.of() : Map.of("accept-encoding", List.of(acceptEncoding));
-        return new StaticFiles(web).serve(new IncomingRequest("GET", path, "", headers, new byte[0], "127.0.0.1", "HTTP/1.1"));
+        Map<String, List<String>> headers =
+                acceptEncoding == null ? Map.of() : Map.of("accept-encoding", List.of(acceptEncoding));
+        return new StaticFiles(web)
+                .serve(new IncomingRequest("GET", path, "", headers, new byte[0], "127.0.0.1", "HTTP/1.1"));
     }
 
     @Test

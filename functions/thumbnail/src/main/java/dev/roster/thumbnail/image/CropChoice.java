@@ -1,28 +1,25 @@
 package dev.roster.thumbnail.image;
 
 import dev.roster.core.profile.FocalPoint;
-
 import java.util.Locale;
 import java.util.Optional;
 
 /** How the crop window of a photo is chosen: the member's focal point, else the function's crop mode. */
 public sealed interface CropChoice {
     /** The centred square, whatever the photo shows. */
-    record Centre() implements CropChoice {
-    }
+    record Centre() implements CropChoice {}
 
     /** The busiest square ({@link SalientRegion}), upper third preferred for portraits. */
-    record Smart() implements CropChoice {
-    }
+    record Smart() implements CropChoice {}
 
     /** The square centred on the member's focal point. */
-    record Focal(FocalPoint point) implements CropChoice {
-    }
+    record Focal(FocalPoint point) implements CropChoice {}
 
     // no default methods here, so initialising Centre or Smart never initialises this interface (JLS 12.4.1):
     // the deadlock Error Prone warns of cannot happen
     @SuppressWarnings("ClassInitializationDeadlock")
     CropChoice CENTRE = new Centre();
+
     @SuppressWarnings("ClassInitializationDeadlock")
     CropChoice SMART = new Smart();
 

@@ -23,8 +23,10 @@ public record CropWindow(int x, int y, int side) {
     /** The square centred on the focal point, moved back inside the photo where it would stick out. */
     public static CropWindow around(FocalPoint point, int width, int height) {
         int side = Math.min(width, height);
-        return new CropWindow(clamp(Math.round(point.x() * width - side / 2.0), width - side),
-                clamp(Math.round(point.y() * height - side / 2.0), height - side), side);
+        return new CropWindow(
+                clamp(Math.round(point.x() * width - side / 2.0), width - side),
+                clamp(Math.round(point.y() * height - side / 2.0), height - side),
+                side);
     }
 
     /** The square whose start along the longer side is {@code offset}, clamped into the photo. */

@@ -1,7 +1,5 @@
 package dev.roster.thumbnail.image;
 
-import net.coobird.thumbnailator.Thumbnails;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * Makes every crop of {@link CropSpec}, the ThumbHash placeholder and the dominant colour from one decoded
@@ -25,12 +24,10 @@ public final class Cropper {
     }
 
     /** One crop: its spec, its side in pixels, its JPEG, and its pixels (what other encodings start from). */
-    public record Crop(CropSpec spec, int pixels, byte[] jpeg, BufferedImage image) {
-    }
+    public record Crop(CropSpec spec, int pixels, byte[] jpeg, BufferedImage image) {}
 
     /** Everything the pipeline stores for a photo, before it has keys and URLs. */
-    public record Crops(List<Crop> crops, String placeholder, String colour, int sourceWidth, int sourceHeight) {
-    }
+    public record Crops(List<Crop> crops, String placeholder, String colour, int sourceWidth, int sourceHeight) {}
 
     public Crops crop(PhotoDecoder.SourcePhoto photo) {
         BufferedImage square = photo.square();
@@ -48,8 +45,8 @@ public final class Cropper {
         }
         BufferedImage thumbnail = images.get(CropSpec.THUMB_1X);
         BufferedImage preview = resize(thumbnail, Math.min(thumbnail.getWidth(), ThumbHash.MAX_SIDE_PIXELS));
-        String placeholder = Base64.getEncoder().encodeToString(
-                ThumbHash.encode(preview.getWidth(), preview.getHeight(), rgba(preview)));
+        String placeholder = Base64.getEncoder()
+                .encodeToString(ThumbHash.encode(preview.getWidth(), preview.getHeight(), rgba(preview)));
         return new Crops(List.copyOf(crops), placeholder, DominantColour.of(preview), photo.width(), photo.height());
     }
 
@@ -64,7 +61,8 @@ public final class Cropper {
         }
         try {
             return encoder.encode(Thumbnails.of(whole)
-                    .size(CropSpec.PREVIEW_LONG_SIDE_PIXELS, CropSpec.PREVIEW_LONG_SIDE_PIXELS).asBufferedImage());
+                    .size(CropSpec.PREVIEW_LONG_SIDE_PIXELS, CropSpec.PREVIEW_LONG_SIDE_PIXELS)
+                    .asBufferedImage());
         } catch (IOException e) {
             throw new UncheckedIOException("resizing in memory failed", e);
         }

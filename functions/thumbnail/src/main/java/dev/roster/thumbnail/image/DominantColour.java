@@ -9,8 +9,7 @@ import java.util.HexFormat;
  * blue wall gives red or blue, not purple. Meant for the 100 px thumbnail, not a full photo.
  */
 public final class DominantColour {
-    private DominantColour() {
-    }
+    private DominantColour() {}
 
     /** {@code #rrggbb}. */
     public static String of(BufferedImage image) {

@@ -12,8 +12,7 @@ public final class ExifOrientation {
     private static final int ORIENTATION_TAG = 0x0112;
     private static final int TYPE_SHORT = 3;
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     public static Orientation of(ImageFormat format, byte[] bytes) {
         return switch (format) {

@@ -1,6 +1,10 @@
 package dev.roster.thumbnail.image;
 
-import javax.imageio.ImageIO;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -20,11 +24,7 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import javax.imageio.ImageIO;
 
 /**
  * libvips (the library sharp is built on), reached through the Foreign Function &amp; Memory API: JPEG decoding
@@ -41,12 +41,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class Libvips {
     /** Where the library is looked for when neither {@code -Droster.libvips.dir} nor {@code LIBVIPS_DIR} says. */
     static final Path LAMBDA_LAYER_LIB = Path.of("/opt/lib");
+
     static final String DIRECTORY_PROPERTY = "roster.libvips.dir";
     static final String DIRECTORY_ENV = "LIBVIPS_DIR";
     /** The DCT scales libjpeg offers for shrink-on-load. */
     static final int[] SHRINK_FACTORS = {8, 4, 2, 1};
     /** libjpeg-turbo and the JDK's IJG libjpeg round differently; beyond this a pixel is a different decode. */
     static final int VERIFY_MAX_CHANNEL_DIFFERENCE = 6;
+
     static final double VERIFY_MAX_MEAN_DIFFERENCE = 1.0;
 
     private static final int VIPS_FORMAT_UCHAR = 0;
@@ -58,16 +60,13 @@ public final class Libvips {
 
     /** Whether the native library can be used here, and if not, why not (one line for the log). */
     public sealed interface Availability {
-        record Loaded(Libvips libvips) implements Availability {
-        }
+        record Loaded(Libvips libvips) implements Availability {}
 
-        record Unavailable(String reason) implements Availability {
-        }
+        record Unavailable(String reason) implements Availability {}
     }
 
     /** Decoded pixels, row by row, {@code bands} bytes per pixel (1: grey, 3: RGB). */
-    public record Pixels(int width, int height, int bands, byte[] bytes) {
-    }
+    public record Pixels(int width, int height, int bands, byte[] bytes) {}
 
     /** libvips would not decode this file; the Java path takes it. */
     public static final class Refused extends Exception {
@@ -93,29 +92,45 @@ public final class Libvips {
     private final MethodHandle free;
 
     private Libvips(SymbolLookup lib, Linker linker) throws Throwable {
-        MethodHandle init = linker.downcallHandle(lib.findOrThrow("vips_init"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        MethodHandle versionString = linker.downcallHandle(lib.findOrThrow("vips_version_string"), FunctionDescriptor.of(ADDRESS));
-        MethodHandle cacheSetMax = linker.downcallHandle(lib.findOrThrow("vips_cache_set_max"), FunctionDescriptor.ofVoid(JAVA_INT));
-        MethodHandle cacheSetMaxMem = linker.downcallHandle(lib.findOrThrow("vips_cache_set_max_mem"), FunctionDescriptor.ofVoid(JAVA_LONG));
-        MethodHandle concurrencySet = linker.downcallHandle(lib.findOrThrow("vips_concurrency_set"), FunctionDescriptor.ofVoid(JAVA_INT));
+        MethodHandle init =
+                linker.downcallHandle(lib.findOrThrow("vips_init"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        MethodHandle versionString =
+                linker.downcallHandle(lib.findOrThrow("vips_version_string"), FunctionDescriptor.of(ADDRESS));
+        MethodHandle cacheSetMax =
+                linker.downcallHandle(lib.findOrThrow("vips_cache_set_max"), FunctionDescriptor.ofVoid(JAVA_INT));
+        MethodHandle cacheSetMaxMem =
+                linker.downcallHandle(lib.findOrThrow("vips_cache_set_max_mem"), FunctionDescriptor.ofVoid(JAVA_LONG));
+        MethodHandle concurrencySet =
+                linker.downcallHandle(lib.findOrThrow("vips_concurrency_set"), FunctionDescriptor.ofVoid(JAVA_INT));
         // int vips_jpegload_buffer(void *buf, size_t len, VipsImage **out, ...): name/value pairs, then NULL
-        jpegloadBuffer = linker.downcallHandle(lib.findOrThrow("vips_jpegload_buffer"),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS,
-                        ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS),
+        jpegloadBuffer = linker.downcallHandle(
+                lib.findOrThrow("vips_jpegload_buffer"),
+                FunctionDescriptor.of(
+                        JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
+                        ADDRESS, JAVA_INT, ADDRESS),
                 Linker.Option.firstVariadicArg(3));
-        // VipsImage *vips_image_new_from_memory_copy(const void *data, size_t size, int width, int height, int bands, VipsBandFormat format)
-        newFromMemoryCopy = linker.downcallHandle(lib.findOrThrow("vips_image_new_from_memory_copy"),
+        // VipsImage *vips_image_new_from_memory_copy(const void *data, size_t size, int width, int height, int bands,
+        // VipsBandFormat format)
+        newFromMemoryCopy = linker.downcallHandle(
+                lib.findOrThrow("vips_image_new_from_memory_copy"),
                 FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
         // int vips_webpsave_buffer(VipsImage *in, void **buf, size_t *len, ...): name/value pairs, then NULL
-        webpsaveBuffer = linker.downcallHandle(lib.findOrThrow("vips_webpsave_buffer"),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS,
-                        ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS),
+        webpsaveBuffer = linker.downcallHandle(
+                lib.findOrThrow("vips_webpsave_buffer"),
+                FunctionDescriptor.of(
+                        JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
+                        ADDRESS, JAVA_INT, ADDRESS),
                 Linker.Option.firstVariadicArg(3));
-        writeToMemory = linker.downcallHandle(lib.findOrThrow("vips_image_write_to_memory"), FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-        imageWidth = linker.downcallHandle(lib.findOrThrow("vips_image_get_width"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        imageHeight = linker.downcallHandle(lib.findOrThrow("vips_image_get_height"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        imageBands = linker.downcallHandle(lib.findOrThrow("vips_image_get_bands"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        imageFormat = linker.downcallHandle(lib.findOrThrow("vips_image_get_format"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        writeToMemory = linker.downcallHandle(
+                lib.findOrThrow("vips_image_write_to_memory"), FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        imageWidth = linker.downcallHandle(
+                lib.findOrThrow("vips_image_get_width"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        imageHeight = linker.downcallHandle(
+                lib.findOrThrow("vips_image_get_height"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        imageBands = linker.downcallHandle(
+                lib.findOrThrow("vips_image_get_bands"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        imageFormat = linker.downcallHandle(
+                lib.findOrThrow("vips_image_get_format"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
         errorBuffer = linker.downcallHandle(lib.findOrThrow("vips_error_buffer"), FunctionDescriptor.of(ADDRESS));
         errorClear = linker.downcallHandle(lib.findOrThrow("vips_error_clear"), FunctionDescriptor.ofVoid());
         objectUnref = linker.downcallHandle(lib.findOrThrow("g_object_unref"), FunctionDescriptor.ofVoid(ADDRESS));
@@ -128,13 +143,24 @@ public final class Libvips {
         }
         // libvips also prints a failed decode to stderr ("VIPS-WARNING **: error in tile ..."); the error buffer
         // has the same text and the Java path says what is wrong with the file, so the warning is dropped
-        MethodHandle setLogHandler = linker.downcallHandle(lib.findOrThrow("g_log_set_handler"),
+        MethodHandle setLogHandler = linker.downcallHandle(
+                lib.findOrThrow("g_log_set_handler"),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
         MemorySegment ignore = linker.upcallStub(
-                MethodHandles.lookup().findStatic(Libvips.class, "ignoreLogMessage",
-                        MethodType.methodType(void.class, MemorySegment.class, int.class, MemorySegment.class, MemorySegment.class)),
-                FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
-        int handlerId = (int) setLogHandler.invokeExact(Arena.global().allocateFrom("VIPS"), G_LOG_LEVEL_WARNING, ignore, MemorySegment.NULL);
+                MethodHandles.lookup()
+                        .findStatic(
+                                Libvips.class,
+                                "ignoreLogMessage",
+                                MethodType.methodType(
+                                        void.class,
+                                        MemorySegment.class,
+                                        int.class,
+                                        MemorySegment.class,
+                                        MemorySegment.class)),
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS),
+                Arena.global());
+        int handlerId = (int) setLogHandler.invokeExact(
+                Arena.global().allocateFrom("VIPS"), G_LOG_LEVEL_WARNING, ignore, MemorySegment.NULL);
         // nothing cached between calls (an operation cache would hold decoded pixels), one worker thread: a
         // Lambda environment handles one photo at a time with less than one vCPU
         cacheSetMax.invokeExact(0);
@@ -229,11 +255,18 @@ public final class Libvips {
             MemorySegment buffer = arena.allocate(jpeg.length);
             MemorySegment.copy(jpeg, 0, buffer, JAVA_BYTE, 0, jpeg.length);
             MemorySegment out = arena.allocate(ADDRESS);
-            int status = (int) jpegloadBuffer.invokeExact(buffer, (long) jpeg.length, out,
-                    arena.allocateFrom("shrink"), shrink,
-                    arena.allocateFrom("fail_on"), VIPS_FAIL_ON_WARNING,
-                    arena.allocateFrom("access"), VIPS_ACCESS_SEQUENTIAL,
-                    arena.allocateFrom("unlimited"), FALSE,
+            int status = (int) jpegloadBuffer.invokeExact(
+                    buffer,
+                    (long) jpeg.length,
+                    out,
+                    arena.allocateFrom("shrink"),
+                    shrink,
+                    arena.allocateFrom("fail_on"),
+                    VIPS_FAIL_ON_WARNING,
+                    arena.allocateFrom("access"),
+                    VIPS_ACCESS_SEQUENTIAL,
+                    arena.allocateFrom("unlimited"),
+                    FALSE,
                     MemorySegment.NULL);
             if (status != 0) {
                 throw new Refused(lastError());
@@ -245,9 +278,12 @@ public final class Libvips {
                 int bands = (int) imageBands.invokeExact(image);
                 int format = (int) imageFormat.invokeExact(image);
                 // libvips read the same header: anything else means the file is not what the caller checked
-                if (w != expectedWidth || h != expectedHeight || (bands != 1 && bands != 3) || format != VIPS_FORMAT_UCHAR) {
-                    throw new Refused("libvips reads " + w + "×" + h + "×" + bands + " (format " + format + "), expected "
-                            + expectedWidth + "×" + expectedHeight + " with 1 or 3 8-bit bands");
+                if (w != expectedWidth
+                        || h != expectedHeight
+                        || (bands != 1 && bands != 3)
+                        || format != VIPS_FORMAT_UCHAR) {
+                    throw new Refused("libvips reads " + w + "×" + h + "×" + bands + " (format " + format
+                            + "), expected " + expectedWidth + "×" + expectedHeight + " with 1 or 3 8-bit bands");
                 }
                 MemorySegment size = arena.allocate(JAVA_LONG);
                 MemorySegment pixels = (MemorySegment) writeToMemory.invokeExact(image, size);
@@ -282,7 +318,8 @@ public final class Libvips {
     public record WebpSettings(int quality, int effort, boolean smartSubsample) {
         public WebpSettings {
             if (quality < 0 || quality > 100 || effort < 0 || effort > 6) {
-                throw new IllegalArgumentException("WebP quality is 0..100 and effort 0..6, not " + quality + " and " + effort);
+                throw new IllegalArgumentException(
+                        "WebP quality is 0..100 and effort 0..6, not " + quality + " and " + effort);
             }
         }
     }
@@ -299,19 +336,26 @@ public final class Libvips {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment data = arena.allocate(rgb.bytes().length);
             MemorySegment.copy(rgb.bytes(), 0, data, JAVA_BYTE, 0, rgb.bytes().length);
-            MemorySegment image = (MemorySegment) newFromMemoryCopy.invokeExact(data, (long) rgb.bytes().length,
-                    rgb.width(), rgb.height(), 3, VIPS_FORMAT_UCHAR);
+            MemorySegment image = (MemorySegment) newFromMemoryCopy.invokeExact(
+                    data, (long) rgb.bytes().length, rgb.width(), rgb.height(), 3, VIPS_FORMAT_UCHAR);
             if (image.equals(MemorySegment.NULL)) {
                 throw new Refused(lastError());
             }
             try {
                 MemorySegment buffer = arena.allocate(ADDRESS);
                 MemorySegment length = arena.allocate(JAVA_LONG);
-                int status = (int) webpsaveBuffer.invokeExact(image, buffer, length,
-                        arena.allocateFrom("Q"), settings.quality(),
-                        arena.allocateFrom("effort"), settings.effort(),
-                        arena.allocateFrom("smart_subsample"), settings.smartSubsample() ? 1 : FALSE,
-                        arena.allocateFrom("keep"), VIPS_FOREIGN_KEEP_NONE,
+                int status = (int) webpsaveBuffer.invokeExact(
+                        image,
+                        buffer,
+                        length,
+                        arena.allocateFrom("Q"),
+                        settings.quality(),
+                        arena.allocateFrom("effort"),
+                        settings.effort(),
+                        arena.allocateFrom("smart_subsample"),
+                        settings.smartSubsample() ? 1 : FALSE,
+                        arena.allocateFrom("keep"),
+                        VIPS_FOREIGN_KEEP_NONE,
                         MemorySegment.NULL);
                 if (status != 0) {
                     throw new Refused(lastError());
@@ -323,7 +367,8 @@ public final class Libvips {
                 try {
                     long size = length.get(JAVA_LONG, 0);
                     if (size <= 0 || size > (long) rgb.bytes().length + 4096) {
-                        throw new Refused("libvips wrote a WebP of " + size + " bytes for " + rgb.width() + "×" + rgb.height() + " pixels");
+                        throw new Refused("libvips wrote a WebP of " + size + " bytes for " + rgb.width() + "×"
+                                + rgb.height() + " pixels");
                     }
                     byte[] bytes = new byte[(int) size];
                     MemorySegment.copy(encoded.reinterpret(size), JAVA_BYTE, 0, bytes, 0, bytes.length);
@@ -342,13 +387,16 @@ public final class Libvips {
     }
 
     /** A GLogFunc that drops the message (see the constructor). */
-    private static void ignoreLogMessage(MemorySegment domain, int level, MemorySegment message, MemorySegment userData) {
-    }
+    private static void ignoreLogMessage(
+            MemorySegment domain, int level, MemorySegment message, MemorySegment userData) {}
 
     /** libvips's error text (its log of the last failures), then cleared. */
     private String lastError() {
         try {
-            String text = ((MemorySegment) errorBuffer.invokeExact()).reinterpret(4096).getString(0).strip();
+            String text = ((MemorySegment) errorBuffer.invokeExact())
+                    .reinterpret(4096)
+                    .getString(0)
+                    .strip();
             errorClear.invokeExact();
             return text.isEmpty() ? "libvips gave no reason" : text.replace('\n', ';');
         } catch (Throwable e) {
@@ -377,7 +425,8 @@ public final class Libvips {
                 Pixels pixels = decodeJpeg(jpeg, width, height, shrink);
                 String difference = compare(pixels, reference, shrink);
                 if (difference != null) {
-                    return "libvips " + version + " decodes the verification JPEG at 1/" + shrink + " unlike ImageIO: " + difference;
+                    return "libvips " + version + " decodes the verification JPEG at 1/" + shrink + " unlike ImageIO: "
+                            + difference;
                 }
             }
             return null;
@@ -418,7 +467,8 @@ public final class Libvips {
         }
         double meanDifference = total / (3.0 * pixels.width() * pixels.height());
         // the box mean is only an estimate of a DCT-scaled pixel at hard edges: judge the scaled decodes by the mean
-        if ((shrink == 1 && worst > VERIFY_MAX_CHANNEL_DIFFERENCE) || meanDifference > VERIFY_MAX_MEAN_DIFFERENCE * shrink) {
+        if ((shrink == 1 && worst > VERIFY_MAX_CHANNEL_DIFFERENCE)
+                || meanDifference > VERIFY_MAX_MEAN_DIFFERENCE * shrink) {
             return String.format(java.util.Locale.ROOT, "mean difference %.2f, largest %d", meanDifference, worst);
         }
         return null;

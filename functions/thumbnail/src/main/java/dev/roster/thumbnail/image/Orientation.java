@@ -8,7 +8,14 @@ import java.awt.image.BufferedImage;
  * square whether taken before or after turning the whole image.
  */
 public enum Orientation {
-    NORMAL, MIRROR_HORIZONTAL, ROTATE_180, MIRROR_VERTICAL, TRANSPOSE, ROTATE_90_CW, TRANSVERSE, ROTATE_90_CCW;
+    NORMAL,
+    MIRROR_HORIZONTAL,
+    ROTATE_180,
+    MIRROR_VERTICAL,
+    TRANSPOSE,
+    ROTATE_90_CW,
+    TRANSVERSE,
+    ROTATE_90_CCW;
 
     /** The orientation for an EXIF value 1–8; anything else is taken as upright. */
     public static Orientation fromExif(int value) {
@@ -57,14 +64,38 @@ public enum Orientation {
                 int sx;
                 int sy;
                 switch (this) {
-                    case MIRROR_HORIZONTAL -> { sx = last - x; sy = y; }
-                    case ROTATE_180 -> { sx = last - x; sy = last - y; }
-                    case MIRROR_VERTICAL -> { sx = x; sy = last - y; }
-                    case TRANSPOSE -> { sx = y; sy = x; }
-                    case ROTATE_90_CW -> { sx = y; sy = last - x; }
-                    case TRANSVERSE -> { sx = last - y; sy = last - x; }
-                    case ROTATE_90_CCW -> { sx = last - y; sy = x; }
-                    default -> { sx = x; sy = y; }
+                    case MIRROR_HORIZONTAL -> {
+                        sx = last - x;
+                        sy = y;
+                    }
+                    case ROTATE_180 -> {
+                        sx = last - x;
+                        sy = last - y;
+                    }
+                    case MIRROR_VERTICAL -> {
+                        sx = x;
+                        sy = last - y;
+                    }
+                    case TRANSPOSE -> {
+                        sx = y;
+                        sy = x;
+                    }
+                    case ROTATE_90_CW -> {
+                        sx = y;
+                        sy = last - x;
+                    }
+                    case TRANSVERSE -> {
+                        sx = last - y;
+                        sy = last - x;
+                    }
+                    case ROTATE_90_CCW -> {
+                        sx = last - y;
+                        sy = x;
+                    }
+                    default -> {
+                        sx = x;
+                        sy = y;
+                    }
                 }
                 upright[y * n + x] = stored[sy * n + sx];
             }

@@ -1,11 +1,5 @@
 package dev.roster.thumbnail.image;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.spi.IIORegistry;
-import javax.imageio.spi.ImageReaderSpi;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -18,6 +12,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns the bytes of an upload into the one upright, opaque, square image every crop is made from,
@@ -39,14 +39,17 @@ public final class PhotoDecoder {
      * 2× leaves visible aliasing, 3× does not (ShrinkOnLoadQualityTest keeps it so).
      */
     public static final int SHRINK_ON_LOAD_FLOOR_PIXELS = 3 * CropSpec.LARGEST_PIXELS;
-    static final String DAMAGED = "the photo could not be read (the file is damaged or incomplete); please upload it again";
+
+    static final String DAMAGED =
+            "the photo could not be read (the file is damaged or incomplete); please upload it again";
 
     static {
         ImageIO.setUseCache(false); // decode from memory; never spill to a temp file
         // TwelveMonkeys' JPEG (CMYK/YCCK) and WebP readers, found with this class's loader: ImageIO's own scan
         // uses the context class loader, which in a Lambda runtime need not be the one holding lib/*.jar
-        IIORegistry.getDefaultInstance().registerServiceProviders(
-                ServiceLoader.load(ImageReaderSpi.class, PhotoDecoder.class.getClassLoader()).iterator());
+        IIORegistry.getDefaultInstance()
+                .registerServiceProviders(ServiceLoader.load(ImageReaderSpi.class, PhotoDecoder.class.getClassLoader())
+                        .iterator());
     }
 
     static final String JDK_JPEG_READER_SPI = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
@@ -75,15 +78,17 @@ public final class PhotoDecoder {
     }
 
     /** Which library decoded the pixels. */
-    public enum Decoder { LIBVIPS, IMAGEIO }
+    public enum Decoder {
+        LIBVIPS,
+        IMAGEIO
+    }
 
     /**
      * The upright square every crop is cut from, the photo's upright size, where the square lies in it, and
      * which library decoded it.
      */
-    public record SourcePhoto(BufferedImage square, int width, int height, ImageFormat format, CropWindow window,
-                              Decoder decodedBy) {
-    }
+    public record SourcePhoto(
+            BufferedImage square, int width, int height, ImageFormat format, CropWindow window, Decoder decodedBy) {}
 
     /** The centre square (the geometric default). */
     public SourcePhoto decode(byte[] bytes) throws UnusablePhotoException {
@@ -98,9 +103,10 @@ public final class PhotoDecoder {
     public SourcePhoto decode(byte[] bytes, CropChoice choice) throws UnusablePhotoException {
         ImageFormat format = ImageFormat.sniff(bytes);
         if (!format.accepted()) {
-            throw new UnusablePhotoException(format == ImageFormat.UNKNOWN
-                    ? "the file is not a photo; please upload a " + ACCEPTED_FORMATS
-                    : format.displayName() + " files are not supported; please upload a " + ACCEPTED_FORMATS);
+            throw new UnusablePhotoException(
+                    format == ImageFormat.UNKNOWN
+                            ? "the file is not a photo; please upload a " + ACCEPTED_FORMATS
+                            : format.displayName() + " files are not supported; please upload a " + ACCEPTED_FORMATS);
         }
         if (format == ImageFormat.JPEG && nativeJpeg instanceof Libvips.Availability.Loaded loaded) {
             Optional<SourcePhoto> decoded = decodeNatively(loaded.libvips(), bytes, choice);
@@ -144,7 +150,8 @@ public final class PhotoDecoder {
                 // the reader filled the missing rows with grey rather than failing
                 throw new UnusablePhotoException(DAMAGED, new IOException(String.join("; ", warnings)));
             }
-            return new SourcePhoto(orientation.applyToSquare(storedSquare), width, height, format, window, Decoder.IMAGEIO);
+            return new SourcePhoto(
+                    orientation.applyToSquare(storedSquare), width, height, format, window, Decoder.IMAGEIO);
         } catch (IOException | RuntimeException e) {
             // a reader's way of saying "bad data" ranges from IIOException to IndexOutOfBounds; none is retryable
             throw new UnusablePhotoException(DAMAGED, e);
@@ -159,7 +166,9 @@ public final class PhotoDecoder {
      */
     private Optional<SourcePhoto> decodeNatively(Libvips libvips, byte[] bytes, CropChoice choice) {
         Optional<JpegHeader> header = JpegHeader.read(bytes).filter(JpegHeader::plain);
-        if (header.isEmpty() || limits.checkPixels(header.get().width(), header.get().height()).isPresent()) {
+        if (header.isEmpty()
+                || limits.checkPixels(header.get().width(), header.get().height())
+                        .isPresent()) {
             return Optional.empty();
         }
         int storedWidth = header.get().width();
@@ -178,8 +187,8 @@ public final class PhotoDecoder {
         CropWindow window = choice.byGeometry(width, height)
                 .orElseGet(() -> SalientRegion.find(decoded, orientation, width, height));
         BufferedImage storedSquare = windowOf(decoded, window.stored(orientation, storedWidth, storedHeight), shrink);
-        return Optional.of(new SourcePhoto(orientation.applyToSquare(storedSquare), width, height, ImageFormat.JPEG, window,
-                Decoder.LIBVIPS));
+        return Optional.of(new SourcePhoto(
+                orientation.applyToSquare(storedSquare), width, height, ImageFormat.JPEG, window, Decoder.LIBVIPS));
     }
 
     /**
@@ -190,13 +199,17 @@ public final class PhotoDecoder {
     public BufferedImage wholeUpright(byte[] bytes, int longSide) throws UnusablePhotoException {
         ImageFormat format = ImageFormat.sniff(bytes);
         Orientation orientation = ExifOrientation.of(format, bytes);
-        Optional<JpegHeader> plain = format == ImageFormat.JPEG ? JpegHeader.read(bytes).filter(JpegHeader::plain) : Optional.empty();
+        Optional<JpegHeader> plain =
+                format == ImageFormat.JPEG ? JpegHeader.read(bytes).filter(JpegHeader::plain) : Optional.empty();
         if (plain.isPresent() && nativeJpeg instanceof Libvips.Availability.Loaded loaded) {
             int width = plain.get().width();
             int height = plain.get().height();
             try {
-                return upright(image(loaded.libvips().decodeJpeg(bytes, width, height,
-                        Libvips.shrinkFor(Math.max(width, height), longSide))), orientation);
+                return upright(
+                        image(loaded.libvips()
+                                .decodeJpeg(
+                                        bytes, width, height, Libvips.shrinkFor(Math.max(width, height), longSide))),
+                        orientation);
             } catch (Libvips.Refused e) {
                 // the ImageIO path below, as for the crops
             }
@@ -263,9 +276,11 @@ public final class PhotoDecoder {
      */
     private static BufferedImage windowOf(BufferedImage decoded, CropWindow storedWindow, int step) {
         int side = Math.min(decoded.getWidth(), decoded.getHeight());
-        return opaqueSquare(decoded,
+        return opaqueSquare(
+                decoded,
                 Math.clamp(Math.round(storedWindow.x() / (double) step), 0, decoded.getWidth() - side),
-                Math.clamp(Math.round(storedWindow.y() / (double) step), 0, decoded.getHeight() - side), side);
+                Math.clamp(Math.round(storedWindow.y() / (double) step), 0, decoded.getHeight() - side),
+                side);
     }
 
     /**
@@ -284,10 +299,15 @@ public final class PhotoDecoder {
      * else gets the reader ImageIO picks, TwelveMonkeys for JPEG and WebP.
      */
     static ImageReader readerFor(ImageFormat format, byte[] bytes) {
-        if (format == ImageFormat.JPEG && JpegHeader.read(bytes)
-                .map(header -> header.plain() && header.longestSide() <= JDK_JPEG_MAX_SIDE_PIXELS).orElse(false)) {
-            Iterator<ImageReaderSpi> jdk = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class,
-                    spi -> spi.getClass().getName().equals(JDK_JPEG_READER_SPI), false);
+        if (format == ImageFormat.JPEG
+                && JpegHeader.read(bytes)
+                        .map(header -> header.plain() && header.longestSide() <= JDK_JPEG_MAX_SIDE_PIXELS)
+                        .orElse(false)) {
+            Iterator<ImageReaderSpi> jdk = IIORegistry.getDefaultInstance()
+                    .getServiceProviders(
+                            ImageReaderSpi.class,
+                            spi -> spi.getClass().getName().equals(JDK_JPEG_READER_SPI),
+                            false);
             if (jdk.hasNext()) {
                 try {
                     return jdk.next().createReaderInstance();
@@ -310,8 +330,11 @@ public final class PhotoDecoder {
      * all that: it is kept, which saves a copy of the square (16 MB and ~5 ms for a 24 MP photo).
      */
     static BufferedImage opaqueSquare(BufferedImage decoded, int x, int y, int side) {
-        if (decoded.getType() == BufferedImage.TYPE_3BYTE_BGR && x == 0 && y == 0
-                && decoded.getWidth() == side && decoded.getHeight() == side) {
+        if (decoded.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && x == 0
+                && y == 0
+                && decoded.getWidth() == side
+                && decoded.getHeight() == side) {
             return decoded;
         }
         BufferedImage rgb = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);

@@ -42,8 +42,8 @@ public record PhotoLimits(long maxUploadBytes, long maxSourcePixels, int maxSour
             return Optional.of("photo is " + size + "; no side may be longer than " + maxSourceSidePixels + " pixels");
         }
         if (Math.min(width, height) < CropSpec.MIN_SOURCE_SIDE_PIXELS) {
-            return Optional.of("photo is " + size + "; each side must be at least "
-                    + CropSpec.MIN_SOURCE_SIDE_PIXELS + " pixels");
+            return Optional.of(
+                    "photo is " + size + "; each side must be at least " + CropSpec.MIN_SOURCE_SIDE_PIXELS + " pixels");
         }
         return Optional.empty();
     }

@@ -21,8 +21,7 @@ public final class SalientRegion {
     /** Where a portrait's window is preferred to centre: a third of the way down, where faces tend to be. */
     static final double PORTRAIT_PREFERRED_CENTRE = 1.0 / 3;
 
-    private SalientRegion() {
-    }
+    private SalientRegion() {}
 
     /**
      * The window for a photo decoded in its stored orientation (possibly subsampled: only proportions

@@ -13,8 +13,7 @@ public final class ThumbHash {
     /** The reference encoder refuses larger inputs: more pixels add nothing to a handful of DCT terms. */
     public static final int MAX_SIDE_PIXELS = 100;
 
-    private ThumbHash() {
-    }
+    private ThumbHash() {}
 
     /** Encodes {@code rgba} (row by row, 4 bytes a pixel, not premultiplied) of a {@code w × h} image. */
     public static byte[] encode(int w, int h, byte[] rgba) {

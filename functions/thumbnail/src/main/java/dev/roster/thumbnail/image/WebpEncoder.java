@@ -1,10 +1,6 @@
 package dev.roster.thumbnail.image;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
-
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -15,6 +11,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The crops' WebP twins, encoded by libvips from the same pixels as their JPEGs. Only where libvips is loaded
@@ -32,6 +31,7 @@ public final class WebpEncoder {
     public static final int QUALITY = 82;
     /** libwebp's default effort (0–6): higher values search longer for a smaller file of the same quality. */
     static final int EFFORT = 4;
+
     public static final Libvips.WebpSettings SETTINGS = new Libvips.WebpSettings(QUALITY, EFFORT, false);
     /** A round trip of the verification image must come back this close (JPEG-like quality; a broken encoder is far off). */
     static final double VERIFY_MIN_PSNR_DB = 30;
@@ -52,12 +52,10 @@ public final class WebpEncoder {
         }
 
         /** This environment makes no WebP (see {@link WebpEncoder#unavailable()}). */
-        record Unavailable(String reason) implements Twins {
-        }
+        record Unavailable(String reason) implements Twins {}
 
         /** This photo's encoding failed: it is JPEG only, and this says why (for the log). */
-        record Failed(String reason) implements Twins {
-        }
+        record Failed(String reason) implements Twins {}
     }
 
     private static volatile WebpEncoder shared;
@@ -92,7 +90,8 @@ public final class WebpEncoder {
             case Libvips.Availability.Loaded loaded -> {
                 Encoding encoding = rgb -> loaded.libvips().encodeWebp(rgb, SETTINGS);
                 String mismatch = verify(encoding);
-                yield mismatch == null ? new WebpEncoder(encoding, null)
+                yield mismatch == null
+                        ? new WebpEncoder(encoding, null)
                         : none("libvips " + loaded.libvips().version() + " failed the WebP check: " + mismatch);
             }
         };
@@ -169,8 +168,13 @@ public final class WebpEncoder {
                 return "the WebP reads back as " + decoded.getWidth() + "×" + decoded.getHeight() + ", not 96×64";
             }
             double psnr = psnr(drawn, decoded);
-            return psnr >= VERIFY_MIN_PSNR_DB ? null
-                    : String.format(java.util.Locale.ROOT, "the WebP reads back at %.1f dB PSNR (at least %.0f expected)", psnr, VERIFY_MIN_PSNR_DB);
+            return psnr >= VERIFY_MIN_PSNR_DB
+                    ? null
+                    : String.format(
+                            java.util.Locale.ROOT,
+                            "the WebP reads back at %.1f dB PSNR (at least %.0f expected)",
+                            psnr,
+                            VERIFY_MIN_PSNR_DB);
         } catch (Libvips.Refused | IOException | RuntimeException e) {
             return "encoding or reading the verification WebP failed: " + e.getMessage();
         }

@@ -1,7 +1,6 @@
 package dev.roster.thumbnail.image;
 
 import dev.roster.thumbnail.TestImages;
-
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
@@ -17,8 +16,7 @@ import java.util.Arrays;
  * </pre>
  */
 public final class CropWindowBench {
-    private CropWindowBench() {
-    }
+    private CropWindowBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("decode")) {
@@ -46,15 +44,24 @@ public final class CropWindowBench {
         Arrays.sort(sample);
         Arrays.sort(search);
         SalientRegion.Grid grid = SalientRegion.Grid.of(decoded);
-        System.out.printf("decoded %dx%d, grid %dx%d: sample grid median %.3f ms (p90 %.3f), search median %.3f ms (p90 %.3f) [%s]%n",
-                width, height, grid.width(), grid.height(), sample[runs / 2], sample[runs * 9 / 10],
-                search[runs / 2], search[runs * 9 / 10], sink > -1 ? "ok" : "");
+        System.out.printf(
+                "decoded %dx%d, grid %dx%d: sample grid median %.3f ms (p90 %.3f), search median %.3f ms (p90 %.3f) [%s]%n",
+                width,
+                height,
+                grid.width(),
+                grid.height(),
+                sample[runs / 2],
+                sample[runs * 9 / 10],
+                search[runs / 2],
+                search[runs * 9 / 10],
+                sink > -1 ? "ok" : "");
     }
 
     private static void decode(int width, int height, int runs) throws Exception {
         byte[] jpeg = TestImages.jpeg(TestImages.photoLike(width, height));
         PhotoDecoder decoder = new PhotoDecoder(PhotoLimits.defaults());
-        for (CropChoice choice : new CropChoice[] {CropChoice.CENTRE, CropChoice.SMART, CropChoice.CENTRE, CropChoice.SMART}) {
+        for (CropChoice choice :
+                new CropChoice[] {CropChoice.CENTRE, CropChoice.SMART, CropChoice.CENTRE, CropChoice.SMART}) {
             double[] ms = new double[runs];
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
@@ -62,8 +69,9 @@ public final class CropWindowBench {
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(ms);
-            System.out.printf("decode %dx%d JPEG, %s window: median %.1f ms%n", width, height,
-                    choice.getClass().getSimpleName(), ms[runs / 2]);
+            System.out.printf(
+                    "decode %dx%d JPEG, %s window: median %.1f ms%n",
+                    width, height, choice.getClass().getSimpleName(), ms[runs / 2]);
         }
     }
 }

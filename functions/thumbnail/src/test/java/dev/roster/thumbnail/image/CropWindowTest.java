@@ -1,23 +1,22 @@
 package dev.roster.thumbnail.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Where the crop window goes: the busiest square by default, the member's focal point when set. */
 class CropWindowTest {
@@ -36,7 +35,8 @@ class CropWindowTest {
 
         assertTrue(contains(smart.window(), subject), "smart window " + smart.window() + " misses " + subject);
         assertFalse(contains(centre.window(), subject), "the centre crop must cut it off, or this test proves nothing");
-        assertTrue(subjectPixels(smart.square()) > 0.9 * subject.width * subject.height * scale(smart),
+        assertTrue(
+                subjectPixels(smart.square()) > 0.9 * subject.width * subject.height * scale(smart),
                 "the cut square shows the subject");
     }
 
@@ -74,7 +74,10 @@ class CropWindowTest {
         Cropper.Crops a = cropper.crop(first);
         Cropper.Crops b = cropper.crop(second);
         for (int i = 0; i < a.crops().size(); i++) {
-            assertArrayEquals(a.crops().get(i).jpeg(), b.crops().get(i).jpeg(), a.crops().get(i).spec().name());
+            assertArrayEquals(
+                    a.crops().get(i).jpeg(),
+                    b.crops().get(i).jpeg(),
+                    a.crops().get(i).spec().name());
         }
     }
 
@@ -115,8 +118,8 @@ class CropWindowTest {
         Rectangle subject = new Rectangle(40, 60, 120, 120); // upright, in the left part of a 600 × 300 photo
         BufferedImage upright = subjectOn(600, 300, subject);
         BufferedImage stored = storedFor(upright, Orientation.fromExif(exif));
-        PhotoDecoder.SourcePhoto smart = decoder.decode(
-                TestImages.withExif(TestImages.jpeg(stored), exif), CropChoice.SMART);
+        PhotoDecoder.SourcePhoto smart =
+                decoder.decode(TestImages.withExif(TestImages.jpeg(stored), exif), CropChoice.SMART);
         assertEquals(600, smart.width());
         assertTrue(contains(smart.window(), subject), "EXIF " + exif + ": window " + smart.window());
         assertTrue(subjectPixels(smart.square()) > 0.8 * 120 * 120, "EXIF " + exif + ": the square shows the subject");
@@ -187,7 +190,9 @@ class CropWindowTest {
     /** Pixels of the subject's green (the background is blue-grey). */
     private static long subjectPixels(BufferedImage image) {
         int[] rgb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return Arrays.stream(rgb).filter(p -> ((p >> 8) & 0xff) > 120 && ((p >> 16) & 0xff) < 90 && (p & 0xff) < 90).count();
+        return Arrays.stream(rgb)
+                .filter(p -> ((p >> 8) & 0xff) > 120 && ((p >> 16) & 0xff) < 90 && (p & 0xff) < 90)
+                .count();
     }
 
     private static void assertUniform(BufferedImage square, Color expected) {

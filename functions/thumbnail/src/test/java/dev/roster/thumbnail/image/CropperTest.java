@@ -1,15 +1,14 @@
 package dev.roster.thumbnail.image;
 
-import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
-
-import java.awt.image.BufferedImage;
-import java.util.Base64;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.thumbnail.TestImages;
+import java.awt.image.BufferedImage;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CropperTest {
     private static final int APP1 = 0xE1;
@@ -21,13 +20,19 @@ class CropperTest {
     @Test
     void cropsAreExactlyTheirSpecifiedSizes() throws Exception {
         Cropper.Crops crops = cropper.crop(decoder.decode(TestImages.jpeg(TestImages.photoLike(1600, 1200))));
-        assertEquals(List.of(CropSpec.values()), crops.crops().stream().map(Cropper.Crop::spec).toList());
+        assertEquals(
+                List.of(CropSpec.values()),
+                crops.crops().stream().map(Cropper.Crop::spec).toList());
         for (Cropper.Crop crop : crops.crops()) {
             BufferedImage image = TestImages.read(crop.jpeg());
-            assertEquals(crop.spec().targetPixels(), image.getWidth(), crop.spec().name());
-            assertEquals(crop.spec().targetPixels(), image.getHeight(), crop.spec().name());
+            assertEquals(
+                    crop.spec().targetPixels(), image.getWidth(), crop.spec().name());
+            assertEquals(
+                    crop.spec().targetPixels(), image.getHeight(), crop.spec().name());
         }
-        assertEquals(List.of(100, 200, 250, 500), crops.crops().stream().map(Cropper.Crop::pixels).toList());
+        assertEquals(
+                List.of(100, 200, 250, 500),
+                crops.crops().stream().map(Cropper.Crop::pixels).toList());
     }
 
     @Test
@@ -45,7 +50,9 @@ class CropperTest {
     @Test
     void smallPhotoIsNeverUpscaled() throws Exception {
         Cropper.Crops crops = cropper.crop(decoder.decode(TestImages.png(TestImages.quadrants(320, 220))));
-        assertEquals(List.of(100, 200, 220, 220), crops.crops().stream().map(Cropper.Crop::pixels).toList());
+        assertEquals(
+                List.of(100, 200, 220, 220),
+                crops.crops().stream().map(Cropper.Crop::pixels).toList());
         assertEquals(220, TestImages.read(crops.crops().getLast().jpeg()).getWidth());
     }
 

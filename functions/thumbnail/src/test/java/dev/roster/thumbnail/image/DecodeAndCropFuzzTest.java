@@ -13,7 +13,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class DecodeAndCropFuzzTest {
     /** The function's decoder (libvips for plain JPEGs, where the build fetched it) and the ImageIO-only one. */
     private static final PhotoDecoder[] DECODERS = {
-            new PhotoDecoder(PhotoLimits.defaults(), Libvips.shared()), new PhotoDecoder(PhotoLimits.defaults())};
+        new PhotoDecoder(PhotoLimits.defaults(), Libvips.shared()), new PhotoDecoder(PhotoLimits.defaults())
+    };
+
     private static final Cropper CROPPER = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
 
     @FuzzTest(maxDuration = "60s")
@@ -26,8 +28,10 @@ class DecodeAndCropFuzzTest {
     private static void cropsOrAReason(PhotoDecoder decoder, byte[] upload) {
         try {
             Cropper.Crops crops = CROPPER.crop(decoder.decode(upload));
-            if (crops.crops().size() != CropSpec.values().length || crops.placeholder().isEmpty()) {
-                throw new AssertionError("incomplete crops for an accepted photo: " + crops.crops().size());
+            if (crops.crops().size() != CropSpec.values().length
+                    || crops.placeholder().isEmpty()) {
+                throw new AssertionError("incomplete crops for an accepted photo: "
+                        + crops.crops().size());
             }
         } catch (UnusablePhotoException e) {
             if (e.reason() == null || e.reason().isBlank()) {

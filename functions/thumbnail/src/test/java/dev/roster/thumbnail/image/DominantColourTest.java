@@ -1,11 +1,10 @@
 package dev.roster.thumbnail.image;
 
-import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
-
-import java.awt.image.BufferedImage;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.roster.thumbnail.TestImages;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
 
 class DominantColourTest {
 

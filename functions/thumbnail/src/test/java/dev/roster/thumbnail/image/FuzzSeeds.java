@@ -2,7 +2,6 @@ package dev.roster.thumbnail.image;
 
 import dev.roster.thumbnail.HostileFiles;
 import dev.roster.thumbnail.TestImages;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +16,8 @@ import java.util.Map;
  * is committed (Jazzer reads it from the test resources).
  */
 public final class FuzzSeeds {
-    static final Path DIRECTORY = Path.of("src/test/resources/dev/roster/thumbnail/image/DecodeAndCropFuzzTestInputs/anyBytesBecomeCropsOrARejectionWithAReason");
+    static final Path DIRECTORY = Path.of(
+            "src/test/resources/dev/roster/thumbnail/image/DecodeAndCropFuzzTestInputs/anyBytesBecomeCropsOrARejectionWithAReason");
 
     public static void main(String[] args) throws IOException {
         Files.createDirectories(DIRECTORY);
@@ -32,7 +32,10 @@ public final class FuzzSeeds {
         seeds.put("baseline.jpg", TestImages.jpeg(small));
         seeds.put("progressive.jpg", TestImages.progressiveJpeg(small));
         seeds.put("exif-orientation-6.jpg", TestImages.withExif(TestImages.jpeg(small), 6));
-        seeds.put("xmp-entities.jpg", HostileFiles.withXmp(TestImages.jpeg(small), HostileFiles.xxeXmp("http://127.0.0.1:9/x", "/nonexistent")));
+        seeds.put(
+                "xmp-entities.jpg",
+                HostileFiles.withXmp(
+                        TestImages.jpeg(small), HostileFiles.xxeXmp("http://127.0.0.1:9/x", "/nonexistent")));
         seeds.put("cmyk.jpg", TestImages.resource("quadrants-cmyk.jpg"));
         seeds.put("rgb.png", TestImages.png(small));
         seeds.put("exif-orientation-6.png", TestImages.withPngExif(TestImages.png(small), 6));

@@ -1,12 +1,11 @@
 package dev.roster.thumbnail.image;
 
-import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.roster.thumbnail.TestImages;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class ImageFormatTest {
 
@@ -22,11 +21,14 @@ class ImageFormatTest {
     void otherImageFormatsAreNamedButNotAccepted() {
         assertEquals(ImageFormat.HEIC, ImageFormat.sniff(ascii("\0\0\0\u0018ftypheic\0\0\0\0mif1heic")));
         assertEquals(ImageFormat.AVIF, ImageFormat.sniff(ascii("\0\0\0\u001cftypavif\0\0\0\0avifmif1")));
-        assertEquals(ImageFormat.SVG, ImageFormat.sniff(ascii("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>")));
+        assertEquals(
+                ImageFormat.SVG,
+                ImageFormat.sniff(ascii("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>")));
         assertEquals(ImageFormat.TIFF, ImageFormat.sniff(ascii("II*\0\u0008\0\0\0")));
         assertEquals(ImageFormat.BMP, ImageFormat.sniff(TestImages.write(TestImages.quadrants(10, 10), "bmp")));
         assertEquals(ImageFormat.PDF, ImageFormat.sniff(ascii("%PDF-1.7\n")));
-        for (ImageFormat format : new ImageFormat[] {ImageFormat.HEIC, ImageFormat.AVIF, ImageFormat.SVG, ImageFormat.TIFF}) {
+        for (ImageFormat format :
+                new ImageFormat[] {ImageFormat.HEIC, ImageFormat.AVIF, ImageFormat.SVG, ImageFormat.TIFF}) {
             assertFalse(format.accepted(), format.name());
         }
     }

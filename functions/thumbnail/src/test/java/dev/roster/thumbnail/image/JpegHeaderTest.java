@@ -1,21 +1,20 @@
 package dev.roster.thumbnail.image;
 
-import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import dev.roster.thumbnail.TestImages;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
 
 /** Which reader a JPEG goes to, and that the fast one gives the same pixels. */
 class JpegHeaderTest {
@@ -27,7 +26,9 @@ class JpegHeaderTest {
         JpegHeader header = JpegHeader.read(photo).orElseThrow();
         assertEquals(3, header.components());
         assertTrue(header.plain());
-        assertEquals(JDK_READER, PhotoDecoder.readerFor(ImageFormat.JPEG, photo).getClass().getName());
+        assertEquals(
+                JDK_READER,
+                PhotoDecoder.readerFor(ImageFormat.JPEG, photo).getClass().getName());
     }
 
     @Test
@@ -48,7 +49,8 @@ class JpegHeaderTest {
         assertTrue(JpegHeader.read(profiled).orElseThrow().iccProfile());
         for (byte[] jpeg : new byte[][] {cmyk, profiled}) {
             assertFalse(JpegHeader.read(jpeg).orElseThrow().plain());
-            String reader = PhotoDecoder.readerFor(ImageFormat.JPEG, jpeg).getClass().getName();
+            String reader =
+                    PhotoDecoder.readerFor(ImageFormat.JPEG, jpeg).getClass().getName();
             assertTrue(reader.startsWith("com.twelvemonkeys."), reader);
         }
     }
@@ -58,7 +60,10 @@ class JpegHeaderTest {
         byte[] jpeg = TestImages.jpeg(TestImages.photoLike(300, 200));
         byte[] cut = java.util.Arrays.copyOf(jpeg, 30);
         assertTrue(JpegHeader.read(cut).isEmpty());
-        assertTrue(PhotoDecoder.readerFor(ImageFormat.JPEG, cut).getClass().getName().startsWith("com.twelvemonkeys."));
+        assertTrue(PhotoDecoder.readerFor(ImageFormat.JPEG, cut)
+                .getClass()
+                .getName()
+                .startsWith("com.twelvemonkeys."));
     }
 
     /** The JDK path must not change a pixel: TwelveMonkeys, with the same region and step, is the reference. */

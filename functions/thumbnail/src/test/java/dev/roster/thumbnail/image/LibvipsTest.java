@@ -1,14 +1,13 @@
 package dev.roster.thumbnail.image;
 
-import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.thumbnail.TestImages;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 
 class LibvipsTest {
 

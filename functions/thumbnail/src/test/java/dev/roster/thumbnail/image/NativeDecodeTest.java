@@ -1,21 +1,20 @@
 package dev.roster.thumbnail.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.thumbnail.HostileFiles;
 import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * libvips's shrink-on-load decode against today's ImageIO path, crop by crop: the same window and size, and
@@ -34,7 +33,8 @@ class NativeDecodeTest {
 
     @BeforeAll
     static void loadLibvips() {
-        nativeDecoder = new PhotoDecoder(PhotoLimits.defaults(), new Libvips.Availability.Loaded(NativeLibrary.required()));
+        nativeDecoder =
+                new PhotoDecoder(PhotoLimits.defaults(), new Libvips.Availability.Loaded(NativeLibrary.required()));
     }
 
     static Stream<Arguments> corpus() {
@@ -44,22 +44,37 @@ class NativeDecodeTest {
         return Stream.of(
                 Arguments.of("photo-like 4000×3000 (1/2)", TestImages.jpeg(photo), CropChoice.SMART),
                 Arguments.of("photo-like 4000×3000, centre", TestImages.jpeg(photo), CropChoice.CENTRE),
-                Arguments.of("photo-like 1200×1800 (full size)", TestImages.jpeg(TestImages.photoLike(1200, 1800)), CropChoice.SMART),
-                Arguments.of("photo-like 8000×1600 panorama", TestImages.jpeg(TestImages.photoLike(8000, 1600)), CropChoice.SMART),
-                Arguments.of("quadrants 6200×6200 (1/4), EXIF 6", TestImages.withExif(TestImages.jpeg(TestImages.quadrants(6200, 6200)), 6), CropChoice.CENTRE),
-                Arguments.of("quadrants 3000×4000, EXIF 6", TestImages.withExif(TestImages.jpeg(TestImages.quadrants(3000, 4000)), 6), CropChoice.SMART),
+                Arguments.of(
+                        "photo-like 1200×1800 (full size)",
+                        TestImages.jpeg(TestImages.photoLike(1200, 1800)),
+                        CropChoice.SMART),
+                Arguments.of(
+                        "photo-like 8000×1600 panorama",
+                        TestImages.jpeg(TestImages.photoLike(8000, 1600)),
+                        CropChoice.SMART),
+                Arguments.of(
+                        "quadrants 6200×6200 (1/4), EXIF 6",
+                        TestImages.withExif(TestImages.jpeg(TestImages.quadrants(6200, 6200)), 6),
+                        CropChoice.CENTRE),
+                Arguments.of(
+                        "quadrants 3000×4000, EXIF 6",
+                        TestImages.withExif(TestImages.jpeg(TestImages.quadrants(3000, 4000)), 6),
+                        CropChoice.SMART),
                 Arguments.of("progressive 4000×3000", TestImages.progressiveJpeg(photo), CropChoice.SMART),
                 Arguments.of("grey 4000×3000 (1/2)", TestImages.jpeg(grey), CropChoice.SMART));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void plainJpegsAreDecodedByLibvipsToTheSameCropsAsImageIo(String name, byte[] jpeg, CropChoice choice) throws Exception {
+    void plainJpegsAreDecodedByLibvipsToTheSameCropsAsImageIo(String name, byte[] jpeg, CropChoice choice)
+            throws Exception {
         PhotoDecoder.SourcePhoto fast = nativeDecoder.decode(jpeg, choice);
         PhotoDecoder.SourcePhoto today = imageIo.decode(jpeg, choice);
         assertEquals(PhotoDecoder.Decoder.LIBVIPS, fast.decodedBy());
         assertEquals(PhotoDecoder.Decoder.IMAGEIO, today.decodedBy());
-        assertEquals(List.of(today.width(), today.height(), today.window()), List.of(fast.width(), fast.height(), fast.window()));
+        assertEquals(
+                List.of(today.width(), today.height(), today.window()),
+                List.of(fast.width(), fast.height(), fast.window()));
         List<Cropper.Crop> fastCrops = cropper.crop(fast).crops();
         List<Cropper.Crop> todayCrops = cropper.crop(today).crops();
         for (int i = 0; i < fastCrops.size(); i++) {
@@ -68,8 +83,12 @@ class NativeDecodeTest {
             assertEquals(b.getWidth(), a.getWidth());
             double colour = meanColourDifference(a, b);
             double psnr = TestImages.psnr(a, b);
-            System.out.printf("%-40s %-10s mean colour difference %.2f, PSNR %.1f dB%n", name, fastCrops.get(i).spec(), colour, psnr);
-            assertTrue(colour <= MAX_MEAN_COLOUR_DIFFERENCE, fastCrops.get(i).spec() + ": mean colour differs by " + colour);
+            System.out.printf(
+                    "%-40s %-10s mean colour difference %.2f, PSNR %.1f dB%n",
+                    name, fastCrops.get(i).spec(), colour, psnr);
+            assertTrue(
+                    colour <= MAX_MEAN_COLOUR_DIFFERENCE,
+                    fastCrops.get(i).spec() + ": mean colour differs by " + colour);
             assertTrue(psnr >= MIN_PSNR_DB, fastCrops.get(i).spec() + ": PSNR " + psnr + " dB");
         }
     }
@@ -84,7 +103,8 @@ class NativeDecodeTest {
 
     @Test
     void aJpegOverTheLimitsIsRefusedWithTheSizeBeforeLibvipsSeesIt() {
-        var rejected = assertThrows(UnusablePhotoException.class, () -> nativeDecoder.decode(HostileFiles.jpegHeaderOnly(10_000, 10_000)));
+        var rejected = assertThrows(
+                UnusablePhotoException.class, () -> nativeDecoder.decode(HostileFiles.jpegHeaderOnly(10_000, 10_000)));
         assertTrue(rejected.reason().startsWith("photo is 10000×10000"), rejected.reason());
     }
 

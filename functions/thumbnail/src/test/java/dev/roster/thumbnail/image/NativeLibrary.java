@@ -1,16 +1,15 @@
 package dev.roster.thumbnail.image;
 
-import org.junit.jupiter.api.Assumptions;
-
 import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The libvips the build fetched for this machine (target/libvips). Without it (no npm) the native tests are
  * skipped on a developer's machine and fail in CI, where the build must have fetched it.
  */
 public final class NativeLibrary {
-    private NativeLibrary() {
-    }
+    private NativeLibrary() {}
 
     public static Libvips required() {
         return switch (Libvips.shared()) {

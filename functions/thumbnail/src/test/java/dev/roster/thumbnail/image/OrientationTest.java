@@ -1,15 +1,14 @@
 package dev.roster.thumbnail.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.thumbnail.TestImages;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OrientationTest {
 
@@ -20,8 +19,9 @@ class OrientationTest {
      */
     @ParameterizedTest(name = "orientation {0}")
     @CsvSource({
-            "1, RED, GREEN", "2, GREEN, RED", "3, YELLOW, BLUE", "4, BLUE, YELLOW",
-            "5, RED, BLUE", "6, BLUE, RED", "7, YELLOW, GREEN", "8, GREEN, YELLOW"})
+        "1, RED, GREEN", "2, GREEN, RED", "3, YELLOW, BLUE", "4, BLUE, YELLOW",
+        "5, RED, BLUE", "6, BLUE, RED", "7, YELLOW, GREEN", "8, GREEN, YELLOW"
+    })
     void uprightCornersFollowTheExifDefinition(int exif, String topLeft, String topRight) {
         BufferedImage upright = Orientation.fromExif(exif).applyToSquare(TestImages.quadrants(40, 40));
         assertEquals(colour(topLeft).getRGB(), upright.getRGB(5, 5), "top-left");
@@ -44,7 +44,9 @@ class OrientationTest {
         byte[] broken = TestImages.withExif(plain, 6);
         broken[2 + 2 + 2 + 6] = 'X'; // no byte order mark
         assertEquals(Orientation.NORMAL, ExifOrientation.ofJpeg(broken));
-        assertEquals(Orientation.NORMAL, ExifOrientation.ofJpeg(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x7F}));
+        assertEquals(
+                Orientation.NORMAL,
+                ExifOrientation.ofJpeg(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0x7F}));
         assertTrue(Orientation.fromExif(6).swapsAxes());
         assertEquals(Orientation.NORMAL, Orientation.fromExif(9));
     }

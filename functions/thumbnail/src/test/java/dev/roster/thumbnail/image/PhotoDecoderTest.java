@@ -1,19 +1,18 @@
 package dev.roster.thumbnail.image;
 
-import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
+import static dev.roster.thumbnail.TestImages.near;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.thumbnail.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.util.Arrays;
 import java.util.List;
-
-import static dev.roster.thumbnail.TestImages.near;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PhotoDecoderTest {
     private final PhotoDecoder decoder = new PhotoDecoder(PhotoLimits.defaults());
@@ -83,7 +82,8 @@ class PhotoDecoderTest {
 
     @Test
     void animatedGifGivesItsFirstFrame() throws Exception {
-        PhotoDecoder.SourcePhoto photo = decoder.decode(TestImages.animatedGif(160, 120, TestImages.GREEN, TestImages.BLUE));
+        PhotoDecoder.SourcePhoto photo =
+                decoder.decode(TestImages.animatedGif(160, 120, TestImages.GREEN, TestImages.BLUE));
         assertEquals(ImageFormat.GIF, photo.format());
         assertColour(TestImages.GREEN, photo.square(), 60, 60);
     }
@@ -95,14 +95,16 @@ class PhotoDecoderTest {
         assertEquals(200, lossy.height());
         assertColour(TestImages.RED, lossy.square(), 20, 20);
         assertColour(TestImages.YELLOW, lossy.square(), 180, 180);
-        BufferedImage alpha = decoder.decode(TestImages.resource("quadrants-alpha-lossless.webp")).square();
+        BufferedImage alpha = decoder.decode(TestImages.resource("quadrants-alpha-lossless.webp"))
+                .square();
         assertColour(Color.WHITE, alpha, 100, 100); // the transparent centre
         assertColour(TestImages.GREEN, alpha, 180, 20);
     }
 
     @Test
     void cmykJpegIsReadInItsColours() throws Exception {
-        BufferedImage square = decoder.decode(TestImages.resource("quadrants-cmyk.jpg")).square();
+        BufferedImage square =
+                decoder.decode(TestImages.resource("quadrants-cmyk.jpg")).square();
         assertColour(TestImages.RED, square, 20, 20, 60);
         assertColour(TestImages.BLUE, square, 20, 180, 60);
     }
@@ -120,14 +122,18 @@ class PhotoDecoderTest {
     void twelveMonkeysReadsJpegAndWebp() {
         // this.decoder exists, so PhotoDecoder's class initialiser has registered the plugins
         for (String format : new String[] {"jpeg", "webp"}) {
-            String reader = javax.imageio.ImageIO.getImageReadersByFormatName(format).next().getClass().getName();
+            String reader = javax.imageio.ImageIO.getImageReadersByFormatName(format)
+                    .next()
+                    .getClass()
+                    .getName();
             assertTrue(reader.startsWith("com.twelvemonkeys."), format + " is read by " + reader);
         }
     }
 
     @Test
     void progressiveJpegIsRead() throws Exception {
-        BufferedImage square = decoder.decode(TestImages.progressiveJpeg(TestImages.quadrants(300, 300))).square();
+        BufferedImage square = decoder.decode(TestImages.progressiveJpeg(TestImages.quadrants(300, 300)))
+                .square();
         assertColour(TestImages.GREEN, square, 250, 50);
     }
 
@@ -141,22 +147,22 @@ class PhotoDecoderTest {
 
     @Test
     void decompressionBombIsRefusedFromItsHeader() {
-        UnusablePhotoException e = assertThrows(UnusablePhotoException.class,
-                () -> decoder.decode(TestImages.pngHeaderOnly(48000, 48000)));
+        UnusablePhotoException e = assertThrows(
+                UnusablePhotoException.class, () -> decoder.decode(TestImages.pngHeaderOnly(48000, 48000)));
         assertEquals("photo is 48000×48000; the limit is 40 megapixels", e.reason());
     }
 
     @Test
     void stripLongerThanTheSideLimitIsRefused() {
-        UnusablePhotoException e = assertThrows(UnusablePhotoException.class,
-                () -> decoder.decode(TestImages.pngHeaderOnly(30000, 200)));
+        UnusablePhotoException e =
+                assertThrows(UnusablePhotoException.class, () -> decoder.decode(TestImages.pngHeaderOnly(30000, 200)));
         assertEquals("photo is 30000×200; no side may be longer than 20000 pixels", e.reason());
     }
 
     @Test
     void photoSmallerThanTheThumbnailIsRefusedRatherThanUpscaled() {
-        UnusablePhotoException e = assertThrows(UnusablePhotoException.class,
-                () -> decoder.decode(TestImages.png(TestImages.quadrants(400, 80))));
+        UnusablePhotoException e = assertThrows(
+                UnusablePhotoException.class, () -> decoder.decode(TestImages.png(TestImages.quadrants(400, 80))));
         assertEquals("photo is 400×80; each side must be at least 100 pixels", e.reason());
     }
 
@@ -178,10 +184,13 @@ class PhotoDecoderTest {
 
     @Test
     void unsupportedFormatsAreRefusedByName() {
-        UnusablePhotoException heic = assertThrows(UnusablePhotoException.class, () -> decoder.decode(
-                "\0\0\0\u0018ftypheic\0\0\0\0mif1heic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        UnusablePhotoException heic = assertThrows(
+                UnusablePhotoException.class,
+                () -> decoder.decode(
+                        "\0\0\0\u0018ftypheic\0\0\0\0mif1heic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
         assertEquals("HEIC files are not supported; please upload a JPEG, PNG, GIF or WebP", heic.reason());
-        UnusablePhotoException text = assertThrows(UnusablePhotoException.class,
+        UnusablePhotoException text = assertThrows(
+                UnusablePhotoException.class,
                 () -> decoder.decode("just text".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertEquals("the file is not a photo; please upload a JPEG, PNG, GIF or WebP", text.reason());
     }
@@ -192,7 +201,9 @@ class PhotoDecoderTest {
 
     private static void assertColour(Color expected, BufferedImage image, int x, int y, int tolerance) {
         int rgb = image.getRGB(x, y);
-        assertTrue(near(rgb, expected, tolerance), "at " + x + "," + y + ": expected "
-                + TestImages.describe(expected.getRGB()) + ", was " + TestImages.describe(rgb));
+        assertTrue(
+                near(rgb, expected, tolerance),
+                "at " + x + "," + y + ": expected " + TestImages.describe(expected.getRGB()) + ", was "
+                        + TestImages.describe(rgb));
     }
 }

@@ -1,12 +1,11 @@
 package dev.roster.thumbnail.image;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.thumbnail.TestImages;
+import java.awt.image.BufferedImage;
 import net.coobird.thumbnailator.Thumbnails;
 import org.junit.jupiter.api.Test;
-
-import java.awt.image.BufferedImage;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Shrink-on-load keeps every n-th pixel (decimation), which aliases: thin lines turn dashed. The pipeline
@@ -34,10 +33,12 @@ class ShrinkOnLoadQualityTest {
     private double psnrAgainstReference(BufferedImage source) throws Exception {
         JpegEncoder encoder = new JpegEncoder(JpegEncoder.DEFAULT_QUALITY);
         byte[] png = TestImages.png(source);
-        BufferedImage ours = TestImages.read(new Cropper(encoder).crop(decoder.decode(png)).crops().getLast().jpeg());
+        BufferedImage ours = TestImages.read(
+                new Cropper(encoder).crop(decoder.decode(png)).crops().getLast().jpeg());
         // the same filter and the same JPEG encoding, from every source pixel: only decimation differs
-        BufferedImage reference = TestImages.read(encoder.encode(
-                Thumbnails.of(source).forceSize(CropSpec.LARGEST_PIXELS, CropSpec.LARGEST_PIXELS).asBufferedImage()));
+        BufferedImage reference = TestImages.read(encoder.encode(Thumbnails.of(source)
+                .forceSize(CropSpec.LARGEST_PIXELS, CropSpec.LARGEST_PIXELS)
+                .asBufferedImage()));
         return TestImages.psnr(ours, reference);
     }
 }

@@ -1,12 +1,11 @@
 package dev.roster.thumbnail.image;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Base64;
 import java.util.function.BiFunction;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /**
  * The expected hashes come from the reference implementation, npm {@code thumbhash} 0.1.1 (Evan Wallace's
@@ -23,14 +22,14 @@ class ThumbHashTest {
 
     @Test
     void opaqueLandscapeGradientMatchesTheReferenceEncoder() {
-        assertEquals("HwgKLZpwdndwd3d3d2d3d5CACfh3", hash(100, 75,
-                (x, y) -> new int[] {x * 255 / 99, y * 255 / 74, (x * y) % 256, 255}));
+        assertEquals("HwgKLZpwdndwd3d3d2d3d5CACfh3", hash(100, 75, (x, y) ->
+                new int[] {x * 255 / 99, y * 255 / 74, (x * y) % 256, 255}));
     }
 
     @Test
     void portraitWithAlphaMatchesTheReferenceEncoder() {
-        assertEquals("ZXmFSxAbkIB3d3iEfwh5h3B3iIiIiHg=", hash(40, 60,
-                (x, y) -> new int[] {(x * 6) % 256, 200, (y * 4) % 256, (x + y) % 2 == 0 ? 255 : (x * 6) % 256}));
+        assertEquals("ZXmFSxAbkIB3d3iEfwh5h3B3iIiIiHg=", hash(40, 60, (x, y) ->
+                new int[] {(x * 6) % 256, 200, (y * 4) % 256, (x + y) % 2 == 0 ? 255 : (x * 6) % 256}));
     }
 
     @Test
@@ -40,9 +39,14 @@ class ThumbHashTest {
 
     @Test
     void quadrantsMatchTheReferenceEncoder() {
-        assertEquals("2gkKpyiAiobAZ4d3iKiGeIiGB7iMf8gI", hash(100, 100, (x, y) -> x < 50
-                ? (y < 50 ? new int[] {255, 0, 0, 255} : new int[] {0, 0, 255, 255})
-                : (y < 50 ? new int[] {0, 255, 0, 255} : new int[] {255, 255, 0, 255})));
+        assertEquals(
+                "2gkKpyiAiobAZ4d3iKiGeIiGB7iMf8gI",
+                hash(
+                        100,
+                        100,
+                        (x, y) -> x < 50
+                                ? (y < 50 ? new int[] {255, 0, 0, 255} : new int[] {0, 0, 255, 255})
+                                : (y < 50 ? new int[] {0, 255, 0, 255} : new int[] {255, 255, 0, 255})));
     }
 
     @Test

@@ -1,10 +1,6 @@
 package dev.roster.thumbnail.image;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Benchmark, not a test: what WebP saves on the crops, at what quality. Run it with {@code bench/webp FILE…}.
@@ -31,8 +30,7 @@ public final class WebpBench {
     static final int PAGE_CARDS = 24;
     static final int REPEATS = 5;
 
-    private WebpBench() {
-    }
+    private WebpBench() {}
 
     public static void main(String[] args) throws Exception {
         int[] qualities = {70, 75, 80, 85, 90};
@@ -41,7 +39,10 @@ public final class WebpBench {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--qualities" -> qualities = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--qualities" ->
+                    qualities = Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 case "--effort" -> effort = Integer.parseInt(args[++i]);
                 case "--smart-subsample" -> smartSubsample = true;
                 default -> files.add(Path.of(args[i]));
@@ -53,7 +54,8 @@ public final class WebpBench {
         }
         Libvips libvips = switch (Libvips.shared()) {
             case Libvips.Availability.Loaded loaded -> loaded.libvips();
-            case Libvips.Availability.Unavailable u -> throw new IllegalStateException("WebP needs libvips: " + u.reason());
+            case Libvips.Availability.Unavailable u ->
+                throw new IllegalStateException("WebP needs libvips: " + u.reason());
         };
         PhotoDecoder decoder = new PhotoDecoder(PhotoLimits.defaults(), Libvips.shared());
         Cropper cropper = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
@@ -74,7 +76,9 @@ public final class WebpBench {
                 jpegBytes[s] += crop.jpeg().length;
                 add(jpegScore[s], crop.image(), ImageIO.read(new ByteArrayInputStream(crop.jpeg())));
                 for (int q = 0; q < qualities.length; q++) {
-                    byte[] webp = libvips.encodeWebp(WebpEncoder.rgb(crop.image()), new Libvips.WebpSettings(qualities[q], effort, smartSubsample));
+                    byte[] webp = libvips.encodeWebp(
+                            WebpEncoder.rgb(crop.image()),
+                            new Libvips.WebpSettings(qualities[q], effort, smartSubsample));
                     webpBytes[q][s] += webp.length;
                     add(webpScore[q][s], crop.image(), readWebp(webp));
                 }
@@ -91,20 +95,45 @@ public final class WebpBench {
             if (!(twins instanceof WebpEncoder.Twins.Encoded encoded)) {
                 throw new IllegalStateException(file + ": " + twins);
             }
-            perPhoto.add(new long[] {jpegOf(crops, CropSpec.THUMB_1X), encoded.webp().get(CropSpec.THUMB_1X).length,
-                    jpegOf(crops, CropSpec.THUMB_2X), encoded.webp().get(CropSpec.THUMB_2X).length});
+            perPhoto.add(new long[] {
+                jpegOf(crops, CropSpec.THUMB_1X),
+                encoded.webp().get(CropSpec.THUMB_1X).length,
+                jpegOf(crops, CropSpec.THUMB_2X),
+                encoded.webp().get(CropSpec.THUMB_2X).length
+            });
         }
         int n = files.size();
-        System.out.printf(Locale.ROOT, "%d photos; JPEG quality %.2f (ImageIO), WebP effort %d%s (libvips %s)%n", n,
-                JpegEncoder.DEFAULT_QUALITY, effort, smartSubsample ? ", smart subsampling" : "", libvips.version());
-        System.out.printf(Locale.ROOT, "%-10s %-8s %10s %8s %8s %8s%n", "crop", "format", "bytes", "÷jpeg", "PSNR", "SSIM");
+        System.out.printf(
+                Locale.ROOT,
+                "%d photos; JPEG quality %.2f (ImageIO), WebP effort %d%s (libvips %s)%n",
+                n,
+                JpegEncoder.DEFAULT_QUALITY,
+                effort,
+                smartSubsample ? ", smart subsampling" : "",
+                libvips.version());
+        System.out.printf(
+                Locale.ROOT, "%-10s %-8s %10s %8s %8s %8s%n", "crop", "format", "bytes", "÷jpeg", "PSNR", "SSIM");
         for (CropSpec spec : CropSpec.values()) {
             int s = spec.ordinal();
-            System.out.printf(Locale.ROOT, "%-10s %-8s %10d %8s %8.2f %8.4f%n", spec, "jpeg", jpegBytes[s], "1.00",
-                    jpegScore[s][0] / n, jpegScore[s][1] / n);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s %-8s %10d %8s %8.2f %8.4f%n",
+                    spec,
+                    "jpeg",
+                    jpegBytes[s],
+                    "1.00",
+                    jpegScore[s][0] / n,
+                    jpegScore[s][1] / n);
             for (int q = 0; q < qualities.length; q++) {
-                System.out.printf(Locale.ROOT, "%-10s %-8s %10d %8.2f %8.2f %8.4f%n", spec, "webp q" + qualities[q],
-                        webpBytes[q][s], webpBytes[q][s] / (double) jpegBytes[s], webpScore[q][s][0] / n, webpScore[q][s][1] / n);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-10s %-8s %10d %8.2f %8.2f %8.4f%n",
+                        spec,
+                        "webp q" + qualities[q],
+                        webpBytes[q][s],
+                        webpBytes[q][s] / (double) jpegBytes[s],
+                        webpScore[q][s][0] / n,
+                        webpScore[q][s][1] / n);
             }
         }
         long[] page = new long[4];
@@ -114,21 +143,44 @@ public final class WebpBench {
                 page[i] += photo[i];
             }
         }
-        System.out.printf(Locale.ROOT, "page of %d cards, 1x (thumb1x): JPEG %d bytes, WebP q%d %d bytes (%.2f)%n",
-                PAGE_CARDS, page[0], WebpEncoder.QUALITY, page[1], page[1] / (double) page[0]);
-        System.out.printf(Locale.ROOT, "page of %d cards, 2x (thumb2x): JPEG %d bytes, WebP q%d %d bytes (%.2f)%n",
-                PAGE_CARDS, page[2], WebpEncoder.QUALITY, page[3], page[3] / (double) page[2]);
-        System.out.printf(Locale.ROOT, "encoding a photo's four crops, median of %d runs × %d photos: WebP %.1f ms, JPEG %.1f ms%n",
-                REPEATS, n, median(webpMillis), median(jpegMillis));
+        System.out.printf(
+                Locale.ROOT,
+                "page of %d cards, 1x (thumb1x): JPEG %d bytes, WebP q%d %d bytes (%.2f)%n",
+                PAGE_CARDS,
+                page[0],
+                WebpEncoder.QUALITY,
+                page[1],
+                page[1] / (double) page[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "page of %d cards, 2x (thumb2x): JPEG %d bytes, WebP q%d %d bytes (%.2f)%n",
+                PAGE_CARDS,
+                page[2],
+                WebpEncoder.QUALITY,
+                page[3],
+                page[3] / (double) page[2]);
+        System.out.printf(
+                Locale.ROOT,
+                "encoding a photo's four crops, median of %d runs × %d photos: WebP %.1f ms, JPEG %.1f ms%n",
+                REPEATS,
+                n,
+                median(webpMillis),
+                median(jpegMillis));
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted[sorted.length / 2];
     }
 
     private static long jpegOf(Cropper.Crops crops, CropSpec spec) {
-        return crops.crops().stream().filter(c -> c.spec() == spec).findFirst().orElseThrow().jpeg().length;
+        return crops.crops().stream()
+                .filter(c -> c.spec() == spec)
+                .findFirst()
+                .orElseThrow()
+                .jpeg()
+                .length;
     }
 
     private static void add(double[] score, BufferedImage original, BufferedImage decoded) {

@@ -1,20 +1,19 @@
 package dev.roster.thumbnail.image;
 
-import dev.roster.thumbnail.TestImages;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.thumbnail.TestImages;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The crops' WebP twins: made by libvips from the crops' own pixels, holding nothing else, or not made at all. */
 class WebpEncoderTest {
@@ -35,7 +34,8 @@ class WebpEncoderTest {
         assertEquals(4, twins.webp().size());
         for (Cropper.Crop crop : crops.crops()) {
             byte[] webp = twins.webp().get(crop.spec());
-            assertEquals(List.of("VP8 "), chunks(webp), crop.spec() + ": a simple lossy WebP, no EXIF, XMP or ICC chunk");
+            assertEquals(
+                    List.of("VP8 "), chunks(webp), crop.spec() + ": a simple lossy WebP, no EXIF, XMP or ICC chunk");
             BufferedImage decoded = WebpBench.readWebp(webp);
             assertEquals(crop.pixels(), decoded.getWidth());
             assertEquals(crop.pixels(), decoded.getHeight());
@@ -52,23 +52,34 @@ class WebpEncoderTest {
     @Test
     void everyWebpStaysCloseToItsCropsPixels() throws Exception {
         WebpEncoder encoder = WebpEncoder.of(new Libvips.Availability.Loaded(NativeLibrary.required()));
-        for (BufferedImage photo : List.of(TestImages.naturalLike(1200, 900, 2), TestImages.naturalLike(700, 1000, 3))) {
+        for (BufferedImage photo :
+                List.of(TestImages.naturalLike(1200, 900, 2), TestImages.naturalLike(700, 1000, 3))) {
             Cropper.Crops crops = cropper.crop(new PhotoDecoder(PhotoLimits.defaults()).decode(TestImages.png(photo)));
             var twins = assertInstanceOf(WebpEncoder.Twins.Encoded.class, encoder.encode(crops.crops()));
             for (Cropper.Crop crop : crops.crops()) {
                 BufferedImage webp = WebpBench.readWebp(twins.webp().get(crop.spec()));
                 double ssim = WebpBench.ssim(crop.image(), webp);
                 double psnr = WebpEncoder.psnr(crop.image(), webp);
-                System.out.printf("%s of %dx%d: WebP SSIM %.4f, PSNR %.1f dB, %d bytes (JPEG %d)%n", crop.spec(),
-                        photo.getWidth(), photo.getHeight(), ssim, psnr, twins.webp().get(crop.spec()).length, crop.jpeg().length);
-                assertTrue(ssim >= MIN_SSIM && psnr >= MIN_PSNR_DB, crop.spec() + ": SSIM " + ssim + ", PSNR " + psnr + " dB");
+                System.out.printf(
+                        "%s of %dx%d: WebP SSIM %.4f, PSNR %.1f dB, %d bytes (JPEG %d)%n",
+                        crop.spec(),
+                        photo.getWidth(),
+                        photo.getHeight(),
+                        ssim,
+                        psnr,
+                        twins.webp().get(crop.spec()).length,
+                        crop.jpeg().length);
+                assertTrue(
+                        ssim >= MIN_SSIM && psnr >= MIN_PSNR_DB,
+                        crop.spec() + ": SSIM " + ssim + ", PSNR " + psnr + " dB");
             }
         }
     }
 
     @Test
     void oneCropThatFailsLeavesThePhotoJpegOnlyAndSaysWhich() throws Exception {
-        Cropper.Crops crops = cropper.crop(new PhotoDecoder(PhotoLimits.defaults()).decode(TestImages.jpeg(TestImages.photoLike(800, 600))));
+        Cropper.Crops crops = cropper.crop(
+                new PhotoDecoder(PhotoLimits.defaults()).decode(TestImages.jpeg(TestImages.photoLike(800, 600))));
         List<Integer> asked = new ArrayList<>();
         WebpEncoder failing = WebpEncoder.using(rgb -> {
             asked.add(rgb.width());
@@ -80,14 +91,18 @@ class WebpEncoderTest {
 
         var failed = assertInstanceOf(WebpEncoder.Twins.Failed.class, failing.encode(crops.crops()));
 
-        assertTrue(failed.reason().contains("DETAIL_1X (250 px): VipsForeignSaveWebp: picture encoding failed"), failed.reason());
+        assertTrue(
+                failed.reason().contains("DETAIL_1X (250 px): VipsForeignSaveWebp: picture encoding failed"),
+                failed.reason());
         assertTrue(asked.contains(250));
     }
 
     @Test
     void withoutLibvipsThereIsNoWebpAndTheReasonSaysWhy() {
         WebpEncoder none = WebpEncoder.of(new Libvips.Availability.Unavailable("no libvips-cpp.so.8.18.7 in /opt/lib"));
-        assertEquals("no libvips: no libvips-cpp.so.8.18.7 in /opt/lib", none.unavailable().orElseThrow());
+        assertEquals(
+                "no libvips: no libvips-cpp.so.8.18.7 in /opt/lib",
+                none.unavailable().orElseThrow());
         assertInstanceOf(WebpEncoder.Twins.Unavailable.class, none.encode(List.of()));
     }
 
@@ -99,7 +114,8 @@ class WebpEncoderTest {
         // a real WebP of the wrong picture: grey where the check drew colours
         byte[] grey = new byte[96 * 64 * 3];
         java.util.Arrays.fill(grey, (byte) 128);
-        String wrongPicture = WebpEncoder.verify(rgb -> libvips.encodeWebp(new Libvips.Pixels(96, 64, 3, grey), WebpEncoder.SETTINGS));
+        String wrongPicture = WebpEncoder.verify(
+                rgb -> libvips.encodeWebp(new Libvips.Pixels(96, 64, 3, grey), WebpEncoder.SETTINGS));
         assertTrue(wrongPicture != null && wrongPicture.contains("dB PSNR"), wrongPicture);
     }
 

@@ -1,6 +1,9 @@
 package dev.roster.core.aws;
 
 import dev.roster.core.observe.DynamoDbCalls;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -10,10 +13,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the SDK clients every function uses: the light {@code url-connection} HTTP client (Apache and
@@ -41,8 +40,7 @@ public final class AwsClients {
      */
     public static final Duration JOB_CALL_TIMEOUT = Duration.ofSeconds(60);
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     public static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.builder()
@@ -62,28 +60,41 @@ public final class AwsClients {
     public static DynamoDbClient dynamoDb(List<ExecutionInterceptor> interceptors) {
         List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
         all.add(new DynamoDbCalls());
-        return dynamoDbBuilder().overrideConfiguration(overrides().toBuilder().executionInterceptors(all).build()).build();
+        return dynamoDbBuilder()
+                .overrideConfiguration(
+                        overrides().toBuilder().executionInterceptors(all).build())
+                .build();
     }
 
     /** The functions' DynamoDB client configuration (call counter included), for a test that points it elsewhere. */
     public static DynamoDbClientBuilder dynamoDbBuilder() {
         return DynamoDbClient.builder()
                 .httpClient(httpClient())
-                .overrideConfiguration(overrides().toBuilder().addExecutionInterceptor(new DynamoDbCalls()).build());
+                .overrideConfiguration(overrides().toBuilder()
+                        .addExecutionInterceptor(new DynamoDbCalls())
+                        .build());
     }
 
     /** The DynamoDB client of the ops jobs: {@link #JOB_CALL_TIMEOUT} instead of {@link #API_CALL_TIMEOUT}. */
     public static DynamoDbClient dynamoDbForJobs() {
         return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(JOB_CALL_TIMEOUT).build())
-                .overrideConfiguration(overrides(JOB_CALL_TIMEOUT).toBuilder().addExecutionInterceptor(new DynamoDbCalls()).build())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(JOB_CALL_TIMEOUT)
+                        .build())
+                .overrideConfiguration(overrides(JOB_CALL_TIMEOUT).toBuilder()
+                        .addExecutionInterceptor(new DynamoDbCalls())
+                        .build())
                 .build();
     }
 
     /** The S3 client of the ops jobs: {@link #JOB_CALL_TIMEOUT}. */
     public static S3Client s3ForJobs() {
         return S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(JOB_CALL_TIMEOUT).build())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(JOB_CALL_TIMEOUT)
+                        .build())
                 .overrideConfiguration(overrides(JOB_CALL_TIMEOUT))
                 .forcePathStyle(isS3EndpointOverridden())
                 .build();

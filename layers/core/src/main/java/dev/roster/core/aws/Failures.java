@@ -9,8 +9,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * Asking again a little later can succeed, so the API says so (503 with Retry-After) instead of a 500.
  */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     @SuppressWarnings("ReferenceEquality") // identity is meant: an exception that is its own cause ends the walk
     public static boolean isTransient(Throwable failure) {

@@ -1,5 +1,8 @@
 package dev.roster.core.aws;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -15,10 +18,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.util.function.Function;
-
 /**
  * SDK clients for SnapStart priming: built like the real ones (same services, same interceptors, same
  * marshalling, signing and response parsing) but with made-up credentials and an HTTP layer that answers
@@ -31,13 +30,13 @@ public final class PrimingClients {
             AwsBasicCredentials.create("AKIAPRIMINGONLY00000", "priming-only-never-sent-anywhere"));
     private static final URI NOWHERE = URI.create("http://priming.invalid");
 
-    private PrimingClients() {
-    }
+    private PrimingClients() {}
 
     /** What the in-memory service answers to one request. */
     public record Answer(int status, String contentType, byte[] body) {
         public static Answer json(String body) {
-            return new Answer(200, "application/x-amz-json-1.0", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Answer(
+                    200, "application/x-amz-json-1.0", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         public static Answer xml(String body) {
@@ -52,24 +51,34 @@ public final class PrimingClients {
     /** DynamoDB whose answers come from {@code answers}, by operation name (the {@code X-Amz-Target} suffix, e.g. {@code GetItem}). */
     public static DynamoDbClient dynamoDb(Function<String, Answer> answers) {
         return DynamoDbClient.builder()
-                .region(Region.US_EAST_1).credentialsProvider(FAKE).endpointOverride(NOWHERE)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(FAKE)
+                .endpointOverride(NOWHERE)
                 .httpClient(new InMemoryHttp(request -> answers.apply(request.firstMatchingHeader("X-Amz-Target")
-                        .map(target -> target.substring(target.indexOf('.') + 1)).orElse(""))))
+                        .map(target -> target.substring(target.indexOf('.') + 1))
+                        .orElse(""))))
                 .build();
     }
 
     /** S3 whose answers come from {@code answers}, given the HTTP request (method, path, headers). */
     public static S3Client s3(Function<SdkHttpRequest, Answer> answers) {
         return S3Client.builder()
-                .region(Region.US_EAST_1).credentialsProvider(FAKE).endpointOverride(NOWHERE).forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(FAKE)
+                .endpointOverride(NOWHERE)
+                .forcePathStyle(true)
                 .httpClient(new InMemoryHttp(answers))
                 .build();
     }
 
     /** A presigner with made-up credentials: signing runs, nothing real is signed. */
     public static S3Presigner s3Presigner() {
-        return S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(FAKE).endpointOverride(NOWHERE)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        return S3Presigner.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(FAKE)
+                .endpointOverride(NOWHERE)
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }
 
@@ -88,22 +97,24 @@ public final class PrimingClients {
                         }
                     });
                     Answer answer = answers.apply(http);
-                    SdkHttpResponse response = SdkHttpResponse.builder().statusCode(answer.status())
+                    SdkHttpResponse response = SdkHttpResponse.builder()
+                            .statusCode(answer.status())
                             .putHeader("Content-Type", answer.contentType())
                             .putHeader("Content-Length", Integer.toString(answer.body().length))
-                            .putHeader("x-amz-request-id", "priming").build();
-                    return HttpExecuteResponse.builder().response(response)
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body()))).build();
+                            .putHeader("x-amz-request-id", "priming")
+                            .build();
+                    return HttpExecuteResponse.builder()
+                            .response(response)
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))
+                            .build();
                 }
 
                 @Override
-                public void abort() {
-                }
+                public void abort() {}
             };
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

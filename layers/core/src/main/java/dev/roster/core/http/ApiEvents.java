@@ -1,14 +1,12 @@
 package dev.roster.core.http;
 
-import dev.roster.core.json.Json;
-
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
+import dev.roster.core.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,12 +129,19 @@ public final class ApiEvents {
         if (!pathParameters.isEmpty()) {
             event.put("pathParameters", pathParameters);
         }
-        event.put("requestContext", Map.of(
-                "routeKey", routeKey,
-                "stage", "$default",
-                "requestId", "made-in-code",
-                "http", Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1"),
-                "authorizer", Map.of("jwt", Map.of("claims", claims, "scopes", List.of()))));
+        event.put(
+                "requestContext",
+                Map.of(
+                        "routeKey",
+                        routeKey,
+                        "stage",
+                        "$default",
+                        "requestId",
+                        "made-in-code",
+                        "http",
+                        Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "127.0.0.1"),
+                        "authorizer",
+                        Map.of("jwt", Map.of("claims", claims, "scopes", List.of()))));
         if (body != null) {
             event.put("body", body);
         }

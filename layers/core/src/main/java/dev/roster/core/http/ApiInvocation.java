@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.observe.DynamoDbCalls;
 import dev.roster.core.observe.Log;
 import dev.roster.core.observe.Metrics;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -19,8 +18,7 @@ import java.io.OutputStream;
  * forget it.
  */
 public final class ApiInvocation {
-    private ApiInvocation() {
-    }
+    private ApiInvocation() {}
 
     /** A function's routes: the response to one request of a known caller. */
     @FunctionalInterface
@@ -29,8 +27,8 @@ public final class ApiInvocation {
     }
 
     /** Lambda's entry (a stream handler): the event JSON in, the response JSON out. */
-    public static void handle(InputStream event, OutputStream response, Context context, Membership membership,
-                              Routes routes) {
+    public static void handle(
+            InputStream event, OutputStream response, Context context, Membership membership, Routes routes) {
         Log.begin(context);
         HttpResponses.write(answer(event, membership, routes), response);
     }
@@ -53,7 +51,8 @@ public final class ApiInvocation {
             metrics.count("Failures");
             return HttpResponses.failure(e);
         } finally {
-            metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT).flush();
+            metrics.put("DynamoDbCalls", DynamoDbCalls.count(), Metrics.Unit.COUNT)
+                    .flush();
         }
     }
 }

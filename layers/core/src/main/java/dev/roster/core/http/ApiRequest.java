@@ -1,7 +1,6 @@
 package dev.roster.core.http;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -19,9 +18,16 @@ import java.util.Map;
  * {@code claims} are the token's claims the JWT authorizer verified ({@code requestContext.authorizer.jwt.claims}),
  * which {@link Membership#admit} turns into the caller.
  */
-public record ApiRequest(String routeKey, String rawPath, String rawQuery, Map<String, String> headers,
-                         Map<String, String> joinedQuery, Map<String, String> pathParameters, String body,
-                         boolean base64, Map<String, String> claims) {
+public record ApiRequest(
+        String routeKey,
+        String rawPath,
+        String rawQuery,
+        Map<String, String> headers,
+        Map<String, String> joinedQuery,
+        Map<String, String> pathParameters,
+        String body,
+        boolean base64,
+        Map<String, String> claims) {
 
     public ApiRequest {
         Map<String, String> lowerCase = new LinkedHashMap<>();
@@ -34,7 +40,8 @@ public record ApiRequest(String routeKey, String rawPath, String rawQuery, Map<S
         try {
             return of(JSON.std.mapFrom(event));
         } catch (IOException e) {
-            throw ApiException.badRequest("invalid_event", "the event is not an HTTP API JSON object: " + e.getMessage());
+            throw ApiException.badRequest(
+                    "invalid_event", "the event is not an HTTP API JSON object: " + e.getMessage());
         }
     }
 
@@ -57,10 +64,16 @@ public record ApiRequest(String routeKey, String rawPath, String rawQuery, Map<S
             }
             routeKey = string(http.get("method")) + " " + path;
         }
-        return new ApiRequest(routeKey, rawPath, string(event.get("rawQueryString")), strings(event.get("headers")),
-                strings(event.get("queryStringParameters")), pathParameters,
+        return new ApiRequest(
+                routeKey,
+                rawPath,
+                string(event.get("rawQueryString")),
+                strings(event.get("headers")),
+                strings(event.get("queryStringParameters")),
+                pathParameters,
                 event.get("body") == null ? null : string(event.get("body")),
-                Boolean.TRUE.equals(event.get("isBase64Encoded")), claims(map(jwt.get("claims"))));
+                Boolean.TRUE.equals(event.get("isBase64Encoded")),
+                claims(map(jwt.get("claims"))));
     }
 
     /** What a route this function does not serve is (API Gateway sends none: a hand-made event). */
@@ -115,7 +128,9 @@ public record ApiRequest(String routeKey, String rawPath, String rawQuery, Map<S
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length > maxBytes) {
-            throw new ApiException(413, "body_too_large",
+            throw new ApiException(
+                    413,
+                    "body_too_large",
                     "the body is " + bytes.length + " bytes; send at most " + maxBytes + " bytes");
         }
         return base64 ? new String(bytes, StandardCharsets.UTF_8) : body;
@@ -152,7 +167,11 @@ public record ApiRequest(String routeKey, String rawPath, String rawQuery, Map<S
         Map<String, String> strings = new LinkedHashMap<>();
         claims.forEach((name, value) -> {
             if (value instanceof List<?> list) {
-                strings.put(name, "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]");
+                strings.put(
+                        name,
+                        "["
+                                + String.join(
+                                        " ", list.stream().map(String::valueOf).toList()) + "]");
             } else if (value != null) {
                 strings.put(name, value.toString());
             }

@@ -3,7 +3,6 @@ package dev.roster.core.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.aws.Failures;
 import dev.roster.core.json.Json;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +16,7 @@ public final class HttpResponses {
             "content-type", "application/json",
             "cache-control", "no-store");
 
-    private HttpResponses() {
-    }
+    private HttpResponses() {}
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
         return json(status, body, Map.of());
@@ -35,10 +33,15 @@ public final class HttpResponses {
     }
 
     /** A body that is not JSON (a vCard), with its content type; not cached by shared caches either. */
-    public static APIGatewayV2HTTPResponse text(int status, String contentType, String body, Map<String, String> headers) {
+    public static APIGatewayV2HTTPResponse text(
+            int status, String contentType, String body, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(Map.of("content-type", contentType, "cache-control", "no-store"));
         all.putAll(headers);
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(all).withBody(body).build();
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(all)
+                .withBody(body)
+                .build();
     }
 
     public static APIGatewayV2HTTPResponse noContent() {

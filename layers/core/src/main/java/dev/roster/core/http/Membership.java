@@ -1,7 +1,6 @@
 package dev.roster.core.http;
 
 import dev.roster.core.Env;
-
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,9 @@ public record Membership(String memberGroup, String adminGroup, String groupClai
 
     /** From the function's environment ({@code MEMBER_GROUP}, {@code ADMIN_GROUP}, {@code GROUP_CLAIM}; template.yaml sets them). */
     public static Membership from(Env env) {
-        return new Membership(env.optional(MEMBER_GROUP, ""), env.optional(ADMIN_GROUP, DEFAULT_ADMIN_GROUP),
+        return new Membership(
+                env.optional(MEMBER_GROUP, ""),
+                env.optional(ADMIN_GROUP, DEFAULT_ADMIN_GROUP),
                 env.optional(GROUP_CLAIM, DEFAULT_GROUP_CLAIM));
     }
 
@@ -52,11 +53,18 @@ public record Membership(String memberGroup, String adminGroup, String groupClai
         Set<String> groups = groups(claims.get(groupClaim));
         boolean admin = groups.contains(adminGroup);
         if (!memberGroup.isEmpty() && !groups.contains(memberGroup) && !admin) {
-            throw new ApiException(403, "not_a_member", "you are signed in, but not a member of this directory: ask an"
-                    + " admin to add you to the group " + memberGroup);
+            throw new ApiException(
+                    403,
+                    "not_a_member",
+                    "you are signed in, but not a member of this directory: ask an" + " admin to add you to the group "
+                            + memberGroup);
         }
-        return new Caller(sub, claims.getOrDefault("email", ""), "true".equalsIgnoreCase(claims.get("email_verified")),
-                groups, admin);
+        return new Caller(
+                sub,
+                claims.getOrDefault("email", ""),
+                "true".equalsIgnoreCase(claims.get("email_verified")),
+                groups,
+                admin);
     }
 
     /** Claims as the authorizer passes on those of a member with this {@code sub} (in the member group, if any). */

@@ -2,11 +2,10 @@ package dev.roster.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.roster.core.http.ApiException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -20,8 +19,7 @@ public final class Json {
     /** Nulls are written: {@code "next": null} and {@code "photo": null} are part of the API's shapes. */
     private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A request body that must be one JSON object and nothing after it; anything else is a 400 that says so. */
     public static Map<String, Object> parseObject(String body) {
@@ -34,7 +32,8 @@ public final class Json {
                 throw ApiException.badRequest("invalid_json", "the body must be a JSON object ({...})");
             }
             if (parser.nextToken() != null) {
-                throw ApiException.badRequest("invalid_json", "the body has content after the JSON object; send exactly one object");
+                throw ApiException.badRequest(
+                        "invalid_json", "the body has content after the JSON object; send exactly one object");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> object = (Map<String, Object>) map;

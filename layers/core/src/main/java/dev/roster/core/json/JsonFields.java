@@ -1,7 +1,6 @@
 package dev.roster.core.json;
 
 import dev.roster.core.http.ApiException;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,8 +20,10 @@ public final class JsonFields {
         this.object = object;
         for (String name : object.keySet()) {
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest("unknown_field",
-                        "unknown field '" + name + "'; the allowed fields are " + String.join(", ", new TreeSet<>(allowed)));
+                throw ApiException.badRequest(
+                        "unknown_field",
+                        "unknown field '" + name + "'; the allowed fields are "
+                                + String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
@@ -55,7 +56,9 @@ public final class JsonFields {
             case BigInteger b when b.bitLength() < 63 -> b.longValue();
             case BigInteger b -> throw wrongType(name, "a whole number below 2^63");
             case Double d when d == Math.rint(d) && Math.abs(d) < 1e15 -> d.longValue();
-            case BigDecimal d when d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(1e15)) < 0 -> d.longValue();
+            case BigDecimal d
+            when d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(1e15)) < 0 ->
+                d.longValue();
             default -> throw wrongType(name, "a whole number");
         };
     }

@@ -8,9 +8,14 @@ import java.util.Map;
  * One admin action: who (the admin's subject), what ({@link Action}), when, on which profile or report, and why.
  * Written in the same transaction as the action itself, so there is no action without its entry.
  */
-public record AuditEntry(String id, Instant at, String adminSub, Action action, String profileId, String reportId,
-                         String reason) {
-    public enum Action { HIDE_PROFILE, RESTORE_PROFILE, REMOVE_PHOTO, RESOLVE_REPORT }
+public record AuditEntry(
+        String id, Instant at, String adminSub, Action action, String profileId, String reportId, String reason) {
+    public enum Action {
+        HIDE_PROFILE,
+        RESTORE_PROFILE,
+        REMOVE_PHOTO,
+        RESOLVE_REPORT
+    }
 
     public Map<String, Object> adminJson() {
         Map<String, Object> json = new LinkedHashMap<>();

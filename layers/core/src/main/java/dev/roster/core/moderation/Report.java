@@ -9,15 +9,23 @@ import java.util.Map;
  * ({@code <profileId>.<reporter key>}, the key a digest of the reporter's subject), so filing again while it is
  * open changes nothing. Admins read the open ones; nobody else ever does.
  */
-public record Report(String id, String profileId, String reporterSub, String reason, Instant filedAt, Status status,
-                     Resolution resolution) {
+public record Report(
+        String id,
+        String profileId,
+        String reporterSub,
+        String reason,
+        Instant filedAt,
+        Status status,
+        Resolution resolution) {
     public static final int MAX_REASON_CHARS = 500;
 
-    public enum Status { OPEN, RESOLVED }
+    public enum Status {
+        OPEN,
+        RESOLVED
+    }
 
     /** Who closed the report, when, and with what note. */
-    public record Resolution(String adminSub, Instant at, String note) {
-    }
+    public record Resolution(String adminSub, Instant at, String note) {}
 
     /** What admins see on the reports page. */
     public Map<String, Object> adminJson() {
@@ -56,8 +64,8 @@ public record Report(String id, String profileId, String reporterSub, String rea
         String trimmed = text.strip();
         int length = text.codePointCount(0, text.length()); // as sent, the way the API description's maxLength counts
         if (length > MAX_REASON_CHARS) {
-            throw new IllegalArgumentException("reason: at most " + MAX_REASON_CHARS + " characters, was " + length
-                    + "; shorten it");
+            throw new IllegalArgumentException(
+                    "reason: at most " + MAX_REASON_CHARS + " characters, was " + length + "; shorten it");
         }
         return trimmed;
     }

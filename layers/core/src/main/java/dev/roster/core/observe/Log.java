@@ -1,7 +1,6 @@
 package dev.roster.core.observe;
 
 import dev.roster.core.json.Json;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -24,8 +23,7 @@ public final class Log {
     private static volatile Consumer<String> sink = line -> System.out.println(line);
     private static volatile String function = "roster";
 
-    private Log() {
-    }
+    private Log() {}
 
     /** The function's short name on every line ({@code AWS_LAMBDA_FUNCTION_NAME} when there is one). */
     public static void function(String name) {
@@ -84,7 +82,7 @@ public final class Log {
     /** Runs {@code work} (SnapStart priming) with its log and metric lines dropped: they would count a request that never was. */
     public static void quietly(Runnable work) {
         Consumer<String> previous = sink;
-        sink = line -> { };
+        sink = line -> {};
         try {
             work.run();
         } finally {

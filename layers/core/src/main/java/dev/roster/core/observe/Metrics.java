@@ -1,7 +1,6 @@
 package dev.roster.core.observe;
 
 import dev.roster.core.json.Json;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,9 @@ public final class Metrics {
     public static final String DEFAULT_NAMESPACE = "roster";
 
     public enum Unit {
-        COUNT("Count"), MILLISECONDS("Milliseconds"), NONE("None");
+        COUNT("Count"),
+        MILLISECONDS("Milliseconds"),
+        NONE("None");
 
         private final String cloudWatchName;
 

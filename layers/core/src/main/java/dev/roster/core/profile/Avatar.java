@@ -16,11 +16,13 @@ import java.util.stream.IntStream;
 public record Avatar(String initials, String colour) {
     /** WCAG 2 AA contrast for normal-size text. */
     public static final double MIN_CONTRAST = 4.5;
+
     private static final double SATURATION = 0.55;
     private static final double START_LIGHTNESS = 0.42;
     private static final double LIGHTNESS_STEP = 0.01;
     /** One colour per degree of hue, each as light as white text allows. */
-    public static final List<String> PALETTE = IntStream.range(0, 360).mapToObj(Avatar::readableOnWhite).toList();
+    public static final List<String> PALETTE =
+            IntStream.range(0, 360).mapToObj(Avatar::readableOnWhite).toList();
 
     public static Avatar of(String profileId, String name) {
         return new Avatar(initials(name), colour(profileId));
@@ -78,7 +80,11 @@ public record Avatar(String initials, String colour) {
             case 4 -> new double[] {x, 0, chroma};
             default -> new double[] {chroma, 0, x};
         };
-        return String.format(Locale.ROOT, "#%02x%02x%02x",
-                Math.round((rgb[0] + m) * 255), Math.round((rgb[1] + m) * 255), Math.round((rgb[2] + m) * 255));
+        return String.format(
+                Locale.ROOT,
+                "#%02x%02x%02x",
+                Math.round((rgb[0] + m) * 255),
+                Math.round((rgb[1] + m) * 255),
+                Math.round((rgb[2] + m) * 255));
     }
 }

@@ -1,7 +1,6 @@
 package dev.roster.core.profile;
 
 import dev.roster.core.CropFormat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,8 @@ import java.util.Map;
  * What a list page shows of a profile, and nothing more: no e-mail, no owner, no bio, no status fields.
  * {@code photo} is null when there is none; the {@code avatar} is always there to fall back on.
  */
-public record Card(String id, String name, String organisation, String location, List<String> tags, Photo photo,
-                   Avatar avatar) {
+public record Card(
+        String id, String name, String organisation, String location, List<String> tags, Photo photo, Avatar avatar) {
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);

@@ -1,7 +1,6 @@
 package dev.roster.core.profile;
 
 import dev.roster.core.json.JsonFields;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ public record Contact(String email, String phone, boolean shown) {
     public static final int MAX_EMAIL_CHARS = 254;
 
     /** The HTML living standard's valid e-mail address (what a browser's type=email accepts), with a dot in the domain. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -51,7 +50,8 @@ public record Contact(String email, String phone, boolean shown) {
         }
         boolean shown = Boolean.TRUE.equals(fields.bool("showContact"));
         if (shown && email.isEmpty() && phone.isEmpty()) {
-            problems.add("showContact: there is nothing to show; add contactEmail or contactPhone, or leave showContact off");
+            problems.add(
+                    "showContact: there is nothing to show; add contactEmail or contactPhone, or leave showContact off");
         }
         return new Contact(email, phone, shown);
     }

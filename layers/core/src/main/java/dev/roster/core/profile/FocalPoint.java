@@ -2,7 +2,6 @@ package dev.roster.core.profile;
 
 import dev.roster.core.http.ApiException;
 import dev.roster.core.json.JsonFields;
-
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +30,15 @@ public record FocalPoint(double x, double y) {
     public static FocalPoint fromJson(String field, Object value) {
         String where = field == null ? "the body" : field;
         if (!(value instanceof Map<?, ?> map)) {
-            throw ApiException.badRequest("invalid_focal_point", where + " must be " + WANTED + ", not "
-                    + JsonFields.jsonType(value));
+            throw ApiException.badRequest(
+                    "invalid_focal_point", where + " must be " + WANTED + ", not " + JsonFields.jsonType(value));
         }
         for (Object name : map.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest("invalid_focal_point", where + " has an unknown field '" + name
-                        + "'; the allowed fields are " + String.join(", ", new TreeSet<>(FIELDS)));
+                throw ApiException.badRequest(
+                        "invalid_focal_point",
+                        where + " has an unknown field '" + name + "'; the allowed fields are "
+                                + String.join(", ", new TreeSet<>(FIELDS)));
             }
         }
         String prefix = field == null ? "" : field + ".";
@@ -46,20 +47,23 @@ public record FocalPoint(double x, double y) {
 
     private static double fraction(String field, String name, Object value) {
         double number = switch (value) {
-            case null -> throw ApiException.badRequest("invalid_focal_point", field + name
-                    + " is missing; send " + WANTED);
+            case null ->
+                throw ApiException.badRequest("invalid_focal_point", field + name + " is missing; send " + WANTED);
             case Integer i -> i;
             case Long l -> l;
             case Double d -> d;
             case Float f -> f;
             case BigDecimal d -> d.doubleValue();
             case java.math.BigInteger b -> b.doubleValue();
-            default -> throw ApiException.badRequest("invalid_focal_point", field + name
-                    + " must be a number from 0 to 1, not " + JsonFields.jsonType(value));
+            default ->
+                throw ApiException.badRequest(
+                        "invalid_focal_point",
+                        field + name + " must be a number from 0 to 1, not " + JsonFields.jsonType(value));
         };
         if (!inRange(number)) {
-            throw ApiException.badRequest("invalid_focal_point", field + name + " is " + value
-                    + "; it must be from 0 (left/top edge) to 1 (right/bottom edge)");
+            throw ApiException.badRequest(
+                    "invalid_focal_point",
+                    field + name + " is " + value + "; it must be from 0 (left/top edge) to 1 (right/bottom edge)");
         }
         return number;
     }

@@ -13,8 +13,7 @@ import java.util.Locale;
  * Keys hold the address's SHA-256 digest, never the address, so no key, cursor or log line carries it.
  */
 public final class MemberEmail {
-    private MemberEmail() {
-    }
+    private MemberEmail() {}
 
     public static String normalised(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -28,8 +27,9 @@ public final class MemberEmail {
     /** Hex SHA-256 of the normalised address: the key part of the claim pointer. */
     public static String digest(String email) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalised(email).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(normalised(email).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -2,7 +2,6 @@ package dev.roster.core.profile;
 
 import dev.roster.core.CropFormat;
 import dev.roster.core.PhotoKeys;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +15,18 @@ import java.util.Map;
  * crop windows were recorded), {@code specVersion} the crop spec they were made to (0: unknown), {@code uploadId}
  * the upload they came from and {@code processedAt} when (null when not recorded).
  */
-public record Photo(String thumb1x, String thumb2x, String detail1x, String detail2x, String placeholder, String colour,
-                    boolean hasWebp, Crop crop, int specVersion, String uploadId, Instant processedAt) {
+public record Photo(
+        String thumb1x,
+        String thumb2x,
+        String detail1x,
+        String detail2x,
+        String placeholder,
+        String colour,
+        boolean hasWebp,
+        Crop crop,
+        int specVersion,
+        String uploadId,
+        Instant processedAt) {
 
     /**
      * The square window (upright source pixels) every crop was cut from, the upright source size, the
@@ -25,8 +34,8 @@ public record Photo(String thumb1x, String thumb2x, String detail1x, String deta
      * a small preview of the whole upright photo for the owner's crop editor (null for photos made before
      * previews were). Only {@code GET /me} shows any of it.
      */
-    public record Crop(int sourceWidth, int sourceHeight, int x, int y, int side, FocalPoint focalPoint, String preview) {
-    }
+    public record Crop(
+            int sourceWidth, int sourceHeight, int x, int y, int side, FocalPoint focalPoint, String preview) {}
 
     /** The formats every crop of this photo exists in: JPEG always, WebP when the thumbnail function made it. */
     public List<CropFormat> formats() {
@@ -53,7 +62,9 @@ public record Photo(String thumb1x, String thumb2x, String detail1x, String deta
     public List<String> objectUrls() {
         List<String> urls = new ArrayList<>();
         for (CropFormat format : formats()) {
-            cropUrls(format).values().stream().filter(url -> url != null && !url.isEmpty()).forEach(urls::add);
+            cropUrls(format).values().stream()
+                    .filter(url -> url != null && !url.isEmpty())
+                    .forEach(urls::add);
         }
         if (crop != null && crop.preview() != null) {
             urls.add(crop.preview());
@@ -62,6 +73,8 @@ public record Photo(String thumb1x, String thumb2x, String detail1x, String deta
     }
 
     private static String inFormat(String jpegUrl, CropFormat format) {
-        return format == CropFormat.JPEG || jpegUrl == null || jpegUrl.isEmpty() ? jpegUrl : PhotoKeys.twin(jpegUrl, format);
+        return format == CropFormat.JPEG || jpegUrl == null || jpegUrl.isEmpty()
+                ? jpegUrl
+                : PhotoKeys.twin(jpegUrl, format);
     }
 }

@@ -1,7 +1,6 @@
 package dev.roster.core.profile;
 
 import dev.roster.core.PhotoStatus;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +15,77 @@ import java.util.Map;
  * its search index items as read (empty while it is not listed), so the next write replaces exactly those.
  * {@code claimed} is how its owner came to it when an import made it (null for a profile its member created).
  */
-public record Profile(String id, String ownerSub, String name, String organisation, String location, String website,
-                      String bio, String email, List<String> tags, boolean visible, long version,
-                      PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
-                      Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact,
-                      dev.roster.core.moderation.Hidden hiddenByAdmin, List<String> searchKeys, ImportClaim claimed) {
+public record Profile(
+        String id,
+        String ownerSub,
+        String name,
+        String organisation,
+        String location,
+        String website,
+        String bio,
+        String email,
+        List<String> tags,
+        boolean visible,
+        long version,
+        PhotoStatus photoStatus,
+        String photoRejection,
+        String pendingUploadId,
+        Photo photo,
+        Avatar avatar,
+        String sortName,
+        FocalPoint pendingFocalPoint,
+        Contact contact,
+        dev.roster.core.moderation.Hidden hiddenByAdmin,
+        List<String> searchKeys,
+        ImportClaim claimed) {
     public Profile {
         contact = contact == null ? Contact.NONE : contact;
         searchKeys = searchKeys == null ? List.of() : List.copyOf(searchKeys);
     }
 
-    public Profile(String id, String ownerSub, String name, String organisation, String location, String website,
-                   String bio, String email, List<String> tags, boolean visible, long version,
-                   PhotoStatus photoStatus, String photoRejection, String pendingUploadId, Photo photo,
-                   Avatar avatar, String sortName, FocalPoint pendingFocalPoint, Contact contact) {
-        this(id, ownerSub, name, organisation, location, website, bio, email, tags, visible, version, photoStatus,
-                photoRejection, pendingUploadId, photo, avatar, sortName, pendingFocalPoint, contact, null, List.of(), null);
+    public Profile(
+            String id,
+            String ownerSub,
+            String name,
+            String organisation,
+            String location,
+            String website,
+            String bio,
+            String email,
+            List<String> tags,
+            boolean visible,
+            long version,
+            PhotoStatus photoStatus,
+            String photoRejection,
+            String pendingUploadId,
+            Photo photo,
+            Avatar avatar,
+            String sortName,
+            FocalPoint pendingFocalPoint,
+            Contact contact) {
+        this(
+                id,
+                ownerSub,
+                name,
+                organisation,
+                location,
+                website,
+                bio,
+                email,
+                tags,
+                visible,
+                version,
+                photoStatus,
+                photoRejection,
+                pendingUploadId,
+                photo,
+                avatar,
+                sortName,
+                pendingFocalPoint,
+                contact,
+                null,
+                List.of(),
+                null);
     }
 
     /** In the directory: its owner made it visible and no admin hid it. */
@@ -44,10 +98,29 @@ public record Profile(String id, String ownerSub, String name, String organisati
      * it: a claimed import is theirs from then on (reviewed).
      */
     public Profile edited(ProfileInput input, String newSortName, long newVersion) {
-        return new Profile(id, ownerSub, input.name(), input.organisation(), input.location(), input.website(),
-                input.bio(), input.email(), input.tags(), input.visible(), newVersion, photoStatus, photoRejection,
-                pendingUploadId, photo, Avatar.of(id, input.name()), newSortName, pendingFocalPoint, input.contact(),
-                hiddenByAdmin, searchKeys, claimed == null ? null : claimed.reviewedByOwner());
+        return new Profile(
+                id,
+                ownerSub,
+                input.name(),
+                input.organisation(),
+                input.location(),
+                input.website(),
+                input.bio(),
+                input.email(),
+                input.tags(),
+                input.visible(),
+                newVersion,
+                photoStatus,
+                photoRejection,
+                pendingUploadId,
+                photo,
+                Avatar.of(id, input.name()),
+                newSortName,
+                pendingFocalPoint,
+                input.contact(),
+                hiddenByAdmin,
+                searchKeys,
+                claimed == null ? null : claimed.reviewedByOwner());
     }
 
     /** Its owner claimed it from an import and has not saved it since: what it says is still the import's. */
@@ -109,7 +182,9 @@ public record Profile(String id, String ownerSub, String name, String organisati
             cropJson.put("sourceWidth", crop.sourceWidth());
             cropJson.put("sourceHeight", crop.sourceHeight());
             cropJson.put("window", Map.of("x", crop.x(), "y", crop.y(), "side", crop.side()));
-            cropJson.put("focalPoint", crop.focalPoint() == null ? null : crop.focalPoint().json());
+            cropJson.put(
+                    "focalPoint",
+                    crop.focalPoint() == null ? null : crop.focalPoint().json());
             // the whole upright photo, small: the owner places the focal point on it (never shown to others)
             cropJson.put("preview", crop.preview());
             json.put("photoCrop", cropJson);

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 public final class ProfileId {
     public static final int PROFILE_ID_CHARS = 8;
     public static final int UPLOAD_ID_CHARS = 22;
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
     private static final Pattern PROFILE_ID = Pattern.compile("[A-Za-z0-9_-]{" + PROFILE_ID_CHARS + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ProfileId() {
-    }
+    private ProfileId() {}
 
     public static String newProfileId() {
         return random(PROFILE_ID_CHARS);

@@ -2,7 +2,6 @@ package dev.roster.core.profile;
 
 import dev.roster.core.http.ApiException;
 import dev.roster.core.json.JsonFields;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,16 @@ import java.util.regex.Pattern;
  * every field: an absent optional field is empty afterwards, an absent {@code visible} is {@code false}, absent
  * contact details are none (and not shown).
  */
-public record ProfileInput(String name, String organisation, String location, String website, String bio,
-                           String email, List<String> tags, boolean visible, Contact contact) {
+public record ProfileInput(
+        String name,
+        String organisation,
+        String location,
+        String website,
+        String bio,
+        String email,
+        List<String> tags,
+        boolean visible,
+        Contact contact) {
     public static final int MAX_NAME_CHARS = 100;
     public static final int MAX_ORGANISATION_CHARS = 120;
     public static final int MAX_LOCATION_CHARS = 120;
@@ -24,18 +31,29 @@ public record ProfileInput(String name, String organisation, String location, St
     public static final int MAX_BIO_CHARS = 2000;
     public static final int MAX_EMAIL_CHARS = 254;
     public static final Set<String> FIELDS = Set.of(
-            "name", "organisation", "location", "website", "bio", "email", "tags", "visible",
-            "contactEmail", "contactPhone", "showContact");
+            "name",
+            "organisation",
+            "location",
+            "website",
+            "bio",
+            "email",
+            "tags",
+            "visible",
+            "contactEmail",
+            "contactPhone",
+            "showContact");
 
     /** Control characters and bidi overrides (which can disguise text); joiners stay, emoji sequences need them. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\t]]");
+
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\t]");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     /**
      * White space by Java's Unicode definition plus what a URL may not hold unescaped ({@code " < > \ ^ ` { | }});
      * spelled out because openapi.yaml states the same pattern for other regex engines.
      */
-    private static final String NOT_IN_URL = "/?#\"<>\\\\^`{|} \\t\\n\\x0B\\f\\r\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
+    private static final String NOT_IN_URL =
+            "/?#\"<>\\\\^`{|} \\t\\n\\x0B\\f\\r\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
     /** http or https, a host, then optionally a path, query or fragment. */
     private static final Pattern WEBSITE = Pattern.compile(
             "[hH][tT][tT][pP][sS]?://[^" + NOT_IN_URL + "]+([/?#][^" + NOT_IN_URL.substring(3) + "]*)?");
@@ -46,8 +64,15 @@ public record ProfileInput(String name, String organisation, String location, St
     }
 
     /** A profile without contact details. */
-    public ProfileInput(String name, String organisation, String location, String website, String bio,
-                        String email, List<String> tags, boolean visible) {
+    public ProfileInput(
+            String name,
+            String organisation,
+            String location,
+            String website,
+            String bio,
+            String email,
+            List<String> tags,
+            boolean visible) {
         this(name, organisation, location, website, bio, email, tags, visible, Contact.NONE);
     }
 
@@ -78,8 +103,8 @@ public record ProfileInput(String name, String organisation, String location, St
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_profile", String.join("; ", problems));
         }
-        return new ProfileInput(name, organisation, location, website, bio, email, tags, Boolean.TRUE.equals(visible),
-                contact);
+        return new ProfileInput(
+                name, organisation, location, website, bio, email, tags, Boolean.TRUE.equals(visible), contact);
     }
 
     private static String line(String field, String value, int maxChars, List<String> problems) {

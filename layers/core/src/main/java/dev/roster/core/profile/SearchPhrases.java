@@ -93,7 +93,8 @@ public record SearchPhrases(List<Phrase> phrases) {
         for (int i = 0; i < distinct.size(); i++) {
             byLength.add(i);
         }
-        byLength.sort(Comparator.comparingInt((Integer i) -> -distinct.get(i).codePointCount(0, distinct.get(i).length()))
+        byLength.sort(Comparator.comparingInt((Integer i) ->
+                        -distinct.get(i).codePointCount(0, distinct.get(i).length()))
                 .thenComparingInt(i -> i));
         List<Integer> keep = new ArrayList<>(byLength.subList(0, max));
         keep.sort(Comparator.naturalOrder());

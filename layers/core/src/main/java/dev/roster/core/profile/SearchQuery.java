@@ -20,16 +20,16 @@ public record SearchQuery(String phrase) {
     public static SearchQuery parse(String q) {
         int length = q == null ? 0 : q.codePointCount(0, q.length());
         if (length == 0 || q.isBlank()) {
-            throw new IllegalArgumentException("q must be 1 to " + MAX_CHARS
-                    + " characters; leave it out to list the whole directory");
+            throw new IllegalArgumentException(
+                    "q must be 1 to " + MAX_CHARS + " characters; leave it out to list the whole directory");
         }
         if (length > MAX_CHARS) {
             throw new IllegalArgumentException("q is " + length + " characters; at most " + MAX_CHARS);
         }
         String phrase = String.join(" ", SearchText.words(q));
         if (phrase.isEmpty()) {
-            throw new IllegalArgumentException("q has no letter or digit to search for; type the beginning of a"
-                    + " name, organisation or place");
+            throw new IllegalArgumentException(
+                    "q has no letter or digit to search for; type the beginning of a" + " name, organisation or place");
         }
         int folded = phrase.codePointCount(0, phrase.length());
         if (folded > MAX_CHARS) {

@@ -22,8 +22,7 @@ public final class SearchText {
     /** Anything that is not a letter or a digit separates words. */
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     public static String fold(String text) {
         if (text == null || text.isEmpty()) {

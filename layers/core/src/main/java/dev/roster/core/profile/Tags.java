@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class Tags {
     /** Keeps the profile's transaction (profile + tag items + counts) far below DynamoDB's 100 actions. */
     public static final int MAX_TAGS_PER_PROFILE = 20;
+
     public static final int MAX_TAG_CHARS = 40;
     /**
      * Marks are {@code \p{M}} and the whole Combining Diacritical Marks for Symbols block, its unassigned end
@@ -28,15 +29,17 @@ public final class Tags {
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{M}\\u20D0-\\u20FF\\p{N} +._&/-]+");
     /** ASCII white space (Java's {@code \s}): collapsed to one space inside a tag, trimmed around it. */
     private static final Pattern SPACE = Pattern.compile("\\s+");
+
     private static final Pattern EDGE_SPACE = Pattern.compile("^ | $");
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /** The normalised form of one tag, or why it cannot be one. */
     public static String normalise(String tag) {
         String lower = Normalizer.normalize(tag, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        String normal = EDGE_SPACE.matcher(SPACE.matcher(Normalizer.normalize(lower, Normalizer.Form.NFC)).replaceAll(" "))
+        String normal = EDGE_SPACE
+                .matcher(SPACE.matcher(Normalizer.normalize(lower, Normalizer.Form.NFC))
+                        .replaceAll(" "))
                 .replaceAll("");
         problem(tag, normal).ifPresent(message -> {
             throw new IllegalArgumentException(message);
@@ -68,14 +71,16 @@ public final class Tags {
             return Optional.of("tags: empty tag; each tag needs 1 to " + MAX_TAG_CHARS + " characters");
         }
         if (length > MAX_TAG_CHARS) {
-            return Optional.of("tags: '" + original.strip() + "' is " + length + " characters; at most " + MAX_TAG_CHARS);
+            return Optional.of(
+                    "tags: '" + original.strip() + "' is " + length + " characters; at most " + MAX_TAG_CHARS);
         }
         if (ProfileInput.hasLoneSurrogate(normal)) {
             return Optional.of("tags: '" + original.strip() + "' contains half of a UTF-16 surrogate pair, which is not"
                     + " a character; send both halves or remove it");
         }
         if (!ALLOWED.matcher(normal).matches()) {
-            return Optional.of("tags: '" + original.strip() + "' may contain only letters (with their marks), digits, spaces and - + . _ & /");
+            return Optional.of("tags: '" + original.strip()
+                    + "' may contain only letters (with their marks), digits, spaces and - + . _ & /");
         }
         return Optional.empty();
     }

@@ -13,8 +13,7 @@ public final class VCard {
     /** RFC 6350 3.2: lines longer than 75 octets should be folded. */
     private static final int MAX_LINE_OCTETS = 75;
 
-    private VCard() {
-    }
+    private VCard() {}
 
     /** The card, with CRLF line ends and folded lines. */
     public static String of(Profile profile) {
@@ -44,7 +43,8 @@ public final class VCard {
             lines.add("PHOTO:" + profile.photo().detail2x());
         }
         if (!profile.tags().isEmpty()) {
-            lines.add("CATEGORIES:" + String.join(",", profile.tags().stream().map(VCard::text).toList()));
+            lines.add("CATEGORIES:"
+                    + String.join(",", profile.tags().stream().map(VCard::text).toList()));
         }
         if (!profile.bio().isEmpty()) {
             lines.add("NOTE:" + text(profile.bio()));
@@ -65,8 +65,12 @@ public final class VCard {
 
     /** RFC 6350 3.4: backslash, comma, semicolon and line breaks escaped in text values. */
     static String text(String value) {
-        return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-                .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+        return value.replace("\\", "\\\\")
+                .replace(",", "\\,")
+                .replace(";", "\\;")
+                .replace("\r\n", "\\n")
+                .replace("\n", "\\n")
+                .replace("\r", "\\n");
     }
 
     /** Folds a line at 75 octets (CRLF then a space), never inside a UTF-8 character. */

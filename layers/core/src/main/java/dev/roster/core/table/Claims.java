@@ -1,23 +1,22 @@
 package dev.roster.core.table;
 
+import static dev.roster.core.table.ItemAttributes.CLAIMABLE_PROFILE_IDS;
+import static dev.roster.core.table.ItemAttributes.OWNED_PROFILE_ID;
+import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
+import static dev.roster.core.table.ItemAttributes.VERSION;
+
 import dev.roster.core.profile.MemberEmail;
 import dev.roster.core.profile.Profile;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static dev.roster.core.table.ItemAttributes.CLAIMABLE_PROFILE_IDS;
-import static dev.roster.core.table.ItemAttributes.OWNED_PROFILE_ID;
-import static dev.roster.core.table.ItemAttributes.OWNER_SUB;
-import static dev.roster.core.table.ItemAttributes.VERSION;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Claiming imported profiles. An import offers each unclaimed profile that has an e-mail address under a claim
@@ -42,16 +41,13 @@ public final class Claims {
     /** What a claim came to. */
     public sealed interface Outcome {
         /** The member owns {@code profileId} now (by this request or by a concurrent one of theirs). */
-        record Claimed(String profileId) implements Outcome {
-        }
+        record Claimed(String profileId) implements Outcome {}
 
         /** No unclaimed imported profile carries the address. */
-        record NothingToClaim() implements Outcome {
-        }
+        record NothingToClaim() implements Outcome {}
 
         /** {@code count} unclaimed imported profiles carry the address: claiming one would be a guess, so none is. */
-        record Ambiguous(int count) implements Outcome {
-        }
+        record Ambiguous(int count) implements Outcome {}
     }
 
     /** Offers an imported, unclaimed profile to the member with {@code email} (idempotent; no address, no offer). */
@@ -68,7 +64,8 @@ public final class Claims {
         if (MemberEmail.normalised(email).isEmpty()) {
             return;
         }
-        dynamoDb.updateItem(b -> b.tableName(tableName).key(pointerKey(email))
+        dynamoDb.updateItem(b -> b.tableName(tableName)
+                .key(pointerKey(email))
                 .updateExpression(action + " #ids :id")
                 .expressionAttributeNames(Map.of("#ids", CLAIMABLE_PROFILE_IDS))
                 .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(profileId)))));
@@ -80,8 +77,9 @@ public final class Claims {
      */
     public Outcome claim(String sub, String verifiedEmail) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            Map<String, AttributeValue> pointer = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
-                    .key(pointerKey(verifiedEmail))).item();
+            Map<String, AttributeValue> pointer = dynamoDb.getItem(
+                            b -> b.tableName(tableName).consistentRead(true).key(pointerKey(verifiedEmail)))
+                    .item();
             AttributeValue ids = pointer == null ? null : pointer.get(CLAIMABLE_PROFILE_IDS);
             if (ids == null || !ids.hasSs() || ids.ss().isEmpty()) {
                 return nothingUnlessClaimedConcurrently(sub);
@@ -137,13 +135,17 @@ public final class Claims {
                 .setAll(ProfileItems.claimAttributes(clock.instant()));
         claimed.when(claimed.absent(OWNER_SUB)).whenVersion(profile.version());
         return List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(tableName).item(owner)
-                        .conditionExpression("attribute_not_exists(PK)")).build(),
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(owner).conditionExpression("attribute_not_exists(PK)"))
+                        .build(),
                 claimed.transactItem(tableName),
-                TransactWriteItem.builder().update(u -> u.tableName(tableName).key(pointerKey(email))
-                        .updateExpression("DELETE #ids :id")
-                        .expressionAttributeNames(Map.of("#ids", CLAIMABLE_PROFILE_IDS))
-                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(profile.id()))))).build());
+                TransactWriteItem.builder()
+                        .update(u -> u.tableName(tableName)
+                                .key(pointerKey(email))
+                                .updateExpression("DELETE #ids :id")
+                                .expressionAttributeNames(Map.of("#ids", CLAIMABLE_PROFILE_IDS))
+                                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(profile.id())))))
+                        .build());
     }
 
     private static boolean claimable(Map<String, AttributeValue> item, String email) {
@@ -152,15 +154,21 @@ public final class Claims {
     }
 
     private Optional<Map<String, AttributeValue>> profileItem(String profileId) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
-                .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName)
+                        .consistentRead(true)
+                        .key(key(Keys.profilePk(community, profileId), Keys.PROFILE_SK)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     private Optional<String> ownedProfileId(String sub) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
-                .key(key(Keys.ownerPk(community, sub), Keys.OWNER_SK))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(OWNED_PROFILE_ID).s());
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName)
+                        .consistentRead(true)
+                        .key(key(Keys.ownerPk(community, sub), Keys.OWNER_SK)))
+                .item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(item.get(OWNED_PROFILE_ID).s());
     }
 
     private Map<String, AttributeValue> pointerKey(String email) {

@@ -2,17 +2,16 @@ package dev.roster.core.table;
 
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.SearchQuery;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The read path (docs/design.md, "One page = one Query"): every page of the directory, with or without tag and text filters,
@@ -28,6 +27,7 @@ import java.util.Set;
 public final class Directory {
     /** The card without {@code search}: what the page needs, so DynamoDB sends no more. */
     static final String CARD_PROJECTION;
+
     static final Map<String, String> CARD_NAMES = new HashMap<>();
 
     static {
@@ -57,15 +57,12 @@ public final class Directory {
      * A page: its cards and where the next one starts ({@code next}: key attribute names to values, null at
      * the end). Positions are what the caller signs into a cursor and hands back.
      */
-    public record Page(List<Card> cards, Map<String, String> next) {
-    }
+    public record Page(List<Card> cards, Map<String, String> next) {}
 
-    public record TagCount(String tag, long count) {
-    }
+    public record TagCount(String tag, long count) {}
 
     /** What a page asks for: profiles with every one of {@code tags} (none: all), matching {@code query} (null: any). */
-    public record PageQuery(List<String> tags, SearchQuery query, int limit) {
-    }
+    public record PageQuery(List<String> tags, SearchQuery query, int limit) {}
 
     public String community() {
         return community;
@@ -87,7 +84,9 @@ public final class Directory {
         Map<String, String> names = new HashMap<>(CARD_NAMES);
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> filters = new ArrayList<>();
-        QueryRequest.Builder query = QueryRequest.builder().tableName(tableName).limit(request.limit())
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(tableName)
+                .limit(request.limit())
                 .projectionExpression(CARD_PROJECTION);
         if (request.tags().isEmpty()) {
             query.indexName(Keys.GSI1).keyConditionExpression("#pk = :pk");
@@ -96,7 +95,9 @@ public final class Directory {
         } else {
             query.keyConditionExpression("#pk = :pk");
             names.put("#pk", Keys.PK);
-            values.put(":pk", AttributeValue.fromS(Keys.tagPk(community, request.tags().getFirst())));
+            values.put(
+                    ":pk",
+                    AttributeValue.fromS(Keys.tagPk(community, request.tags().getFirst())));
             for (int i = 1; i < request.tags().size(); i++) {
                 filters.add("contains(#" + ItemAttributes.TAGS + ", :t" + i + ")");
                 values.put(":t" + i, AttributeValue.fromS(request.tags().get(i)));
@@ -110,7 +111,8 @@ public final class Directory {
             position.forEach((name, value) -> start.put(name, AttributeValue.fromS(value)));
             query.exclusiveStartKey(start);
         }
-        QueryResponse response = dynamoDb.query(query.expressionAttributeNames(names).expressionAttributeValues(values)
+        QueryResponse response = dynamoDb.query(query.expressionAttributeNames(names)
+                .expressionAttributeValues(values)
                 .build());
         List<Card> cards = new ArrayList<>(response.items().size());
         for (Map<String, AttributeValue> item : response.items()) {
@@ -119,7 +121,8 @@ public final class Directory {
         Map<String, String> next = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
             next = new LinkedHashMap<>();
-            for (Map.Entry<String, AttributeValue> key : response.lastEvaluatedKey().entrySet()) {
+            for (Map.Entry<String, AttributeValue> key :
+                    response.lastEvaluatedKey().entrySet()) {
                 next.put(key.getKey(), key.getValue().s());
             }
         }
@@ -132,11 +135,13 @@ public final class Directory {
                 .keyConditionExpression("#pk = :pk")
                 .filterExpression("#count > :zero")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#count", ItemAttributes.COUNT))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagCountsPk(community)),
-                        ":zero", AttributeValue.fromN("0"))));
+                .expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS(Keys.tagCountsPk(community)), ":zero", AttributeValue.fromN("0"))));
         List<TagCount> counts = new ArrayList<>(response.items().size());
         for (Map<String, AttributeValue> item : response.items()) {
-            counts.add(new TagCount(item.get(Keys.SK).s(), Long.parseLong(item.get(ItemAttributes.COUNT).n())));
+            counts.add(new TagCount(
+                    item.get(Keys.SK).s(),
+                    Long.parseLong(item.get(ItemAttributes.COUNT).n())));
         }
         return counts;
     }

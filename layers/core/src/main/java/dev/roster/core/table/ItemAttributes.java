@@ -35,6 +35,7 @@ public final class ItemAttributes {
     public static final String CONTACT_PHONE = "contactPhone";
     /** Boolean: the member chose to show the contact details on their profile page. */
     public static final String SHOW_CONTACT = "showContact";
+
     public static final String VISIBLE = "visible";
     public static final String SORT_NAME = "sortName";
     /** Number, incremented by every write to the profile item; the API's ETag, every transaction's condition. */
@@ -88,6 +89,7 @@ public final class ItemAttributes {
 
     /** Report and audit items (see {@link Keys#reportsPk}, {@link Keys#auditPk}). */
     public static final String REPORT_ID = "reportId";
+
     public static final String REPORTER_SUB = "reporterSub";
     public static final String REASON = "reason";
     public static final String FILED_AT = "filedAt";
@@ -104,10 +106,10 @@ public final class ItemAttributes {
     public static final String COUNT = "count";
 
     /** What GSI1 projects and what tag items copy: everything a list page shows. */
-    public static final List<String> CARD = List.of(PROFILE_ID, NAME, ORGANISATION, LOCATION, TAGS, PHOTO, AVATAR, SEARCH);
+    public static final List<String> CARD =
+            List.of(PROFILE_ID, NAME, ORGANISATION, LOCATION, TAGS, PHOTO, AVATAR, SEARCH);
 
-    private ItemAttributes() {
-    }
+    private ItemAttributes() {}
 
     /** Keys of the {@link #PHOTO} map. */
     public static final class PhotoAttributes {
@@ -124,6 +126,7 @@ public final class ItemAttributes {
          * 6 bytes on each card item instead of four more URLs (~340). Absent: JPEG only.
          */
         public static final String WEBP = "webp";
+
         public static final String SOURCE_WIDTH = "sourceWidth";
         public static final String SOURCE_HEIGHT = "sourceHeight";
         public static final String SPEC_VERSION = "specVersion";
@@ -133,6 +136,7 @@ public final class ItemAttributes {
          * 2: each crop also as WebP where the thumbnail function has libvips ({@link #WEBP}).
          */
         public static final int CURRENT_SPEC_VERSION = 2;
+
         public static final String UPLOAD_ID = "uploadId";
         /** ISO-8601 instant. */
         public static final String PROCESSED_AT = "processedAt";
@@ -143,7 +147,6 @@ public final class ItemAttributes {
         /** URL of the whole upright photo at most {@code PREVIEW_LONG_SIDE} px long, for the owner's crop editor. */
         public static final String PREVIEW = "preview";
 
-        private PhotoAttributes() {
-        }
+        private PhotoAttributes() {}
     }
 }

@@ -1,13 +1,12 @@
 package dev.roster.core.table;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * One {@code UpdateItem} (alone or in a transaction) built from attribute names and values: every name goes
@@ -31,8 +30,11 @@ final class ItemUpdate {
     String name(String path) {
         List<String> parts = new ArrayList<>();
         for (String part : path.split("\\.")) {
-            String placeholder = names.entrySet().stream().filter(e -> e.getValue().equals(part)).map(Map.Entry::getKey)
-                    .findFirst().orElse(null);
+            String placeholder = names.entrySet().stream()
+                    .filter(e -> e.getValue().equals(part))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
             if (placeholder == null) {
                 placeholder = "#n" + names.size();
                 names.put(placeholder, part);
@@ -95,8 +97,10 @@ final class ItemUpdate {
 
     /** The version condition of a profile read at {@code version} (0: an item written before versions). */
     ItemUpdate whenVersion(long version) {
-        return when(version == 0 ? absent(ItemAttributes.VERSION)
-                : name(ItemAttributes.VERSION) + " = " + value(AttributeValue.fromN(Long.toString(version))));
+        return when(
+                version == 0
+                        ? absent(ItemAttributes.VERSION)
+                        : name(ItemAttributes.VERSION) + " = " + value(AttributeValue.fromN(Long.toString(version))));
     }
 
     private String expression() {
@@ -114,8 +118,11 @@ final class ItemUpdate {
     }
 
     UpdateItemRequest.Builder request(String tableName) {
-        UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(tableName).key(key)
-                .updateExpression(expression()).expressionAttributeNames(names);
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key)
+                .updateExpression(expression())
+                .expressionAttributeNames(names);
         if (!values.isEmpty()) {
             request.expressionAttributeValues(values);
         }
@@ -126,14 +133,19 @@ final class ItemUpdate {
     }
 
     TransactWriteItem transactItem(String tableName) {
-        return TransactWriteItem.builder().update(u -> {
-            u.tableName(tableName).key(key).updateExpression(expression()).expressionAttributeNames(names);
-            if (!values.isEmpty()) {
-                u.expressionAttributeValues(values);
-            }
-            if (!conditions.isEmpty()) {
-                u.conditionExpression(String.join(" AND ", conditions));
-            }
-        }).build();
+        return TransactWriteItem.builder()
+                .update(u -> {
+                    u.tableName(tableName)
+                            .key(key)
+                            .updateExpression(expression())
+                            .expressionAttributeNames(names);
+                    if (!values.isEmpty()) {
+                        u.expressionAttributeValues(values);
+                    }
+                    if (!conditions.isEmpty()) {
+                        u.conditionExpression(String.join(" AND ", conditions));
+                    }
+                })
+                .build();
     }
 }

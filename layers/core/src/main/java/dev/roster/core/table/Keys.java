@@ -20,8 +20,7 @@ public final class Keys {
     /** Longest sort-name part of a search index key, in code points (keeps keys far below 1 KB). */
     public static final int SEARCH_SORT_NAME_CHARS = 64;
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** The profile item: {@code C#c#P#<profileId>} / {@code PROFILE}. */
     public static String profilePk(String community, String profileId) {
@@ -69,7 +68,8 @@ public final class Keys {
      * cut to {@link #SEARCH_SORT_NAME_CHARS}: it only orders, the id makes the key unique.
      */
     public static String searchSk(String phrase, String sortName, String profileId) {
-        String cut = sortName.codePointCount(0, sortName.length()) <= SEARCH_SORT_NAME_CHARS ? sortName
+        String cut = sortName.codePointCount(0, sortName.length()) <= SEARCH_SORT_NAME_CHARS
+                ? sortName
                 : sortName.substring(0, sortName.offsetByCodePoints(0, SEARCH_SORT_NAME_CHARS));
         return phrase + "#" + cut + "#" + profileId;
     }

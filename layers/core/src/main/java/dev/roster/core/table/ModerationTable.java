@@ -1,24 +1,5 @@
 package dev.roster.core.table;
 
-import dev.roster.core.moderation.AuditEntry;
-import dev.roster.core.moderation.Report;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static dev.roster.core.table.ItemAttributes.ACTION;
 import static dev.roster.core.table.ItemAttributes.ADMIN_SUB;
 import static dev.roster.core.table.ItemAttributes.AT;
@@ -30,6 +11,24 @@ import static dev.roster.core.table.ItemAttributes.REASON;
 import static dev.roster.core.table.ItemAttributes.REPORTER_SUB;
 import static dev.roster.core.table.ItemAttributes.REPORT_ID;
 import static dev.roster.core.table.ItemAttributes.STATUS;
+
+import dev.roster.core.moderation.AuditEntry;
+import dev.roster.core.moderation.Report;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Reports and the audit log (see {@link Keys#reportsPk}, {@link Keys#auditPk}): members file reports, admins
@@ -51,17 +50,14 @@ public final class ModerationTable {
     }
 
     /** A page of items and the position after it (opaque to clients), empty when it was the last. */
-    public record Page<T>(List<T> items, Optional<String> next) {
-    }
+    public record Page<T>(List<T> items, Optional<String> next) {}
 
     /** What filing a report came to. */
     public sealed interface Filed {
-        record Opened(String reportId) implements Filed {
-        }
+        record Opened(String reportId) implements Filed {}
 
         /** The reporter's earlier report on this profile is still open: nothing changed. */
-        record AlreadyOpen(String reportId) implements Filed {
-        }
+        record AlreadyOpen(String reportId) implements Filed {}
     }
 
     /** A report id: the profile and a digest of the reporter's subject, so there is one open report per pair. */
@@ -71,15 +67,19 @@ public final class ModerationTable {
 
     public Filed file(String profileId, String reporterSub, String reason, Instant at) {
         String id = reportId(profileId, reporterSub);
-        Map<String, AttributeValue> open = key(Keys.reportsPk(community), Keys.openReportSk(profileId, reporterKey(reporterSub)));
+        Map<String, AttributeValue> open =
+                key(Keys.reportsPk(community), Keys.openReportSk(profileId, reporterKey(reporterSub)));
         open.putAll(reportAttributes(id, profileId, reporterSub, reason, at, Report.Status.OPEN));
         Map<String, AttributeValue> own = key(Keys.ownerPk(community, reporterSub), Keys.filedReportSk(id));
         own.putAll(reportAttributes(id, profileId, reporterSub, reason, at, Report.Status.OPEN));
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(open)
-                            .conditionExpression("attribute_not_exists(PK)")).build(),
-                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(own)).build()));
+                    TransactWriteItem.builder()
+                            .put(p -> p.tableName(tableName).item(open).conditionExpression("attribute_not_exists(PK)"))
+                            .build(),
+                    TransactWriteItem.builder()
+                            .put(p -> p.tableName(tableName).item(own))
+                            .build()));
             return new Filed.Opened(id);
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e)) {
@@ -100,8 +100,10 @@ public final class ModerationTable {
         if (parts.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true)
-                .key(key(Keys.reportsPk(community), Keys.openReportSk(parts.get()[0], parts.get()[1])))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName)
+                        .consistentRead(true)
+                        .key(key(Keys.reportsPk(community), Keys.openReportSk(parts.get()[0], parts.get()[1]))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(report(item));
     }
 
@@ -111,23 +113,36 @@ public final class ModerationTable {
      */
     public boolean resolve(Report report, AuditEntry entry) {
         String[] parts = reportIdParts(report.id()).orElseThrow();
-        Map<String, AttributeValue> done = key(Keys.reportsPk(community), Keys.resolvedReportSk(entry.at().toString(), report.id()));
-        done.putAll(reportAttributes(report.id(), report.profileId(), report.reporterSub(), report.reason(), report.filedAt(),
+        Map<String, AttributeValue> done =
+                key(Keys.reportsPk(community), Keys.resolvedReportSk(entry.at().toString(), report.id()));
+        done.putAll(reportAttributes(
+                report.id(),
+                report.profileId(),
+                report.reporterSub(),
+                report.reason(),
+                report.filedAt(),
                 Report.Status.RESOLVED));
         done.put(ADMIN_SUB, AttributeValue.fromS(entry.adminSub()));
         done.put(AT, AttributeValue.fromS(entry.at().toString()));
         done.put(NOTE, AttributeValue.fromS(entry.reason()));
         List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
-                .key(key(Keys.reportsPk(community), Keys.openReportSk(parts[0], parts[1])))
-                .conditionExpression("attribute_exists(PK)")).build());
-        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(done)).build());
-        actions.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
-                .key(key(Keys.ownerPk(community, report.reporterSub()), Keys.filedReportSk(report.id())))
-                .updateExpression("SET #status = :resolved")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeNames(Map.of("#status", STATUS))
-                .expressionAttributeValues(Map.of(":resolved", AttributeValue.fromS(Report.Status.RESOLVED.name())))).build());
+        actions.add(TransactWriteItem.builder()
+                .delete(d -> d.tableName(tableName)
+                        .key(key(Keys.reportsPk(community), Keys.openReportSk(parts[0], parts[1])))
+                        .conditionExpression("attribute_exists(PK)"))
+                .build());
+        actions.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName).item(done))
+                .build());
+        actions.add(TransactWriteItem.builder()
+                .update(u -> u.tableName(tableName)
+                        .key(key(Keys.ownerPk(community, report.reporterSub()), Keys.filedReportSk(report.id())))
+                        .updateExpression("SET #status = :resolved")
+                        .conditionExpression("attribute_exists(PK)")
+                        .expressionAttributeNames(Map.of("#status", STATUS))
+                        .expressionAttributeValues(
+                                Map.of(":resolved", AttributeValue.fromS(Report.Status.RESOLVED.name()))))
+                .build());
         actions.add(auditPut(entry));
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(actions));
@@ -149,19 +164,22 @@ public final class ModerationTable {
     /** The reports a member filed (their export), from their own partition. */
     public List<Report> filedBy(String reporterSub) {
         return queryAll(Keys.ownerPk(community, reporterSub), Keys.FILED_REPORT_PREFIX).stream()
-                .map(ModerationTable::report).toList();
+                .map(ModerationTable::report)
+                .toList();
     }
 
     /** The audit entries about a profile (its member's export), from the profile's partition. */
     public List<AuditEntry> about(String profileId) {
         return queryAll(Keys.profilePk(community, profileId), Keys.PROFILE_AUDIT_PREFIX).stream()
-                .map(ModerationTable::auditEntry).toList();
+                .map(ModerationTable::auditEntry)
+                .toList();
     }
 
     /** Keys of the profile-partition audit copies and the member's filed-report records, for erasure. */
     List<Map<String, AttributeValue>> memberRecordKeys(String profileId, String sub) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> item : queryAll(Keys.profilePk(community, profileId), Keys.PROFILE_AUDIT_PREFIX)) {
+        for (Map<String, AttributeValue> item :
+                queryAll(Keys.profilePk(community, profileId), Keys.PROFILE_AUDIT_PREFIX)) {
             keys.add(key(item.get(Keys.PK).s(), item.get(Keys.SK).s()));
         }
         for (Map<String, AttributeValue> item : queryAll(Keys.ownerPk(community, sub), Keys.FILED_REPORT_PREFIX)) {
@@ -173,26 +191,36 @@ public final class ModerationTable {
             }
         }
         // open reports about the profile: it is gone, so are they (and their reporters' records of them)
-        for (Map<String, AttributeValue> item : queryAll(Keys.reportsPk(community), Keys.OPEN_REPORT_PREFIX + profileId + "#")) {
+        for (Map<String, AttributeValue> item :
+                queryAll(Keys.reportsPk(community), Keys.OPEN_REPORT_PREFIX + profileId + "#")) {
             keys.add(key(item.get(Keys.PK).s(), item.get(Keys.SK).s()));
-            keys.add(key(Keys.ownerPk(community, item.get(REPORTER_SUB).s()), Keys.filedReportSk(item.get(REPORT_ID).s())));
+            keys.add(key(
+                    Keys.ownerPk(community, item.get(REPORTER_SUB).s()),
+                    Keys.filedReportSk(item.get(REPORT_ID).s())));
         }
         return keys.stream().distinct().toList(); // a member who reported their own profile appears twice
     }
 
     /** The audit entry's two items: the log's, and the copy in the profile's partition. */
     List<TransactWriteItem> auditPuts(AuditEntry entry) {
-        Map<String, AttributeValue> copy = key(Keys.profilePk(community, entry.profileId()),
+        Map<String, AttributeValue> copy = key(
+                Keys.profilePk(community, entry.profileId()),
                 Keys.profileAuditSk(entry.at().toString(), entry.id()));
         copy.putAll(auditAttributes(entry));
-        return List.of(auditPut(entry), TransactWriteItem.builder().put(p -> p.tableName(tableName).item(copy)).build());
+        return List.of(
+                auditPut(entry),
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(copy))
+                        .build());
     }
 
     private TransactWriteItem auditPut(AuditEntry entry) {
-        Map<String, AttributeValue> item = key(Keys.auditPk(community), Keys.auditSk(entry.at().toString(), entry.id()));
+        Map<String, AttributeValue> item =
+                key(Keys.auditPk(community), Keys.auditSk(entry.at().toString(), entry.id()));
         item.putAll(auditAttributes(entry));
-        return TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                .conditionExpression("attribute_not_exists(PK)")).build();
+        return TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"))
+                .build();
     }
 
     private QueryResponse page(String pk, String skPrefix, Optional<String> after, int limit, boolean forward) {
@@ -204,8 +232,11 @@ public final class ModerationTable {
         }
         String keyCondition = condition;
         Optional<Map<String, AttributeValue>> start = after.map(position -> key(pk, position(position, skPrefix)));
-        return dynamoDb.query(b -> b.tableName(tableName).keyConditionExpression(keyCondition)
-                .expressionAttributeValues(values).limit(limit).scanIndexForward(forward)
+        return dynamoDb.query(b -> b.tableName(tableName)
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values)
+                .limit(limit)
+                .scanIndexForward(forward)
                 .exclusiveStartKey(start.orElse(null)));
     }
 
@@ -214,9 +245,11 @@ public final class ModerationTable {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(tableName).consistentRead(true)
+            QueryResponse page = dynamoDb.query(b -> b.tableName(tableName)
+                    .consistentRead(true)
                     .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(skPrefix)))
+                    .expressionAttributeValues(
+                            Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(skPrefix)))
                     .exclusiveStartKey(from));
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
@@ -228,7 +261,8 @@ public final class ModerationTable {
         if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Base64.getUrlEncoder().withoutPadding()
+        return Optional.of(Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(page.lastEvaluatedKey().get(Keys.SK).s().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -245,8 +279,8 @@ public final class ModerationTable {
         }
     }
 
-    private static Map<String, AttributeValue> reportAttributes(String id, String profileId, String reporterSub, String reason,
-                                                                Instant at, Report.Status status) {
+    private static Map<String, AttributeValue> reportAttributes(
+            String id, String profileId, String reporterSub, String reason, Instant at, Report.Status status) {
         Map<String, AttributeValue> attributes = new HashMap<>();
         attributes.put(REPORT_ID, AttributeValue.fromS(id));
         attributes.put(PROFILE_ID, AttributeValue.fromS(profileId));
@@ -260,9 +294,17 @@ public final class ModerationTable {
     private static Report report(Map<String, AttributeValue> item) {
         Report.Status status = Report.Status.valueOf(item.get(STATUS).s());
         Report.Resolution resolution = item.containsKey(ADMIN_SUB)
-                ? new Report.Resolution(item.get(ADMIN_SUB).s(), Instant.parse(item.get(AT).s()), text(item, NOTE)) : null;
-        return new Report(item.get(REPORT_ID).s(), item.get(PROFILE_ID).s(), item.get(REPORTER_SUB).s(),
-                item.get(REASON).s(), Instant.parse(item.get(FILED_AT).s()), status, resolution);
+                ? new Report.Resolution(
+                        item.get(ADMIN_SUB).s(), Instant.parse(item.get(AT).s()), text(item, NOTE))
+                : null;
+        return new Report(
+                item.get(REPORT_ID).s(),
+                item.get(PROFILE_ID).s(),
+                item.get(REPORTER_SUB).s(),
+                item.get(REASON).s(),
+                Instant.parse(item.get(FILED_AT).s()),
+                status,
+                resolution);
     }
 
     private static Map<String, AttributeValue> auditAttributes(AuditEntry entry) {
@@ -280,8 +322,13 @@ public final class ModerationTable {
     }
 
     private static AuditEntry auditEntry(Map<String, AttributeValue> item) {
-        return new AuditEntry(item.get(ENTRY_ID).s(), Instant.parse(item.get(AT).s()), item.get(ADMIN_SUB).s(),
-                AuditEntry.Action.valueOf(item.get(ACTION).s()), item.get(PROFILE_ID).s(), text(item, REPORT_ID),
+        return new AuditEntry(
+                item.get(ENTRY_ID).s(),
+                Instant.parse(item.get(AT).s()),
+                item.get(ADMIN_SUB).s(),
+                AuditEntry.Action.valueOf(item.get(ACTION).s()),
+                item.get(PROFILE_ID).s(),
+                text(item, REPORT_ID),
                 text(item, REASON));
     }
 
@@ -300,15 +347,18 @@ public final class ModerationTable {
     private static String reporterKey(String sub) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sub.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, REPORTER_KEY_CHARS);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, REPORTER_KEY_CHARS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
     private static boolean conditionFailed(TransactionCanceledException e) {
-        return e.hasCancellationReasons() && e.cancellationReasons().stream()
-                .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+        return e.hasCancellationReasons()
+                && e.cancellationReasons().stream().anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

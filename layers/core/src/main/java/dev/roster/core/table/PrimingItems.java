@@ -5,13 +5,12 @@ import dev.roster.core.json.Json;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.ProfileInput;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What SnapStart priming's in-memory DynamoDB answers, as DynamoDB's own JSON: items made by the same key
@@ -21,12 +20,12 @@ import java.util.Map;
 public final class PrimingItems {
     /** The made-up profile every priming request is about. */
     public static final String PROFILE_ID = "AAAAAAAA";
-    public static final String TAG = "java";
-    private static final ProfileInput MEMBER = new ProfileInput("Zoë Prime", "Org", "Town", "https://example.org",
-            "Hello", "", List.of(TAG, "go"), true);
 
-    private PrimingItems() {
-    }
+    public static final String TAG = "java";
+    private static final ProfileInput MEMBER =
+            new ProfileInput("Zoë Prime", "Org", "Town", "https://example.org", "Hello", "", List.of(TAG, "go"), true);
+
+    private PrimingItems() {}
 
     /**
      * {@code GetItem} of the profile, owned by {@code ownerSub}: the item also answers for its owner pointer,
@@ -54,7 +53,8 @@ public final class PrimingItems {
     /** A {@code Query} page of one tag item (a card with a photo), with the position of the next page. */
     public static String cardPage(String community) {
         String sortName = ProfileItems.sortName(MEMBER.name());
-        Map<String, AttributeValue> key = ProfileTable.key(Keys.tagPk(community, TAG), Keys.nameSortKey(sortName, PROFILE_ID));
+        Map<String, AttributeValue> key =
+                ProfileTable.key(Keys.tagPk(community, TAG), Keys.nameSortKey(sortName, PROFILE_ID));
         Map<String, AttributeValue> item = new LinkedHashMap<>(key);
         item.putAll(ProfileItems.cardAttributes(PROFILE_ID, MEMBER, ProfileItems.photoValue(photo(1))));
         return query(List.of(item), key);
@@ -87,9 +87,17 @@ public final class PrimingItems {
     }
 
     private static Photo photo(int specVersion) {
-        return new Photo("https://photos.example/t1.jpg", "https://photos.example/t2.jpg",
-                "https://photos.example/d1.jpg", "https://photos.example/d2.jpg", "1QcSHQRnh493V4dIh4eXh1h4kJUI",
-                "#336699", true, new Photo.Crop(640, 480, 80, 0, 480, new FocalPoint(0.5, 0.5), "https://photos.example/p.jpg"), specVersion, "priming",
+        return new Photo(
+                "https://photos.example/t1.jpg",
+                "https://photos.example/t2.jpg",
+                "https://photos.example/d1.jpg",
+                "https://photos.example/d2.jpg",
+                "1QcSHQRnh493V4dIh4eXh1h4kJUI",
+                "#336699",
+                true,
+                new Photo.Crop(640, 480, 80, 0, 480, new FocalPoint(0.5, 0.5), "https://photos.example/p.jpg"),
+                specVersion,
+                "priming",
                 Instant.EPOCH);
     }
 

@@ -1,26 +1,5 @@
 package dev.roster.core.table;
 
-import dev.roster.core.PhotoStatus;
-import dev.roster.core.profile.Avatar;
-import dev.roster.core.profile.Contact;
-import dev.roster.core.profile.Card;
-import dev.roster.core.profile.FocalPoint;
-import dev.roster.core.profile.ImportClaim;
-import dev.roster.core.profile.Photo;
-import dev.roster.core.profile.Profile;
-import dev.roster.core.profile.ProfileInput;
-import dev.roster.core.profile.SearchText;
-import dev.roster.core.table.ItemAttributes.PhotoAttributes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import static dev.roster.core.table.ItemAttributes.AVATAR;
 import static dev.roster.core.table.ItemAttributes.BIO;
 import static dev.roster.core.table.ItemAttributes.EMAIL;
@@ -41,27 +20,53 @@ import static dev.roster.core.table.ItemAttributes.VERSION;
 import static dev.roster.core.table.ItemAttributes.VISIBLE;
 import static dev.roster.core.table.ItemAttributes.WEBSITE;
 
+import dev.roster.core.PhotoStatus;
+import dev.roster.core.profile.Avatar;
+import dev.roster.core.profile.Card;
+import dev.roster.core.profile.Contact;
+import dev.roster.core.profile.FocalPoint;
+import dev.roster.core.profile.ImportClaim;
+import dev.roster.core.profile.Photo;
+import dev.roster.core.profile.Profile;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.profile.SearchText;
+import dev.roster.core.table.ItemAttributes.PhotoAttributes;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 /**
  * Maps profile, tag and card items to the domain and back: the one place that knows which attribute holds
  * what, and how the derived attributes (sort name, search text, avatar) are made.
  */
 public final class ProfileItems {
-    private ProfileItems() {
-    }
+    private ProfileItems() {}
 
     /** A focal point as stored: {@code {x: N, y: N}}. */
     public static AttributeValue focalPointValue(FocalPoint point) {
-        return AttributeValue.fromM(Map.of("x", AttributeValue.fromN(Double.toString(point.x())),
-                "y", AttributeValue.fromN(Double.toString(point.y()))));
+        return AttributeValue.fromM(Map.of(
+                "x",
+                AttributeValue.fromN(Double.toString(point.x())),
+                "y",
+                AttributeValue.fromN(Double.toString(point.y()))));
     }
 
     /** The stored focal point, if the attribute holds one (a malformed one counts as none). */
     public static Optional<FocalPoint> focalPoint(AttributeValue value) {
-        if (value == null || !value.hasM() || value.m().get("x") == null || value.m().get("y") == null) {
+        if (value == null
+                || !value.hasM()
+                || value.m().get("x") == null
+                || value.m().get("y") == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new FocalPoint(Double.parseDouble(value.m().get("x").n()),
+            return Optional.of(new FocalPoint(
+                    Double.parseDouble(value.m().get("x").n()),
                     Double.parseDouble(value.m().get("y").n())));
         } catch (RuntimeException malformed) {
             return Optional.empty();
@@ -92,13 +97,16 @@ public final class ProfileItems {
      * The card attributes of a profile (what its tag items copy and GSI1 projects). {@code photo} is the
      * stored photo map, copied as it is, or null.
      */
-    public static Map<String, AttributeValue> cardAttributes(String profileId, ProfileInput input, AttributeValue photo) {
+    public static Map<String, AttributeValue> cardAttributes(
+            String profileId, ProfileInput input, AttributeValue photo) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(PROFILE_ID, s(profileId));
         item.put(NAME, s(input.name()));
         item.put(ORGANISATION, s(input.organisation()));
         item.put(LOCATION, s(input.location()));
-        item.put(TAGS, AttributeValue.fromL(input.tags().stream().map(ProfileItems::s).toList()));
+        item.put(
+                TAGS,
+                AttributeValue.fromL(input.tags().stream().map(ProfileItems::s).toList()));
         if (photo != null) {
             item.put(PHOTO, photo);
         }
@@ -113,8 +121,8 @@ public final class ProfileItems {
      * name and the version; and the directory keys while it is visible ({@link #DIRECTORY_KEYS} are removed
      * otherwise).
      */
-    static Map<String, AttributeValue> editableFields(String community, String profileId, ProfileInput input,
-                                                      String sortName, long version) {
+    static Map<String, AttributeValue> editableFields(
+            String community, String profileId, ProfileInput input, String sortName, long version) {
         Map<String, AttributeValue> fields = new LinkedHashMap<>(cardAttributes(profileId, input, null));
         fields.put(EMAIL, s(input.email()));
         fields.put(WEBSITE, s(input.website()));
@@ -122,7 +130,9 @@ public final class ProfileItems {
         // the contact details live on the profile item only: cardAttributes (tag items, GSI1) never hold them
         fields.put(ItemAttributes.CONTACT_EMAIL, s(input.contact().email()));
         fields.put(ItemAttributes.CONTACT_PHONE, s(input.contact().phone()));
-        fields.put(ItemAttributes.SHOW_CONTACT, AttributeValue.fromBool(input.contact().shown()));
+        fields.put(
+                ItemAttributes.SHOW_CONTACT,
+                AttributeValue.fromBool(input.contact().shown()));
         fields.put(VISIBLE, AttributeValue.fromBool(input.visible()));
         fields.put(SORT_NAME, s(sortName));
         fields.put(VERSION, n(version));
@@ -144,23 +154,43 @@ public final class ProfileItems {
 
     /** A card from any item that carries the card attributes (profile item, tag item, GSI1 projection). */
     public static Card card(Map<String, AttributeValue> item) {
-        return new Card(string(item, PROFILE_ID), string(item, NAME), string(item, ORGANISATION),
-                string(item, LOCATION), strings(item, TAGS), photo(item), avatar(item));
+        return new Card(
+                string(item, PROFILE_ID),
+                string(item, NAME),
+                string(item, ORGANISATION),
+                string(item, LOCATION),
+                strings(item, TAGS),
+                photo(item),
+                avatar(item));
     }
 
     public static Profile profile(Map<String, AttributeValue> item) {
         AttributeValue version = item.get(VERSION);
         AttributeValue visible = item.get(VISIBLE);
         String status = string(item, PHOTO_STATUS);
-        return new Profile(string(item, PROFILE_ID), string(item, OWNER_SUB), string(item, NAME),
-                string(item, ORGANISATION), string(item, LOCATION), string(item, WEBSITE), string(item, BIO),
-                string(item, EMAIL), strings(item, TAGS), visible != null && Boolean.TRUE.equals(visible.bool()),
+        return new Profile(
+                string(item, PROFILE_ID),
+                string(item, OWNER_SUB),
+                string(item, NAME),
+                string(item, ORGANISATION),
+                string(item, LOCATION),
+                string(item, WEBSITE),
+                string(item, BIO),
+                string(item, EMAIL),
+                strings(item, TAGS),
+                visible != null && Boolean.TRUE.equals(visible.bool()),
                 version == null ? 0 : Long.parseLong(version.n()),
                 status == null || status.isEmpty() ? PhotoStatus.NONE : PhotoStatus.valueOf(status),
-                nullIfEmpty(string(item, PHOTO_REJECTION)), nullIfEmpty(string(item, PENDING_UPLOAD_ID)),
-                photo(item), avatar(item), profileSortName(item),
-                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null), contact(item), hiddenByAdmin(item),
-                SearchIndex.storedKeys(item), importClaim(item));
+                nullIfEmpty(string(item, PHOTO_REJECTION)),
+                nullIfEmpty(string(item, PENDING_UPLOAD_ID)),
+                photo(item),
+                avatar(item),
+                profileSortName(item),
+                focalPoint(item.get(PENDING_FOCAL_POINT)).orElse(null),
+                contact(item),
+                hiddenByAdmin(item),
+                SearchIndex.storedKeys(item),
+                importClaim(item));
     }
 
     /** How the owner came to an imported profile ({@link ItemAttributes#CLAIMED_AT}); null if they created it. */
@@ -175,13 +205,17 @@ public final class ProfileItems {
 
     /** What a claim sets on the profile item: when, and that its owner has yet to check it. */
     static Map<String, AttributeValue> claimAttributes(Instant at) {
-        return Map.of(ItemAttributes.CLAIMED_AT, s(at.toString()),
-                ItemAttributes.CLAIM_REVIEW_PENDING, AttributeValue.fromBool(true));
+        return Map.of(
+                ItemAttributes.CLAIMED_AT,
+                s(at.toString()),
+                ItemAttributes.CLAIM_REVIEW_PENDING,
+                AttributeValue.fromBool(true));
     }
 
     /** Map {@code {at, reason}} on the profile item of a profile an admin hid ({@link ItemAttributes#HIDDEN_BY_ADMIN}). */
     static AttributeValue hiddenValue(dev.roster.core.moderation.Hidden hidden) {
-        return AttributeValue.fromM(Map.of(ItemAttributes.AT, s(hidden.at().toString()), ItemAttributes.REASON, s(hidden.reason())));
+        return AttributeValue.fromM(
+                Map.of(ItemAttributes.AT, s(hidden.at().toString()), ItemAttributes.REASON, s(hidden.reason())));
     }
 
     private static dev.roster.core.moderation.Hidden hiddenByAdmin(Map<String, AttributeValue> item) {
@@ -189,13 +223,16 @@ public final class ProfileItems {
         if (hidden == null || !hidden.hasM()) {
             return null;
         }
-        return new dev.roster.core.moderation.Hidden(java.time.Instant.parse(string(hidden.m(), ItemAttributes.AT)),
+        return new dev.roster.core.moderation.Hidden(
+                java.time.Instant.parse(string(hidden.m(), ItemAttributes.AT)),
                 string(hidden.m(), ItemAttributes.REASON));
     }
 
     private static Contact contact(Map<String, AttributeValue> item) {
         AttributeValue shown = item.get(ItemAttributes.SHOW_CONTACT);
-        return new Contact(string(item, ItemAttributes.CONTACT_EMAIL), string(item, ItemAttributes.CONTACT_PHONE),
+        return new Contact(
+                string(item, ItemAttributes.CONTACT_EMAIL),
+                string(item, ItemAttributes.CONTACT_PHONE),
                 shown != null && Boolean.TRUE.equals(shown.bool()));
     }
 
@@ -232,8 +269,9 @@ public final class ProfileItems {
             if (crop.focalPoint() != null) {
                 map.put(PhotoAttributes.FOCAL_POINT, focalPointValue(crop.focalPoint()));
             }
-            map.put(PhotoAttributes.WINDOW, AttributeValue.fromM(Map.of("x", n(crop.x()), "y", n(crop.y()),
-                    "side", n(crop.side()))));
+            map.put(
+                    PhotoAttributes.WINDOW,
+                    AttributeValue.fromM(Map.of("x", n(crop.x()), "y", n(crop.y()), "side", n(crop.side()))));
             if (crop.preview() != null) {
                 map.put(PhotoAttributes.PREVIEW, s(crop.preview()));
             }
@@ -247,11 +285,19 @@ public final class ProfileItems {
             return null;
         }
         Map<String, AttributeValue> photo = value.m();
-        return new Photo(string(photo, PhotoAttributes.THUMB_1X), string(photo, PhotoAttributes.THUMB_2X),
-                string(photo, PhotoAttributes.DETAIL_1X), string(photo, PhotoAttributes.DETAIL_2X),
-                string(photo, PhotoAttributes.PLACEHOLDER), string(photo, PhotoAttributes.COLOUR),
-                photo.containsKey(PhotoAttributes.WEBP) && Boolean.TRUE.equals(photo.get(PhotoAttributes.WEBP).bool()), crop(photo),
-                specVersion(photo), nullIfEmpty(string(photo, PhotoAttributes.UPLOAD_ID)), processedAt(photo));
+        return new Photo(
+                string(photo, PhotoAttributes.THUMB_1X),
+                string(photo, PhotoAttributes.THUMB_2X),
+                string(photo, PhotoAttributes.DETAIL_1X),
+                string(photo, PhotoAttributes.DETAIL_2X),
+                string(photo, PhotoAttributes.PLACEHOLDER),
+                string(photo, PhotoAttributes.COLOUR),
+                photo.containsKey(PhotoAttributes.WEBP)
+                        && Boolean.TRUE.equals(photo.get(PhotoAttributes.WEBP).bool()),
+                crop(photo),
+                specVersion(photo),
+                nullIfEmpty(string(photo, PhotoAttributes.UPLOAD_ID)),
+                processedAt(photo));
     }
 
     private static int specVersion(Map<String, AttributeValue> photo) {
@@ -278,9 +324,11 @@ public final class ProfileItems {
             return null;
         }
         try {
-            return new Photo.Crop(Integer.parseInt(photo.get(PhotoAttributes.SOURCE_WIDTH).n()),
+            return new Photo.Crop(
+                    Integer.parseInt(photo.get(PhotoAttributes.SOURCE_WIDTH).n()),
                     Integer.parseInt(photo.get(PhotoAttributes.SOURCE_HEIGHT).n()),
-                    Integer.parseInt(window.m().get("x").n()), Integer.parseInt(window.m().get("y").n()),
+                    Integer.parseInt(window.m().get("x").n()),
+                    Integer.parseInt(window.m().get("y").n()),
                     Integer.parseInt(window.m().get("side").n()),
                     focalPoint(photo.get(PhotoAttributes.FOCAL_POINT)).orElse(null),
                     nullIfEmpty(string(photo, PhotoAttributes.PREVIEW)));

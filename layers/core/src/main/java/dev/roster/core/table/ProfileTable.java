@@ -1,31 +1,5 @@
 package dev.roster.core.table;
 
-import dev.roster.core.PhotoStatus;
-import dev.roster.core.moderation.AuditEntry;
-import dev.roster.core.moderation.Hidden;
-import dev.roster.core.profile.FocalPoint;
-import dev.roster.core.profile.Photo;
-import dev.roster.core.profile.Profile;
-import dev.roster.core.profile.ProfileInput;
-import dev.roster.core.profile.SearchPhrases;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import static dev.roster.core.table.ItemAttributes.COUNT;
 import static dev.roster.core.table.ItemAttributes.IMPORT_ID;
 import static dev.roster.core.table.ItemAttributes.IMPORT_PHOTO_SOURCE;
@@ -41,6 +15,31 @@ import static dev.roster.core.table.ItemAttributes.SEARCH_KEYS;
 import static dev.roster.core.table.ItemAttributes.VERSION;
 import static dev.roster.core.table.ProfileItems.n;
 import static dev.roster.core.table.ProfileItems.s;
+
+import dev.roster.core.PhotoStatus;
+import dev.roster.core.moderation.AuditEntry;
+import dev.roster.core.moderation.Hidden;
+import dev.roster.core.profile.FocalPoint;
+import dev.roster.core.profile.Photo;
+import dev.roster.core.profile.Profile;
+import dev.roster.core.profile.ProfileInput;
+import dev.roster.core.profile.SearchPhrases;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The profile side of the table, spoken in the domain: owner and import pointers, profile items, and the
@@ -65,22 +64,20 @@ public final class ProfileTable {
     /** What a conditional write came to. */
     public sealed interface Write {
         /** Written; the profile is now at {@code version} (-1 when the write does not say). */
-        record Done(long version) implements Write {
-        }
+        record Done(long version) implements Write {}
 
         /** A condition failed: someone else wrote first (or the item is not what the caller thinks). */
-        record ConditionFailed() implements Write {
-        }
+        record ConditionFailed() implements Write {}
 
         /** Another transaction touched one of the same items at the same moment, or DynamoDB throttled; nothing was written. */
-        record Contended() implements Write {
-        }
+        record Contended() implements Write {}
     }
 
     // ---- reads
 
     public Optional<String> ownedProfileId(String sub) {
-        return get(Keys.ownerPk(community, sub), Keys.OWNER_SK, true).map(item -> item.get(OWNED_PROFILE_ID).s());
+        return get(Keys.ownerPk(community, sub), Keys.OWNER_SK, true)
+                .map(item -> item.get(OWNED_PROFILE_ID).s());
     }
 
     /** The profile as last written (strongly consistent): what a write is based on. */
@@ -95,12 +92,14 @@ public final class ProfileTable {
 
     /** The profile an import id made, if any. */
     public Optional<String> importedProfileId(String importId) {
-        return get(Keys.importPk(community, importId), Keys.IMPORT_SK, true).map(item -> item.get(OWNED_PROFILE_ID).s());
+        return get(Keys.importPk(community, importId), Keys.IMPORT_SK, true)
+                .map(item -> item.get(OWNED_PROFILE_ID).s());
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk, boolean consistent) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(consistent)
-                .key(key(pk, sk))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        b -> b.tableName(tableName).consistentRead(consistent).key(key(pk, sk)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
@@ -120,8 +119,13 @@ public final class ProfileTable {
     }
 
     /** The pointer item (owner or import) and the profile in one transaction; fails if either exists. */
-    private Write create(String pointerPk, String pointerSk, String origin, String originValue, String profileId,
-                         ProfileInput input) {
+    private Write create(
+            String pointerPk,
+            String pointerSk,
+            String origin,
+            String originValue,
+            String profileId,
+            ProfileInput input) {
         Map<String, AttributeValue> pointer = key(pointerPk, pointerSk);
         pointer.put(OWNED_PROFILE_ID, s(profileId));
         String sortName = ProfileItems.sortName(input.name());
@@ -130,8 +134,10 @@ public final class ProfileTable {
         profile.put(origin, s(originValue));
         profile.put(PHOTO_STATUS, s(PhotoStatus.NONE.name()));
         List<TransactWriteItem> derived = new ArrayList<>();
-        profile.put(SEARCH_KEYS, SearchIndex.keysValue(
-                cardChange(derived, Optional.empty(), listing(profileId, input, sortName, null), List.of())));
+        profile.put(
+                SEARCH_KEYS,
+                SearchIndex.keysValue(
+                        cardChange(derived, Optional.empty(), listing(profileId, input, sortName, null), List.of())));
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(putNew(pointer));
         actions.add(putNew(profile));
@@ -165,9 +171,7 @@ public final class ProfileTable {
             // the owner's choice is stored as made; an admin's hiding keeps the profile out of every list meanwhile
             ProfileItems.DIRECTORY_KEYS.forEach(fields::remove);
         }
-        ItemUpdate profile = profileUpdate(current.id())
-                .setAll(fields)
-                .whenVersion(current.version());
+        ItemUpdate profile = profileUpdate(current.id()).setAll(fields).whenVersion(current.version());
         if (!input.visible() || hidden) {
             profile.remove(ProfileItems.DIRECTORY_KEYS.toArray(String[]::new));
         }
@@ -180,7 +184,8 @@ public final class ProfileTable {
                 profile.remove(ItemAttributes.CLAIM_REVIEW_PENDING);
             }
         }
-        return transact(profile, current, listing(current), listing(current, input, newSort, current.photo()), List.of(), next);
+        return transact(
+                profile, current, listing(current), listing(current, input, newSort, current.photo()), List.of(), next);
     }
 
     // ---- the photo
@@ -197,7 +202,8 @@ public final class ProfileTable {
                 .remove(PHOTO_REJECTION)
                 .add(VERSION, 1)
                 .whenEquals(OWNER_SUB, s(ownerSub));
-        focalPoint.ifPresentOrElse(point -> update.set(PENDING_FOCAL_POINT, ProfileItems.focalPointValue(point)),
+        focalPoint.ifPresentOrElse(
+                point -> update.set(PENDING_FOCAL_POINT, ProfileItems.focalPointValue(point)),
                 () -> update.remove(PENDING_FOCAL_POINT));
         return updateReturningVersion(update);
     }
@@ -235,7 +241,8 @@ public final class ProfileTable {
      * (around the member's {@code focalPoint}, if they chose one): only while that photo is still the
      * profile's and no other upload is pending, so a member's own upload in between wins.
      */
-    public Write queueReprocess(String profileId, String uploadId, String originalUploadId, Optional<FocalPoint> focalPoint) {
+    public Write queueReprocess(
+            String profileId, String uploadId, String originalUploadId, Optional<FocalPoint> focalPoint) {
         ItemUpdate update = profileUpdate(profileId);
         focalPoint.ifPresent(point -> update.set(PENDING_FOCAL_POINT, ProfileItems.focalPointValue(point)));
         update.when(update.absent(PENDING_UPLOAD_ID) + " OR " + update.name(PENDING_UPLOAD_ID) + " = "
@@ -250,7 +257,8 @@ public final class ProfileTable {
      * treats it like any upload.
      */
     private Write queuePhoto(ItemUpdate update, String uploadId) {
-        return updateReturningVersion(update.set(PENDING_UPLOAD_ID, s(uploadId)).add(VERSION, 1).whenExists(Keys.PK));
+        return updateReturningVersion(
+                update.set(PENDING_UPLOAD_ID, s(uploadId)).add(VERSION, 1).whenExists(Keys.PK));
     }
 
     /** Undoes a queued photo when its object could not be put under {@code uploads/} (only if still waiting for it). */
@@ -275,8 +283,13 @@ public final class ProfileTable {
                 .remove(PENDING_UPLOAD_ID, PENDING_FOCAL_POINT, PHOTO_REJECTION)
                 .whenEquals(PENDING_UPLOAD_ID, s(uploadId))
                 .whenVersion(current.version());
-        return transact(profile, current, listing(current), listing(current, current.input(), current.sortName(), photo),
-                List.of(), next);
+        return transact(
+                profile,
+                current,
+                listing(current),
+                listing(current, current.input(), current.sortName(), photo),
+                List.of(),
+                next);
     }
 
     /**
@@ -315,8 +328,13 @@ public final class ProfileTable {
         if (byAdmin.isEmpty()) {
             profile.whenEquals(OWNER_SUB, s(current.ownerSub()));
         }
-        return transact(profile, current, listing(current), listing(current, current.input(), current.sortName(), null),
-                byAdmin.map(moderation::auditPuts).orElse(List.of()), next);
+        return transact(
+                profile,
+                current,
+                listing(current),
+                listing(current, current.input(), current.sortName(), null),
+                byAdmin.map(moderation::auditPuts).orElse(List.of()),
+                next);
     }
 
     // ---- moderation and erasure
@@ -352,13 +370,19 @@ public final class ProfileTable {
             profile.set(Keys.GSI1PK, s(Keys.directoryPk(community)))
                     .set(Keys.GSI1SK, s(Keys.nameSortKey(current.sortName(), current.id())));
         }
-        return transact(profile, current, Optional.empty(),
-                listing(current.id(), current.input(), current.sortName(), current.photo()), moderation.auditPuts(entry), next);
+        return transact(
+                profile,
+                current,
+                Optional.empty(),
+                listing(current.id(), current.input(), current.sortName(), current.photo()),
+                moderation.auditPuts(entry),
+                next);
     }
 
     /** A member's erasure under way: the profile's items are gone, its objects and records may not be yet. */
     public Optional<String> erasureInProgress(String sub) {
-        return get(Keys.ownerPk(community, sub), Keys.ERASING_SK, true).map(item -> item.get(OWNED_PROFILE_ID).s());
+        return get(Keys.ownerPk(community, sub), Keys.ERASING_SK, true)
+                .map(item -> item.get(OWNED_PROFILE_ID).s());
     }
 
     /**
@@ -370,26 +394,37 @@ public final class ProfileTable {
      */
     public Write erase(Profile current, Optional<String> importId) {
         List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
-                .key(key(Keys.profilePk(community, current.id()), Keys.PROFILE_SK))
-                .conditionExpression("#version = :expected AND #owner = :owner")
-                .expressionAttributeNames(Map.of("#version", VERSION, "#owner", OWNER_SUB))
-                .expressionAttributeValues(Map.of(":expected", n(current.version()), ":owner", s(current.ownerSub())))).build());
-        actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
-                .key(key(Keys.ownerPk(community, current.ownerSub()), Keys.OWNER_SK))).build());
+        actions.add(TransactWriteItem.builder()
+                .delete(d -> d.tableName(tableName)
+                        .key(key(Keys.profilePk(community, current.id()), Keys.PROFILE_SK))
+                        .conditionExpression("#version = :expected AND #owner = :owner")
+                        .expressionAttributeNames(Map.of("#version", VERSION, "#owner", OWNER_SUB))
+                        .expressionAttributeValues(
+                                Map.of(":expected", n(current.version()), ":owner", s(current.ownerSub()))))
+                .build());
+        actions.add(TransactWriteItem.builder()
+                .delete(d ->
+                        d.tableName(tableName).key(key(Keys.ownerPk(community, current.ownerSub()), Keys.OWNER_SK)))
+                .build());
         Map<String, AttributeValue> marker = key(Keys.ownerPk(community, current.ownerSub()), Keys.ERASING_SK);
         marker.put(OWNED_PROFILE_ID, s(current.id()));
-        actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(marker)).build());
+        actions.add(TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName).item(marker))
+                .build());
         cardChange(actions, listing(current), Optional.empty(), current.searchKeys());
-        importId.filter(id -> !id.isEmpty()).ifPresent(id -> actions.add(TransactWriteItem.builder()
-                .delete(d -> d.tableName(tableName).key(key(Keys.importPk(community, id), Keys.IMPORT_SK))).build()));
+        importId.filter(id -> !id.isEmpty())
+                .ifPresent(id -> actions.add(TransactWriteItem.builder()
+                        .delete(d -> d.tableName(tableName).key(key(Keys.importPk(community, id), Keys.IMPORT_SK)))
+                        .build()));
         return transact(actions, 0);
     }
 
     /** The import id a profile was made from, if an import made it (its pointer goes with the profile). */
     public Optional<String> importIdOf(String profileId) {
         return get(Keys.profilePk(community, profileId), Keys.PROFILE_SK, true)
-                .map(item -> item.get(IMPORT_ID)).map(AttributeValue::s).filter(id -> !id.isEmpty());
+                .map(item -> item.get(IMPORT_ID))
+                .map(AttributeValue::s)
+                .filter(id -> !id.isEmpty());
     }
 
     /** Deletes what else the member left: reports they filed, audit copies about them, open reports about them. */
@@ -397,15 +432,18 @@ public final class ProfileTable {
         List<Map<String, AttributeValue>> keys = moderation.memberRecordKeys(profileId, sub);
         for (int from = 0; from < keys.size(); from += 25) {
             List<WriteRequest> batch = keys.subList(from, Math.min(keys.size(), from + 25)).stream()
-                    .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList();
+                    .map(k ->
+                            WriteRequest.builder().deleteRequest(d -> d.key(k)).build())
+                    .toList();
             Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);
             for (int attempt = 0; !pending.isEmpty() && attempt < 5; attempt++) {
                 Map<String, List<WriteRequest>> request = pending;
                 pending = dynamoDb.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
             }
             if (!pending.isEmpty()) {
-                throw new IllegalStateException("DynamoDB left " + pending.get(tableName).size()
-                        + " deletes unprocessed; the erasure resumes on the next DELETE /me");
+                throw new IllegalStateException(
+                        "DynamoDB left " + pending.get(tableName).size()
+                                + " deletes unprocessed; the erasure resumes on the next DELETE /me");
             }
         }
     }
@@ -432,33 +470,34 @@ public final class ProfileTable {
         long next = current.version() + 1;
         SearchIndex.Change change = searchChange(current.searchKeys(), listing(current));
         List<TransactWriteItem> actions = new ArrayList<>();
-        actions.add(profileUpdate(current.id()).set(VERSION, n(next))
+        actions.add(profileUpdate(current.id())
+                .set(VERSION, n(next))
                 .set(SEARCH_KEYS, SearchIndex.keysValue(change.keys()))
-                .whenVersion(current.version()).transactItem(tableName));
+                .whenVersion(current.version())
+                .transactItem(tableName));
         actions.addAll(change.actions());
         return transact(actions, next);
     }
 
     /** A page of a {@code Scan} of every profile item of this community, whole (for the reindex job). */
     public ScanPage allProfiles(Optional<Position> after, int pageItems) {
-        ScanResponse page = dynamoDb.scan(b -> b.tableName(tableName).limit(pageItems)
+        ScanResponse page = dynamoDb.scan(b -> b.tableName(tableName)
+                .limit(pageItems)
                 .exclusiveStartKey(after.map(p -> key(p.pk(), p.sk())).orElse(null))
                 .filterExpression("#sk = :profile AND begins_with(#pk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":profile", s(Keys.PROFILE_SK),
-                        ":prefix", s(Keys.profilePk(community, "")))));
+                .expressionAttributeValues(
+                        Map.of(":profile", s(Keys.PROFILE_SK), ":prefix", s(Keys.profilePk(community, "")))));
         return scanPage(page);
     }
 
     // ---- the reprocess job's scan
 
     /** A place in the table a scan can start after (ops hand it back as a cursor). */
-    public record Position(String pk, String sk) {
-    }
+    public record Position(String pk, String sk) {}
 
     /** One page of a scan: the profiles it matched, how many items it read, and where the next page starts (null: done). */
-    public record ScanPage(List<Profile> profiles, int scannedItems, Position next) {
-    }
+    public record ScanPage(List<Profile> profiles, int scannedItems, Position next) {}
 
     /** Where {@code profileId}'s item sits, to resume a scan just after it. */
     public Position positionOf(String profileId) {
@@ -471,19 +510,35 @@ public final class ProfileTable {
      * run by hand. Each profile carries its pending upload and photo, nothing else.
      */
     public ScanPage photosOlderThan(int specVersion, Optional<Position> after, int pageItems) {
-        Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#photo", PHOTO,
-                "#uploadId", ItemAttributes.PhotoAttributes.UPLOAD_ID, "#spec", ItemAttributes.PhotoAttributes.SPEC_VERSION,
-                "#id", PROFILE_ID, "#pending", PENDING_UPLOAD_ID));
+        Map<String, String> names = new HashMap<>(Map.of(
+                "#pk",
+                Keys.PK,
+                "#sk",
+                Keys.SK,
+                "#photo",
+                PHOTO,
+                "#uploadId",
+                ItemAttributes.PhotoAttributes.UPLOAD_ID,
+                "#spec",
+                ItemAttributes.PhotoAttributes.SPEC_VERSION,
+                "#id",
+                PROFILE_ID,
+                "#pending",
+                PENDING_UPLOAD_ID));
         StringBuilder missingCrop = new StringBuilder();
-        List<String> crops = List.of(ItemAttributes.PhotoAttributes.THUMB_1X, ItemAttributes.PhotoAttributes.THUMB_2X,
-                ItemAttributes.PhotoAttributes.DETAIL_1X, ItemAttributes.PhotoAttributes.DETAIL_2X);
+        List<String> crops = List.of(
+                ItemAttributes.PhotoAttributes.THUMB_1X,
+                ItemAttributes.PhotoAttributes.THUMB_2X,
+                ItemAttributes.PhotoAttributes.DETAIL_1X,
+                ItemAttributes.PhotoAttributes.DETAIL_2X);
         for (int i = 0; i < crops.size(); i++) {
             names.put("#c" + i, crops.get(i));
             missingCrop.append(" OR attribute_not_exists(#photo.#c").append(i).append(")");
         }
         String filter = "#sk = :profile AND begins_with(#pk, :prefix) AND attribute_exists(#photo.#uploadId)"
                 + " AND (attribute_not_exists(#photo.#spec) OR #photo.#spec < :version" + missingCrop + ")";
-        ScanResponse page = dynamoDb.scan(b -> b.tableName(tableName).limit(pageItems)
+        ScanResponse page = dynamoDb.scan(b -> b.tableName(tableName)
+                .limit(pageItems)
                 .exclusiveStartKey(after.map(p -> key(p.pk(), p.sk())).orElse(null))
                 .filterExpression(filter)
                 .projectionExpression("#pk, #sk, #id, #pending, #photo")
@@ -497,7 +552,9 @@ public final class ProfileTable {
 
     private static ScanPage scanPage(ScanResponse page) {
         Position next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? new Position(page.lastEvaluatedKey().get(Keys.PK).s(), page.lastEvaluatedKey().get(Keys.SK).s())
+                ? new Position(
+                        page.lastEvaluatedKey().get(Keys.PK).s(),
+                        page.lastEvaluatedKey().get(Keys.SK).s())
                 : null;
         return new ScanPage(page.items().stream().map(ProfileItems::profile).toList(), page.scannedCount(), next);
     }
@@ -508,12 +565,16 @@ public final class ProfileTable {
      * A visible profile's place in the directory: what its derived items are made of. A hidden profile has
      * none, so it is in no list.
      */
-    private record Listing(String profileId, String sortName, Set<String> tags, Map<String, AttributeValue> card,
-                           SearchPhrases phrases) {
-    }
+    private record Listing(
+            String profileId,
+            String sortName,
+            Set<String> tags,
+            Map<String, AttributeValue> card,
+            SearchPhrases phrases) {}
 
     private static Optional<Listing> listing(Profile profile) {
-        return profile.hiddenByAdmin() != null ? Optional.empty()
+        return profile.hiddenByAdmin() != null
+                ? Optional.empty()
                 : listing(profile.id(), profile.input(), profile.sortName(), profile.photo());
     }
 
@@ -527,7 +588,10 @@ public final class ProfileTable {
             return Optional.empty();
         }
         // distinct: two actions on one tag item would fail the whole transaction
-        return Optional.of(new Listing(profileId, sortName, new LinkedHashSet<>(input.tags()),
+        return Optional.of(new Listing(
+                profileId,
+                sortName,
+                new LinkedHashSet<>(input.tags()),
                 ProfileItems.cardAttributes(profileId, input, photo == null ? null : ProfileItems.photoValue(photo)),
                 SearchPhrases.of(input.name(), input.organisation(), input.location())));
     }
@@ -538,26 +602,37 @@ public final class ProfileTable {
      * (re)written with the new card; the tag counts follow. Every item derived from a profile's card is added
      * to the transaction here.
      */
-    private List<String> cardChange(List<TransactWriteItem> actions, Optional<Listing> before, Optional<Listing> after,
-                                    List<String> searchKeys) {
+    private List<String> cardChange(
+            List<TransactWriteItem> actions,
+            Optional<Listing> before,
+            Optional<Listing> after,
+            List<String> searchKeys) {
         SearchIndex.Change search = searchChange(searchKeys, after);
         Set<String> oldTags = before.map(Listing::tags).orElse(Set.of());
         Set<String> newTags = after.map(Listing::tags).orElse(Set.of());
-        boolean moved = before.isPresent() && after.isPresent() && !before.get().sortName().equals(after.get().sortName());
+        boolean moved = before.isPresent()
+                && after.isPresent()
+                && !before.get().sortName().equals(after.get().sortName());
         before.ifPresent(old -> {
             for (String tag : old.tags()) {
                 if (!newTags.contains(tag) || moved) {
-                    actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName)
-                            .key(key(Keys.tagPk(community, tag), Keys.nameSortKey(old.sortName(), old.profileId())))).build());
+                    actions.add(TransactWriteItem.builder()
+                            .delete(d -> d.tableName(tableName)
+                                    .key(key(
+                                            Keys.tagPk(community, tag),
+                                            Keys.nameSortKey(old.sortName(), old.profileId()))))
+                            .build());
                 }
             }
         });
         after.ifPresent(listing -> {
             for (String tag : listing.tags()) {
-                Map<String, AttributeValue> item = key(Keys.tagPk(community, tag),
-                        Keys.nameSortKey(listing.sortName(), listing.profileId()));
+                Map<String, AttributeValue> item =
+                        key(Keys.tagPk(community, tag), Keys.nameSortKey(listing.sortName(), listing.profileId()));
                 item.putAll(listing.card());
-                actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)).build());
+                actions.add(TransactWriteItem.builder()
+                        .put(p -> p.tableName(tableName).item(item))
+                        .build());
             }
         });
         for (String tag : newTags) {
@@ -576,8 +651,9 @@ public final class ProfileTable {
 
     /** The search index items of {@code after} (none when not listed) in place of those listed in {@code stored}. */
     private SearchIndex.Change searchChange(List<String> stored, Optional<Listing> after) {
-        List<Map<String, AttributeValue>> wanted = after.map(listing -> SearchIndex.items(community, listing.profileId(),
-                listing.sortName(), listing.phrases(), listing.card())).orElse(List.of());
+        List<Map<String, AttributeValue>> wanted = after.map(listing -> SearchIndex.items(
+                        community, listing.profileId(), listing.sortName(), listing.phrases(), listing.card()))
+                .orElse(List.of());
         return SearchIndex.change(tableName, community, stored, wanted);
     }
 
@@ -585,8 +661,13 @@ public final class ProfileTable {
      * One transaction: the profile item's update (listing its search index keys from now on), the items derived
      * from its card moving from {@code before} to {@code after}, and {@code also} (audit entries).
      */
-    private Write transact(ItemUpdate profile, Profile current, Optional<Listing> before, Optional<Listing> after,
-                           List<TransactWriteItem> also, long version) {
+    private Write transact(
+            ItemUpdate profile,
+            Profile current,
+            Optional<Listing> before,
+            Optional<Listing> after,
+            List<TransactWriteItem> also,
+            long version) {
         List<TransactWriteItem> derived = new ArrayList<>();
         List<String> keys = cardChange(derived, before, after, current.searchKeys());
         List<TransactWriteItem> actions = new ArrayList<>();
@@ -598,7 +679,9 @@ public final class ProfileTable {
 
     /** Visible profiles per tag: +1 for each tag a visible profile gains, -1 for each it loses. */
     private TransactWriteItem countChange(String tag, int delta) {
-        return new ItemUpdate(key(Keys.tagCountsPk(community), tag)).add(COUNT, delta).transactItem(tableName);
+        return new ItemUpdate(key(Keys.tagCountsPk(community), tag))
+                .add(COUNT, delta)
+                .transactItem(tableName);
     }
 
     // ---- writing
@@ -608,8 +691,10 @@ public final class ProfileTable {
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)
-                .conditionExpression("attribute_not_exists(" + Keys.PK + ")")).build();
+        return TransactWriteItem.builder()
+                .put(p ->
+                        p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(" + Keys.PK + ")"))
+                .build();
     }
 
     private Write updateItem(ItemUpdate update) {
@@ -624,7 +709,9 @@ public final class ProfileTable {
     private Write updateReturningVersion(ItemUpdate update) {
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(update.request(tableName)
-                    .returnValues(ReturnValue.UPDATED_NEW).build()).attributes();
+                            .returnValues(ReturnValue.UPDATED_NEW)
+                            .build())
+                    .attributes();
             return new Write.Done(Long.parseLong(updated.get(VERSION).n()));
         } catch (ConditionalCheckFailedException e) {
             return new Write.ConditionFailed();
@@ -641,8 +728,9 @@ public final class ProfileTable {
     }
 
     /** Cancellation reasons that pass if the same transaction runs again a moment later. */
-    static final Set<String> RETRYABLE_CANCELLATIONS = Set.of("TransactionConflict", "ThrottlingError",
-            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+    static final Set<String> RETRYABLE_CANCELLATIONS =
+            Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     /**
@@ -654,14 +742,23 @@ public final class ProfileTable {
      */
     static Write cancelled(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.hasCancellationReasons()
-                ? e.cancellationReasons().stream().filter(r -> r.code() != null && !r.code().equals("None")).toList()
+                ? e.cancellationReasons().stream()
+                        .filter(r -> r.code() != null && !r.code().equals("None"))
+                        .toList()
                 : List.of();
-        boolean understood = !reasons.isEmpty() && reasons.stream().map(CancellationReason::code)
-                .allMatch(code -> code.equals(CONDITION_FAILED) || RETRYABLE_CANCELLATIONS.contains(code));
+        boolean understood = !reasons.isEmpty()
+                && reasons.stream()
+                        .map(CancellationReason::code)
+                        .allMatch(code -> code.equals(CONDITION_FAILED) || RETRYABLE_CANCELLATIONS.contains(code));
         if (!understood) {
-            throw new IllegalStateException("DynamoDB cancelled the transaction for a reason no retry can fix: "
-                    + (reasons.isEmpty() ? "no reason given" : reasons.stream()
-                    .map(r -> r.code() + (r.message() == null ? "" : " (" + r.message() + ")")).toList()), e);
+            throw new IllegalStateException(
+                    "DynamoDB cancelled the transaction for a reason no retry can fix: "
+                            + (reasons.isEmpty()
+                                    ? "no reason given"
+                                    : reasons.stream()
+                                            .map(r -> r.code() + (r.message() == null ? "" : " (" + r.message() + ")"))
+                                            .toList()),
+                    e);
         }
         boolean conditionFailed = reasons.stream().map(CancellationReason::code).anyMatch(CONDITION_FAILED::equals);
         return conditionFailed ? new Write.ConditionFailed() : new Write.Contended();

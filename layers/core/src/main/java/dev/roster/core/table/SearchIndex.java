@@ -3,18 +3,17 @@ package dev.roster.core.table;
 import dev.roster.core.profile.Card;
 import dev.roster.core.profile.SearchPhrases;
 import dev.roster.core.profile.SearchQuery;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The search index (docs/design.md, <em>Search</em>): one item per phrase of a visible profile
@@ -31,6 +30,7 @@ import java.util.Set;
 public final class SearchIndex {
     /** The card a list page returns ({@link Directory#CARD_PROJECTION}), plus the key, to continue after any item. */
     private static final String PROJECTION = Directory.CARD_PROJECTION + ", #pk, #sk";
+
     private static final Map<String, String> PROJECTED_NAMES = new HashMap<>(Directory.CARD_NAMES);
 
     static {
@@ -52,8 +52,7 @@ public final class SearchIndex {
     }
 
     /** A page of matches and where the next starts (key attribute names to values; null when none remain). */
-    public record Matches(List<Card> cards, Map<String, String> next) {
-    }
+    public record Matches(List<Card> cards, Map<String, String> next) {}
 
     /**
      * Items one search request reads for a page of {@code limit}: the page, one more (to know whether another
@@ -73,10 +72,15 @@ public final class SearchIndex {
         values.put(":length", AttributeValue.fromN(Integer.toString(query.length())));
         StringBuilder filter = new StringBuilder("#shadow < :length");
         for (int i = 0; i < tags.size(); i++) {
-            filter.append(" AND contains(#").append(ItemAttributes.TAGS).append(", :t").append(i).append(')');
+            filter.append(" AND contains(#")
+                    .append(ItemAttributes.TAGS)
+                    .append(", :t")
+                    .append(i)
+                    .append(')');
             values.put(":t" + i, AttributeValue.fromS(tags.get(i)));
         }
-        QueryRequest.Builder request = QueryRequest.builder().tableName(tableName)
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :q)")
                 .filterExpression(filter.toString())
                 .projectionExpression(PROJECTION)
@@ -97,7 +101,8 @@ public final class SearchIndex {
         Map<String, String> next = null;
         if (items.size() > limit) {
             next = keyOf(items.get(limit - 1));
-        } else if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+        } else if (response.hasLastEvaluatedKey()
+                && !response.lastEvaluatedKey().isEmpty()) {
             next = keyOf(response.lastEvaluatedKey());
         }
         return new Matches(cards, next);
@@ -107,9 +112,14 @@ public final class SearchIndex {
      * The index items of a visible profile: one per phrase, each the card plus its shadow. {@code card} is
      * what the profile's tag items carry (without {@code search}, which the index does not need).
      */
-    public static List<Map<String, AttributeValue>> items(String community, String profileId, String sortName,
-                                                          SearchPhrases phrases, Map<String, AttributeValue> card) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(phrases.phrases().size());
+    public static List<Map<String, AttributeValue>> items(
+            String community,
+            String profileId,
+            String sortName,
+            SearchPhrases phrases,
+            Map<String, AttributeValue> card) {
+        List<Map<String, AttributeValue>> items =
+                new ArrayList<>(phrases.phrases().size());
         for (SearchPhrases.Phrase phrase : phrases.phrases()) {
             Map<String, AttributeValue> item = new LinkedHashMap<>(card);
             item.remove(ItemAttributes.SEARCH);
@@ -131,8 +141,8 @@ public final class SearchIndex {
         public static final int MAX_ACTIONS = 2 * SearchPhrases.MAX_PHRASES;
     }
 
-    public static Change change(String tableName, String community, List<String> stored,
-                                List<Map<String, AttributeValue>> wanted) {
+    public static Change change(
+            String tableName, String community, List<String> stored, List<Map<String, AttributeValue>> wanted) {
         List<TransactWriteItem> actions = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (Map<String, AttributeValue> item : wanted) {
@@ -140,11 +150,15 @@ public final class SearchIndex {
         }
         for (Map<String, AttributeValue> key : keys(community, stored)) {
             if (!keys.contains(key.get(Keys.SK).s())) {
-                actions.add(TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(key)).build());
+                actions.add(TransactWriteItem.builder()
+                        .delete(d -> d.tableName(tableName).key(key))
+                        .build());
             }
         }
         for (Map<String, AttributeValue> item : wanted) {
-            actions.add(TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)).build());
+            actions.add(TransactWriteItem.builder()
+                    .put(p -> p.tableName(tableName).item(item))
+                    .build());
         }
         return new Change(actions, keys);
     }
@@ -158,8 +172,11 @@ public final class SearchIndex {
     public static List<Map<String, AttributeValue>> keys(String community, List<String> searchSks) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(searchSks.size());
         for (String sk : searchSks) {
-            keys.add(Map.of(Keys.PK, AttributeValue.fromS(Keys.searchPkOfSk(community, sk)),
-                    Keys.SK, AttributeValue.fromS(sk)));
+            keys.add(Map.of(
+                    Keys.PK,
+                    AttributeValue.fromS(Keys.searchPkOfSk(community, sk)),
+                    Keys.SK,
+                    AttributeValue.fromS(sk)));
         }
         return keys;
     }
@@ -167,7 +184,9 @@ public final class SearchIndex {
     /** The index sort keys a profile item lists (empty when it lists none). */
     public static List<String> storedKeys(Map<String, AttributeValue> profileItem) {
         AttributeValue value = profileItem.get(ItemAttributes.SEARCH_KEYS);
-        return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+        return value == null || !value.hasL()
+                ? List.of()
+                : value.l().stream().map(AttributeValue::s).toList();
     }
 
     private static Map<String, String> keyOf(Map<String, AttributeValue> item) {

@@ -1,12 +1,12 @@
 package dev.roster.core.api;
 
+import static dev.roster.emulator.SamTemplate.asMap;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.roster.core.http.ApiException;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.profile.Tags;
 import dev.roster.emulator.SamTemplate;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,9 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static dev.roster.emulator.SamTemplate.asMap;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * What openapi.yaml says a valid profile field is, is what the validation accepts, string for string: a
@@ -26,25 +25,95 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * drops, control characters, bidi overrides, lengths counted as sent, URLs without a host.
  */
 class OpenApiAgreesWithValidationTest {
-    private static final List<String> TEXT = List.of("", " ", "\u3000", "\u00a0", "Ada", " Ada ", "Ada\u2003",
-            "Ada\n", "\tAda", "Ada\u0001", "Ada\u001f ", "a\u0085b", "evil\u202Egnp", "Dev 👩‍💻", "Zoë", "a\u2028b",
-            "x".repeat(100), "x".repeat(101), " " + "x".repeat(99), "x".repeat(120), "x".repeat(121),
-            "line one\nline two", "a@b.c", " a@b.c\u3000", "a@b", "a b@c.d", "@b.c", "a@b.c\u2003x",
-            "https://example.org", "HTTP://", "HTTPS://Example.org/a?b=c#d", " https://a.b ", "https://a b",
-            "https://a\u00a0b", "https://a/\"", "https://a/<b>", "http://a\\b", "ftp://x.org", "javascript:alert(1)",
-            "https://exämple.org/ü", "https://a\u2007", "x".repeat(2000), "x".repeat(2001),
-            "+44 7700 900123", " +1 (555) 010-9999\t", "+0123456", "+123", "+12345678901234567", "+44\u30007700900123",
-            "o'neil@ex-ample.co.uk", "a@-b.com", "a@b-.com", "ü@b.com", " " + "a".repeat(240) + "@b.org",
+    private static final List<String> TEXT = List.of(
+            "",
+            " ",
+            "\u3000",
+            "\u00a0",
+            "Ada",
+            " Ada ",
+            "Ada\u2003",
+            "Ada\n",
+            "\tAda",
+            "Ada\u0001",
+            "Ada\u001f ",
+            "a\u0085b",
+            "evil\u202Egnp",
+            "Dev 👩‍💻",
+            "Zoë",
+            "a\u2028b",
+            "x".repeat(100),
+            "x".repeat(101),
+            " " + "x".repeat(99),
+            "x".repeat(120),
+            "x".repeat(121),
+            "line one\nline two",
+            "a@b.c",
+            " a@b.c\u3000",
+            "a@b",
+            "a b@c.d",
+            "@b.c",
+            "a@b.c\u2003x",
+            "https://example.org",
+            "HTTP://",
+            "HTTPS://Example.org/a?b=c#d",
+            " https://a.b ",
+            "https://a b",
+            "https://a\u00a0b",
+            "https://a/\"",
+            "https://a/<b>",
+            "http://a\\b",
+            "ftp://x.org",
+            "javascript:alert(1)",
+            "https://exämple.org/ü",
+            "https://a\u2007",
+            "x".repeat(2000),
+            "x".repeat(2001),
+            "+44 7700 900123",
+            " +1 (555) 010-9999\t",
+            "+0123456",
+            "+123",
+            "+12345678901234567",
+            "+44\u30007700900123",
+            "o'neil@ex-ample.co.uk",
+            "a@-b.com",
+            "a@b-.com",
+            "ü@b.com",
+            " " + "a".repeat(240) + "@b.org",
             "a".repeat(245) + "@b.org");
-    private static final List<String> TAGS = List.of("java", "Java", " java ", "\tice\nclimbing", "c++", "a#b",
-            "a,b", "", " ", "İstanbul", "i\u0307stanbul", "café", "cafe\u0301", "emoji 🎉", "\u3000java", "java\u00a0",
-            "x".repeat(40), "x".repeat(41), " ".repeat(38) + "abc", "\u0301x", "1½", "a_b&c/d.e-f", "a\u20f5", "a\u20e1", "हिन्दी", "a\u0488");
+    private static final List<String> TAGS = List.of(
+            "java",
+            "Java",
+            " java ",
+            "\tice\nclimbing",
+            "c++",
+            "a#b",
+            "a,b",
+            "",
+            " ",
+            "İstanbul",
+            "i\u0307stanbul",
+            "café",
+            "cafe\u0301",
+            "emoji 🎉",
+            "\u3000java",
+            "java\u00a0",
+            "x".repeat(40),
+            "x".repeat(41),
+            " ".repeat(38) + "abc",
+            "\u0301x",
+            "1½",
+            "a_b&c/d.e-f",
+            "a\u20f5",
+            "a\u20e1",
+            "हिन्दी",
+            "a\u0488");
 
     @Test
     void everyTextFieldAcceptsExactlyWhatItsSchemaAllows() throws IOException {
         Map<String, Object> properties = asMap(schema("ProfileInput").get("properties"));
-        for (String field : List.of("name", "organisation", "location", "website", "bio", "email", "contactEmail",
-                "contactPhone")) {
+        for (String field : List.of(
+                "name", "organisation", "location", "website", "bio", "email", "contactEmail", "contactPhone")) {
             Map<String, Object> schema = asMap(properties.get(field));
             for (String value : TEXT) {
                 Map<String, Object> body = new HashMap<>();
@@ -72,9 +141,18 @@ class OpenApiAgreesWithValidationTest {
 
     @Test
     void aReportReasonIsAcceptedExactlyWhenItsSchemaAllowsIt() throws IOException {
-        Map<String, Object> schema = asMap(asMap(schema("Reason").get("properties")).get("reason"));
-        for (String reason : List.of("spam", " spam ", " ", "\u3000", "\t", "x".repeat(500), "x".repeat(501),
-                " " + "x".repeat(499), "\u00a0")) {
+        Map<String, Object> schema =
+                asMap(asMap(schema("Reason").get("properties")).get("reason"));
+        for (String reason : List.of(
+                "spam",
+                " spam ",
+                " ",
+                "\u3000",
+                "\t",
+                "x".repeat(500),
+                "x".repeat(501),
+                " " + "x".repeat(499),
+                "\u00a0")) {
             boolean accepted;
             try {
                 dev.roster.core.moderation.Report.checkedReason(reason);
@@ -98,8 +176,10 @@ class OpenApiAgreesWithValidationTest {
 
     @Test
     void theDocumentedUploadLimitIsTheTemplatesDefault() throws IOException {
-        Map<String, Object> contentLength = asMap(asMap(schema("UploadRequest").get("properties")).get("contentLength"));
-        Object templateDefault = asMap(SamTemplate.locate().parameters().get("MaxUploadBytes")).get("Default");
+        Map<String, Object> contentLength =
+                asMap(asMap(schema("UploadRequest").get("properties")).get("contentLength"));
+        Object templateDefault =
+                asMap(SamTemplate.locate().parameters().get("MaxUploadBytes")).get("Default");
         assertEquals(Long.parseLong(templateDefault.toString()), ((Number) contentLength.get("maximum")).longValue());
     }
 
@@ -110,7 +190,9 @@ class OpenApiAgreesWithValidationTest {
         Object min = schema.get("minLength");
         return (max == null || length <= ((Number) max).intValue())
                 && (min == null || length >= ((Number) min).intValue())
-                && Pattern.compile(ecmaEnd(schema.get("pattern").toString())).matcher(value).find();
+                && Pattern.compile(ecmaEnd(schema.get("pattern").toString()))
+                        .matcher(value)
+                        .find();
     }
 
     /** ECMA-262's {@code $} (no multiline flag) is the very end; Java's also matches before a final line break. */

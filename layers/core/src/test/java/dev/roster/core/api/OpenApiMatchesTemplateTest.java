@@ -1,9 +1,11 @@
 package dev.roster.core.api;
 
-import dev.roster.emulator.SamTemplate;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static dev.roster.emulator.SamTemplate.asMap;
+import static dev.roster.emulator.SamTemplate.properties;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.emulator.SamTemplate;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -14,11 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static dev.roster.emulator.SamTemplate.asMap;
-import static dev.roster.emulator.SamTemplate.properties;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** {@code openapi.yaml} describes exactly the HttpApi routes {@code template.yaml} deploys, and nothing dangles. */
 class OpenApiMatchesTemplateTest {
@@ -30,24 +29,31 @@ class OpenApiMatchesTemplateTest {
         assertTrue(String.valueOf(openApi.get("openapi")).startsWith("3.1."), "OpenAPI 3.1");
 
         Set<String> deployed = new TreeSet<>();
-        SamTemplate.locate().resourcesOfType("AWS::Serverless::Function").values().forEach(function ->
-                asMap(properties(function).getOrDefault("Events", Map.of())).values().forEach(raw -> {
-                    Map<String, Object> event = asMap(raw);
-                    if ("HttpApi".equals(event.get("Type"))) {
-                        Map<String, Object> route = asMap(event.get("Properties"));
-                        deployed.add(route.get("Method").toString().toUpperCase(Locale.ROOT) + " " + route.get("Path"));
-                    }
-                }));
+        SamTemplate.locate()
+                .resourcesOfType("AWS::Serverless::Function")
+                .values()
+                .forEach(function -> asMap(properties(function).getOrDefault("Events", Map.of()))
+                        .values()
+                        .forEach(raw -> {
+                            Map<String, Object> event = asMap(raw);
+                            if ("HttpApi".equals(event.get("Type"))) {
+                                Map<String, Object> route = asMap(event.get("Properties"));
+                                deployed.add(route.get("Method").toString().toUpperCase(Locale.ROOT) + " "
+                                        + route.get("Path"));
+                            }
+                        }));
 
         Set<String> described = new TreeSet<>();
-        asMap(openApi.get("paths")).forEach((path, item) -> asMap(item).forEach((method, operation) -> {
-            if (METHODS.contains(method)) {
-                described.add(method.toUpperCase(Locale.ROOT) + " " + path);
-                Map<String, Object> responses = asMap(asMap(operation).get("responses"));
-                assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("2")),
-                        method + " " + path + " documents its success response");
-            }
-        }));
+        asMap(openApi.get("paths"))
+                .forEach((path, item) -> asMap(item).forEach((method, operation) -> {
+                    if (METHODS.contains(method)) {
+                        described.add(method.toUpperCase(Locale.ROOT) + " " + path);
+                        Map<String, Object> responses = asMap(asMap(operation).get("responses"));
+                        assertTrue(
+                                responses.keySet().stream().anyMatch(code -> code.startsWith("2")),
+                                method + " " + path + " documents its success response");
+                    }
+                }));
         assertTrue(deployed.size() >= 7, "template routes found: " + deployed);
         assertEquals(deployed, described, "template.yaml HttpApi routes vs openapi.yaml operations");
     }

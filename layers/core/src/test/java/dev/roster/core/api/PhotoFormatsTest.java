@@ -1,5 +1,12 @@
 package dev.roster.core.api;
 
+import static dev.roster.emulator.SamTemplate.asList;
+import static dev.roster.emulator.SamTemplate.asMap;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.CropFormat;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.UploadKey;
@@ -11,21 +18,13 @@ import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ProfileItems;
 import dev.roster.junit.ItemSize;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.roster.emulator.SamTemplate.asList;
-import static dev.roster.emulator.SamTemplate.asMap;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A photo's formats on the item, on the card and in the API: JPEG always, WebP twins named by one flag, their
@@ -49,8 +48,17 @@ class PhotoFormatsTest {
         Map<String, Object> json = photoJson(photo(true));
         assertEquals(List.of("jpeg", "webp"), json.get("formats"));
         assertEquals(url("d2", ".jpg"), json.get("detail2x"), "the JPEG stays where clients look for it");
-        assertEquals(Map.of("thumb1x", url("t1", ".webp"), "thumb2x", url("t2", ".webp"),
-                "detail1x", url("d1", ".webp"), "detail2x", url("d2", ".webp")), json.get("webp"));
+        assertEquals(
+                Map.of(
+                        "thumb1x",
+                        url("t1", ".webp"),
+                        "thumb2x",
+                        url("t2", ".webp"),
+                        "detail1x",
+                        url("d1", ".webp"),
+                        "detail2x",
+                        url("d2", ".webp")),
+                json.get("webp"));
     }
 
     @Test
@@ -65,7 +73,8 @@ class PhotoFormatsTest {
     void everyObjectOfAPhotoIsEachCropInEachFormatAndThePreview() {
         List<String> withWebp = photo(true).objectUrls();
         assertEquals(9, withWebp.size(), withWebp.toString());
-        assertTrue(withWebp.containsAll(List.of(url("t1", ".jpg"), url("t1", ".webp"), url("d2", ".webp"), url("preview", ".jpg"))));
+        assertTrue(withWebp.containsAll(
+                List.of(url("t1", ".jpg"), url("t1", ".webp"), url("d2", ".webp"), url("preview", ".jpg"))));
         assertEquals(5, photo(false).objectUrls().size(), "JPEG crops and the preview");
     }
 
@@ -74,7 +83,8 @@ class PhotoFormatsTest {
         assertTrue(ProfileItems.card(card(photo(true))).photo().hasWebp());
         assertFalse(ProfileItems.card(card(photo(false))).photo().hasWebp());
         Map<String, AttributeValue> written = card(photo(false));
-        assertFalse(written.get(ItemAttributes.PHOTO).m().containsKey(ItemAttributes.PhotoAttributes.WEBP),
+        assertFalse(
+                written.get(ItemAttributes.PHOTO).m().containsKey(ItemAttributes.PhotoAttributes.WEBP),
                 "a JPEG-only photo writes no flag (items made before WebP read the same)");
     }
 
@@ -92,7 +102,8 @@ class PhotoFormatsTest {
     void theCardsPhotoIsWhatOpenApiDescribes() throws IOException {
         Map<String, Object> schema = OpenApiAgreesWithValidationTest.schema("Photo");
         Set<String> documented = asMap(schema.get("properties")).keySet();
-        Map<String, Object> formatsSchema = asMap(asMap(schema.get("properties")).get("formats"));
+        Map<String, Object> formatsSchema =
+                asMap(asMap(schema.get("properties")).get("formats"));
         List<Object> formatNames = asList(asMap(formatsSchema.get("items")).get("enum"));
         Map<String, Object> webpSchema = asMap(asMap(schema.get("properties")).get("webp"));
         for (Photo photo : List.of(photo(false), photo(true))) {
@@ -101,33 +112,58 @@ class PhotoFormatsTest {
             assertTrue(formatNames.containsAll((List<?>) json.get("formats")));
             assertEquals(photo.hasWebp(), json.containsKey("webp"));
         }
-        assertEquals(Set.copyOf(asList(webpSchema.get("required"))), asMap(photoJson(photo(true)).get("webp")).keySet());
-        assertEquals(Set.copyOf(formatNames), Set.copyOf(List.of(CropFormat.values()).stream().map(CropFormat::apiName).toList()));
+        assertEquals(
+                Set.copyOf(asList(webpSchema.get("required"))),
+                asMap(photoJson(photo(true)).get("webp")).keySet());
+        assertEquals(
+                Set.copyOf(formatNames),
+                Set.copyOf(List.of(CropFormat.values()).stream()
+                        .map(CropFormat::apiName)
+                        .toList()));
     }
 
     private static Map<String, Object> photoJson(Photo photo) {
         // through JSON text, as a client reads it
-        Map<String, Object> card = Json.parseTrusted(Json.write(new Card(PROFILE, "Zoë", "", "", List.of(), photo,
-                dev.roster.core.profile.Avatar.of(PROFILE, "Zoë")).toJson()));
+        Map<String, Object> card = Json.parseTrusted(Json.write(
+                new Card(PROFILE, "Zoë", "", "", List.of(), photo, dev.roster.core.profile.Avatar.of(PROFILE, "Zoë"))
+                        .toJson()));
         return asMap(card.get("photo"));
     }
 
     private static Map<String, AttributeValue> card(Photo photo) {
-        ProfileInput input = ProfileInput.fromJson(Map.of("name", "Zoë Ólafsdóttir", "organisation", "Reykjavík Labs",
-                "location", "Reykjavík", "tags", List.of("java", "climbing", "open source")));
+        ProfileInput input = ProfileInput.fromJson(Map.of(
+                "name",
+                "Zoë Ólafsdóttir",
+                "organisation",
+                "Reykjavík Labs",
+                "location",
+                "Reykjavík",
+                "tags",
+                List.of("java", "climbing", "open source")));
         return ProfileItems.cardAttributes(PROFILE, input, ProfileItems.photoValue(photo));
     }
 
     private static Photo photo(boolean webp) {
-        return new Photo(url("t1", ".jpg"), url("t2", ".jpg"), url("d1", ".jpg"), url("d2", ".jpg"),
-                "1QcSHQRnh493V4dIh4eXh1h4kJUI", "#8a6d4f", webp,
+        return new Photo(
+                url("t1", ".jpg"),
+                url("t2", ".jpg"),
+                url("d1", ".jpg"),
+                url("d2", ".jpg"),
+                "1QcSHQRnh493V4dIh4eXh1h4kJUI",
+                "#8a6d4f",
+                webp,
                 new Photo.Crop(4000, 3000, 500, 0, 3000, new FocalPoint(0.5, 0.4), url("preview", ".jpg")),
-                2, UPLOAD, Instant.parse("2026-12-01T17:00:00Z"));
+                2,
+                UPLOAD,
+                Instant.parse("2026-12-01T17:00:00Z"));
     }
 
     /** A crop URL as the pipeline writes it: a content hash under the upload's prefix. */
     private static String url(String name, String extension) {
         String hash = (name + "-".repeat(43)).substring(0, 43);
-        return BASE + PhotoKeys.twin(PhotoKeys.crop(new UploadKey(PROFILE, UPLOAD), hash), extension.equals(".jpg") ? CropFormat.JPEG : CropFormat.WEBP);
+        return BASE
+                + PhotoKeys.twin(
+                        PhotoKeys.crop(new UploadKey(PROFILE, UPLOAD), hash),
+                        extension.equals(".jpg") ? CropFormat.JPEG : CropFormat.WEBP);
     }
 }

@@ -1,15 +1,14 @@
 package dev.roster.core.json;
 
-import dev.roster.core.http.ApiException;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.core.http.ApiException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class JsonTest {
     @Test
@@ -22,7 +21,8 @@ class JsonTest {
 
     @Test
     void wholeNumbersAcceptIntegralValuesOnly() {
-        JsonFields fields = new JsonFields(Json.parseObject("{\"a\":5,\"b\":5.0,\"c\":5.5,\"d\":\"5\",\"e\":99999999999999999999}"),
+        JsonFields fields = new JsonFields(
+                Json.parseObject("{\"a\":5,\"b\":5.0,\"c\":5.5,\"d\":\"5\",\"e\":99999999999999999999}"),
                 Set.of("a", "b", "c", "d", "e"));
         assertEquals(5L, fields.wholeNumber("a"));
         assertEquals(5L, fields.wholeNumber("b"));
@@ -35,21 +35,35 @@ class JsonTest {
     @Test
     void deeplyNestedOrHugeInputIsA400NotACrash() {
         String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        assertEquals(400, assertThrows(ApiException.class, () -> Json.parseObject(deep)).error().status());
+        assertEquals(
+                400,
+                assertThrows(ApiException.class, () -> Json.parseObject(deep))
+                        .error()
+                        .status());
         // an out-of-range number parses (to infinity) and is then refused by the field's type check
         JsonFields fields = new JsonFields(Json.parseObject("{\"a\":1e999999999}"), Set.of("a"));
-        assertEquals(400, assertThrows(ApiException.class, () -> fields.wholeNumber("a")).error().status());
+        assertEquals(
+                400,
+                assertThrows(ApiException.class, () -> fields.wholeNumber("a"))
+                        .error()
+                        .status());
     }
 
     @Test
     void aBodyThatEndsTooSoonGetsOneSentenceAndWhere() {
         for (String body : new String[] {"-", "{\"name\":", "{\"name\":\"Ada"}) {
             ApiException e = assertThrows(ApiException.class, () -> Json.parseObject(body), body);
-            assertTrue(e.getMessage().startsWith("the body is not valid JSON: it ends before the JSON value is complete (line 1, column "),
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "the body is not valid JSON: it ends before the JSON value is complete (line 1, column "),
                     body + " -> " + e.getMessage());
         }
         ApiException e = assertThrows(ApiException.class, () -> Json.parseObject("{\"a\": nul}"));
-        assertTrue(e.getMessage().contains("Unrecognized token 'nul'") && e.getMessage().endsWith("(line 1, column 7)"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("Unrecognized token 'nul'")
+                        && e.getMessage().endsWith("(line 1, column 7)"),
+                e.getMessage());
     }
 
     @Test

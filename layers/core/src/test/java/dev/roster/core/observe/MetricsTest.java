@@ -1,16 +1,15 @@
 package dev.roster.core.observe;
 
-import dev.roster.core.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.core.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The lines CloudWatch reads: EMF documents as the specification shapes them, and log lines with their context. */
 class MetricsTest {
@@ -31,8 +30,11 @@ class MetricsTest {
         Log.begin("req-1");
         Log.profileId("AbCdEfGh");
 
-        Metrics.start().count("PhotosRejected").put("ProcessingTime", 12, Metrics.Unit.MILLISECONDS)
-                .by("Reason", "TooLarge").flush();
+        Metrics.start()
+                .count("PhotosRejected")
+                .put("ProcessingTime", 12, Metrics.Unit.MILLISECONDS)
+                .by("Reason", "TooLarge")
+                .flush();
 
         assertEquals(1, lines.size());
         Map<String, Object> doc = Json.parseTrusted(lines.getFirst());
@@ -41,8 +43,11 @@ class MetricsTest {
         Map<String, Object> directive = ((List<Map<String, Object>>) aws.get("CloudWatchMetrics")).getFirst();
         assertEquals("roster/test-stack", directive.get("Namespace"));
         assertEquals(List.of(List.of("Function"), List.of("Function", "Reason")), directive.get("Dimensions"));
-        assertEquals(List.of(Map.of("Name", "PhotosRejected", "Unit", "Count"),
-                Map.of("Name", "ProcessingTime", "Unit", "Milliseconds")), directive.get("Metrics"));
+        assertEquals(
+                List.of(
+                        Map.of("Name", "PhotosRejected", "Unit", "Count"),
+                        Map.of("Name", "ProcessingTime", "Unit", "Milliseconds")),
+                directive.get("Metrics"));
         // every dimension and metric named in the directive is a root member of the document
         assertEquals("thumbnail", doc.get("Function"));
         assertEquals("TooLarge", doc.get("Reason"));

@@ -1,18 +1,17 @@
 package dev.roster.core.profile;
 
-import dev.roster.core.http.ApiException;
-import dev.roster.core.json.Json;
-import dev.roster.core.table.ProfileItems;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roster.core.http.ApiException;
+import dev.roster.core.json.Json;
+import dev.roster.core.table.ProfileItems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ProfileRulesTest {
     @Test
@@ -25,7 +24,8 @@ class ProfileRulesTest {
     @Test
     void tagsAreLowerCasedTrimmedAndDeduplicatedInOrder() {
         List<String> problems = new ArrayList<>();
-        assertEquals(List.of("java", "ice climbing", "c++"),
+        assertEquals(
+                List.of("java", "ice climbing", "c++"),
                 Tags.normaliseAll(List.of(" Java ", "ICE   climbing", "java", "C++"), problems));
         assertEquals(List.of(), problems);
     }
@@ -95,18 +95,31 @@ class ProfileRulesTest {
 
     @Test
     void contactPhonesAreE164AndEmailsRealAddresses() {
-        ProfileInput ok = ProfileInput.fromJson(Json.parseObject(
-                "{\"name\":\"A\",\"contactEmail\":\" a.b+c@mail.example.org \",\"contactPhone\":\"+1 (415) 555-0100\",\"showContact\":true}"));
+        ProfileInput ok = ProfileInput.fromJson(
+                Json.parseObject(
+                        "{\"name\":\"A\",\"contactEmail\":\" a.b+c@mail.example.org \",\"contactPhone\":\"+1 (415) 555-0100\",\"showContact\":true}"));
         assertEquals(new Contact("a.b+c@mail.example.org", "+14155550100", true), ok.contact());
-        assertEquals(Contact.NONE, ProfileInput.fromJson(Json.parseObject("{\"name\":\"A\"}")).contact(), "nothing shown by default");
-        for (String phone : List.of("4155550100", "+0 415 555 0100", "+1 415 555 0100 0000 1", "+44 7700 900123 ext 4", "+12")) {
-            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Json.parseObject(
-                    "{\"name\":\"A\",\"contactPhone\":\"" + phone + "\"}")), phone);
-            assertTrue(e.getMessage().contains("contactPhone: '" + phone + "' is not an international number"), e.getMessage());
+        assertEquals(
+                Contact.NONE,
+                ProfileInput.fromJson(Json.parseObject("{\"name\":\"A\"}")).contact(),
+                "nothing shown by default");
+        for (String phone :
+                List.of("4155550100", "+0 415 555 0100", "+1 415 555 0100 0000 1", "+44 7700 900123 ext 4", "+12")) {
+            ApiException e = assertThrows(
+                    ApiException.class,
+                    () -> ProfileInput.fromJson(
+                            Json.parseObject("{\"name\":\"A\",\"contactPhone\":\"" + phone + "\"}")),
+                    phone);
+            assertTrue(
+                    e.getMessage().contains("contactPhone: '" + phone + "' is not an international number"),
+                    e.getMessage());
         }
         for (String email : List.of("a@b", "a b@example.org", "@example.org", "a@-example.org", "a@example..org")) {
-            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Json.parseObject(
-                    "{\"name\":\"A\",\"contactEmail\":\"" + email + "\"}")), email);
+            ApiException e = assertThrows(
+                    ApiException.class,
+                    () -> ProfileInput.fromJson(
+                            Json.parseObject("{\"name\":\"A\",\"contactEmail\":\"" + email + "\"}")),
+                    email);
             assertTrue(e.getMessage().contains("contactEmail: "), e.getMessage());
         }
     }
@@ -115,42 +128,52 @@ class ProfileRulesTest {
     void emojiSequencesAreTextButBidiOverridesAreNot() {
         ProfileInput ok = ProfileInput.fromJson(Json.parseObject("{\"name\":\"Dev 👩‍💻\"}"));
         assertEquals("Dev 👩‍💻", ok.name());
-        ApiException e = assertThrows(ApiException.class,
-                () -> ProfileInput.fromJson(Json.parseObject("{\"name\":\"evil\\u202Egnp.exe\"}")));
+        ApiException e = assertThrows(
+                ApiException.class, () -> ProfileInput.fromJson(Json.parseObject("{\"name\":\"evil\\u202Egnp.exe\"}")));
         assertTrue(e.getMessage().contains("control characters"), e.getMessage());
     }
 
     @Test
     void aWebsiteMustBeHttpOrHttpsWithAHost() {
         for (String bad : List.of("ftp://x.org", "javascript:alert(1)", "https://", "example.org", "http:// x")) {
-            ApiException e = assertThrows(ApiException.class,
-                    () -> ProfileInput.fromJson(Map.of("name", "A", "website", bad)), bad);
+            ApiException e = assertThrows(
+                    ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "A", "website", bad)), bad);
             assertTrue(e.getMessage().startsWith("website: "), e.getMessage());
         }
-        assertEquals("HTTPS://Example.org/a?b=c", ProfileInput.fromJson(Map.of("name", "A", "website", "HTTPS://Example.org/a?b=c")).website());
+        assertEquals(
+                "HTTPS://Example.org/a?b=c",
+                ProfileInput.fromJson(Map.of("name", "A", "website", "HTTPS://Example.org/a?b=c"))
+                        .website());
     }
 
     @Test
     void halfASurrogatePairIsRefusedInEveryTextFieldAndAWholePairIsText() {
         for (String field : List.of("name", "organisation", "location", "bio", "email")) {
-            String body = field.equals("name") ? "{\"name\":\"x \\ud83d y\"}" : "{\"name\":\"Ada\",\"" + field + "\":\"x \\ud83d y\"}";
-            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Json.parseObject(body)), field);
+            String body = field.equals("name")
+                    ? "{\"name\":\"x \\ud83d y\"}"
+                    : "{\"name\":\"Ada\",\"" + field + "\":\"x \\ud83d y\"}";
+            ApiException e =
+                    assertThrows(ApiException.class, () -> ProfileInput.fromJson(Json.parseObject(body)), field);
             assertEquals(400, e.error().status());
             assertTrue(e.getMessage().startsWith(field + ": contains half of a UTF-16 surrogate pair"), e.getMessage());
         }
-        ApiException lowHalf = assertThrows(ApiException.class,
-                () -> ProfileInput.fromJson(Json.parseObject("{\"name\":\"\\ude00 Ada\"}")));
+        ApiException lowHalf = assertThrows(
+                ApiException.class, () -> ProfileInput.fromJson(Json.parseObject("{\"name\":\"\\ude00 Ada\"}")));
         assertTrue(lowHalf.getMessage().contains("surrogate"), lowHalf.getMessage());
         List<String> problems = new ArrayList<>();
         Tags.normaliseAll(List.of("java\ud83d"), problems);
         assertEquals(1, problems.size(), "a tag with half a pair is refused too");
         assertTrue(problems.getFirst().contains("surrogate"), problems.getFirst());
-        assertEquals("Ada \ud83d\ude00", ProfileInput.fromJson(Json.parseObject("{\"name\":\"Ada \\ud83d\\ude00\"}")).name());
+        assertEquals(
+                "Ada \ud83d\ude00",
+                ProfileInput.fromJson(Json.parseObject("{\"name\":\"Ada \\ud83d\\ude00\"}"))
+                        .name());
     }
 
     @Test
     void aTagIsLettersWithTheirMarksAfterUnicodeLowerCasing() {
-        assertEquals("i\u0307stanbul", Tags.normalise("İstanbul"), "İ lower-cases to i and a combining dot, both letters");
+        assertEquals(
+                "i\u0307stanbul", Tags.normalise("İstanbul"), "İ lower-cases to i and a combining dot, both letters");
         assertEquals(Tags.normalise("i\u0307stanbul"), Tags.normalise("İSTANBUL"), "one tag, however it was typed");
         assertEquals("café", Tags.normalise("Cafe\u0301"), "composed (NFC)");
         assertEquals("straße", Tags.normalise("STRAßE"));
@@ -160,10 +183,15 @@ class ProfileRulesTest {
     void aFocalPointOfTheWrongJsonTypeIsNamedInJsonsWordsNotJavas() {
         Map<String, Object> body = Json.parseObject("{\"p\":[1,2],\"q\":{\"x\":[0.5],\"y\":0.5},"
                 + "\"r\":{\"x\":{},\"y\":0.5},\"s\":{\"x\":0.5,\"y\":false}}");
-        Map<String, String> expected = Map.of("p", "focalPoint must be an object {\"x\": 0..1, \"y\": 0..1}",
-                "q", "focalPoint.x must be a number from 0 to 1, not an array",
-                "r", "focalPoint.x must be a number from 0 to 1, not an object",
-                "s", "focalPoint.y must be a number from 0 to 1, not false");
+        Map<String, String> expected = Map.of(
+                "p",
+                "focalPoint must be an object {\"x\": 0..1, \"y\": 0..1}",
+                "q",
+                "focalPoint.x must be a number from 0 to 1, not an array",
+                "r",
+                "focalPoint.x must be a number from 0 to 1, not an object",
+                "s",
+                "focalPoint.y must be a number from 0 to 1, not false");
         expected.forEach((key, message) -> {
             ApiException e = assertThrows(ApiException.class, () -> FocalPoint.fromJson("focalPoint", body.get(key)));
             assertTrue(e.getMessage().startsWith(message), key + " -> " + e.getMessage());
@@ -172,15 +200,17 @@ class ProfileRulesTest {
             }
         });
         assertTrue(assertThrows(ApiException.class, () -> FocalPoint.fromJson("focalPoint", body.get("p")))
-                .getMessage().endsWith("not an array"));
+                .getMessage()
+                .endsWith("not an array"));
     }
 
     @Test
     void lengthsCountWhatWasSentAndWhatStrippingWouldDropIsCheckedToo() {
-        ApiException tooLong = assertThrows(ApiException.class,
-                () -> ProfileInput.fromJson(Map.of("name", "a".repeat(99) + "  ")));
+        ApiException tooLong =
+                assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "a".repeat(99) + "  ")));
         assertTrue(tooLong.getMessage().contains("name: 101 characters; at most 100"), tooLong.getMessage());
-        ApiException control = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "Ada\u001f")));
+        ApiException control =
+                assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "Ada\u001f")));
         assertTrue(control.getMessage().contains("control characters"), control.getMessage());
         ApiException lineBreak = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "Ada\n")));
         assertTrue(lineBreak.getMessage().contains("single line"), lineBreak.getMessage());
@@ -191,14 +221,20 @@ class ProfileRulesTest {
 
     @Test
     void anEmptyWebsiteIsNoneAndOneWithoutAHostOrWithSpacesIsRefused() {
-        assertEquals("", ProfileInput.fromJson(Map.of("name", "A", "website", "")).website());
-        assertEquals("", ProfileInput.fromJson(Map.of("name", "A", "website", "  ")).website());
-        for (String bad : List.of("HTTP://", "https://a b", "https://a\u00a0b", "https://exa\"mple.org", "https://a/<b>")) {
-            ApiException e = assertThrows(ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "A", "website", bad)), bad);
+        assertEquals(
+                "", ProfileInput.fromJson(Map.of("name", "A", "website", "")).website());
+        assertEquals(
+                "", ProfileInput.fromJson(Map.of("name", "A", "website", "  ")).website());
+        for (String bad :
+                List.of("HTTP://", "https://a b", "https://a\u00a0b", "https://exa\"mple.org", "https://a/<b>")) {
+            ApiException e = assertThrows(
+                    ApiException.class, () -> ProfileInput.fromJson(Map.of("name", "A", "website", bad)), bad);
             assertTrue(e.getMessage().startsWith("website: "), e.getMessage());
         }
-        assertEquals("https://exämple.org/ü?q=1#top",
-                ProfileInput.fromJson(Map.of("name", "A", "website", " https://exämple.org/ü?q=1#top ")).website());
+        assertEquals(
+                "https://exämple.org/ü?q=1#top",
+                ProfileInput.fromJson(Map.of("name", "A", "website", " https://exämple.org/ü?q=1#top "))
+                        .website());
     }
 
     @Test

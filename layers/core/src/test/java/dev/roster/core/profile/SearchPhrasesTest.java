@@ -1,17 +1,16 @@
 package dev.roster.core.profile;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class SearchPhrasesTest {
     @Test
@@ -55,12 +54,15 @@ class SearchPhrasesTest {
 
     @Test
     void aFieldWithTooManyWordsKeepsItsLongestInOrder() {
-        assertEquals(List.of("maria", "carmen", "fernandez", "lopez"),
+        assertEquals(
+                List.of("maria", "carmen", "fernandez", "lopez"),
                 SearchPhrases.longest(SearchText.words("María del Carmen Fernández López"), 4));
-        assertEquals(List.of("san", "francisco"), SearchPhrases.longest(SearchText.words("San Francisco Bay"), 2),
+        assertEquals(
+                List.of("san", "francisco"),
+                SearchPhrases.longest(SearchText.words("San Francisco Bay"), 2),
                 "ties keep the earlier word");
-        SearchPhrases most = SearchPhrases.of("one two three four five six", "seven eight nine ten",
-                "eleven twelve thirteen");
+        SearchPhrases most =
+                SearchPhrases.of("one two three four five six", "seven eight nine ten", "eleven twelve thirteen");
         assertEquals(SearchPhrases.MAX_PHRASES, most.phrases().size());
     }
 
@@ -84,20 +86,48 @@ class SearchPhrasesTest {
         SearchPhrases phrases = SearchPhrases.of("Maria Martinez", "Mar Ltd", "Marseille");
         for (String q : List.of("m", "ma", "mar", "mari", "mart", "mars", "mar l", "marseille", "maria martinez")) {
             SearchQuery query = SearchQuery.parse(q);
-            assertEquals(1, phrases.phrases().stream().filter(p -> p.answers(query)).count(), q + " in " + phrases);
+            assertEquals(
+                    1, phrases.phrases().stream().filter(p -> p.answers(query)).count(), q + " in " + phrases);
         }
-        assertEquals(0, phrases.phrases().stream().filter(p -> p.answers(SearchQuery.parse("mz"))).count());
+        assertEquals(
+                0,
+                phrases.phrases().stream()
+                        .filter(p -> p.answers(SearchQuery.parse("mz")))
+                        .count());
     }
 
     /** The property the read path relies on, over many random profiles and every search their phrases allow. */
     @Test
     void anyProfileAnswersAnySearchOnceIfItMatchesAndNeverOtherwise() {
-        String[] vocabulary = {"ana", "anais", "anna", "annabel", "mar", "maria", "martinez", "marseille", "lee",
-                "leeds", "l", "de", "del", "san", "sanchez", "francisco", "fran", "ølaf", "olaf", "o'brien", "obi"};
+        String[] vocabulary = {
+            "ana",
+            "anais",
+            "anna",
+            "annabel",
+            "mar",
+            "maria",
+            "martinez",
+            "marseille",
+            "lee",
+            "leeds",
+            "l",
+            "de",
+            "del",
+            "san",
+            "sanchez",
+            "francisco",
+            "fran",
+            "ølaf",
+            "olaf",
+            "o'brien",
+            "obi"
+        };
         Random random = new Random(13);
         for (int n = 0; n < 2_000; n++) {
-            SearchPhrases phrases = SearchPhrases.of(sentence(vocabulary, random, 1 + random.nextInt(5)),
-                    sentence(vocabulary, random, random.nextInt(4)), sentence(vocabulary, random, random.nextInt(3)));
+            SearchPhrases phrases = SearchPhrases.of(
+                    sentence(vocabulary, random, 1 + random.nextInt(5)),
+                    sentence(vocabulary, random, random.nextInt(4)),
+                    sentence(vocabulary, random, random.nextInt(3)));
             Set<String> searches = new TreeSet<>();
             for (String text : phrases.texts()) {
                 for (int end = 1; end <= text.length(); end++) {
@@ -110,7 +140,8 @@ class SearchPhrasesTest {
                     continue;
                 }
                 SearchQuery query = new SearchQuery(q);
-                long answering = phrases.phrases().stream().filter(p -> p.answers(query)).count();
+                long answering =
+                        phrases.phrases().stream().filter(p -> p.answers(query)).count();
                 assertEquals(phrases.match(query) ? 1 : 0, answering, "'" + q + "' in " + phrases);
             }
         }

@@ -1,27 +1,26 @@
 package dev.roster.core.table;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.roster.core.profile.ImportClaim;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A claimed import is the import's words until its member saves it once: the claim records when it was made and
@@ -30,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithLocalAws
 class ClaimReviewTest {
     private static final Instant CLAIMED_AT = Instant.parse("2026-11-30T09:15:00Z");
-    private static final ProfileInput IMPORTED = new ProfileInput("Ada Imported", "Analytical Engines", "London", "", "",
-            "ada@example.org", List.of("maths"), true);
+    private static final ProfileInput IMPORTED = new ProfileInput(
+            "Ada Imported", "Analytical Engines", "London", "", "", "ada@example.org", List.of("maths"), true);
 
     private DynamoDbClient dynamoDb;
     private String tableName;
@@ -59,13 +58,16 @@ class ClaimReviewTest {
 
         assertEquals(new ImportClaim(CLAIMED_AT, false), claimed.claimed());
         assertTrue(claimed.claimUnreviewed());
-        assertEquals(Map.of("at", "2026-11-30T09:15:00Z", "reviewed", false), claimed.ownerJson().get("claimed"));
+        assertEquals(
+                Map.of("at", "2026-11-30T09:15:00Z", "reviewed", false),
+                claimed.ownerJson().get("claimed"));
     }
 
     @Test
     void theOwnersFirstSaveMarksTheClaimReviewedAndKeepsWhenItWasMade() {
         Profile claimed = claimedImport("R2", "CLAIMRV2", "ada-sub-2");
-        ProfileInput checked = new ProfileInput("Ada Lovelace", "Analytical Engines", "London", "", "", "", List.of("maths"), false);
+        ProfileInput checked =
+                new ProfileInput("Ada Lovelace", "Analytical Engines", "London", "", "", "", List.of("maths"), false);
 
         ProfileTable.Write saved = profiles.update(claimed, checked);
 
@@ -73,8 +75,11 @@ class ClaimReviewTest {
         Profile stored = profiles.read("CLAIMRV2").orElseThrow();
         assertEquals(new ImportClaim(CLAIMED_AT, true), stored.claimed());
         assertFalse(stored.claimUnreviewed());
-        assertFalse(profileItem("CLAIMRV2").containsKey(ItemAttributes.CLAIM_REVIEW_PENDING), "the pending mark is gone");
-        assertEquals(stored.claimed(), claimed.edited(checked, stored.sortName(), stored.version()).claimed(),
+        assertFalse(
+                profileItem("CLAIMRV2").containsKey(ItemAttributes.CLAIM_REVIEW_PENDING), "the pending mark is gone");
+        assertEquals(
+                stored.claimed(),
+                claimed.edited(checked, stored.sortName(), stored.version()).claimed(),
                 "what the save answers is what a read afterwards says");
     }
 
@@ -103,10 +108,14 @@ class ClaimReviewTest {
     void theClaimStaysOnTheProfileItemOutOfEveryListedItem() {
         claimedImport("R4", "CLAIMRV4", "ada-sub-4");
 
-        List<Map<String, AttributeValue>> tagItems = dynamoDb.query(b -> b.tableName(tableName)
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", "maths"))))).items()
-                .stream().filter(item -> item.get(ItemAttributes.PROFILE_ID).s().equals("CLAIMRV4")).toList();
+        List<Map<String, AttributeValue>> tagItems = dynamoDb
+                .query(b -> b.tableName(tableName)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.tagPk("main", "maths")))))
+                .items()
+                .stream()
+                .filter(item -> item.get(ItemAttributes.PROFILE_ID).s().equals("CLAIMRV4"))
+                .toList();
 
         assertEquals(1, tagItems.size());
         assertFalse(tagItems.getFirst().containsKey(ItemAttributes.CLAIMED_AT));
@@ -116,7 +125,9 @@ class ClaimReviewTest {
     }
 
     private Map<String, AttributeValue> profileItem(String profileId) {
-        return dynamoDb.getItem(b -> b.tableName(tableName).consistentRead(true).key(ProfileTable.key(
-                Keys.profilePk("main", profileId), Keys.PROFILE_SK))).item();
+        return dynamoDb.getItem(b -> b.tableName(tableName)
+                        .consistentRead(true)
+                        .key(ProfileTable.key(Keys.profilePk("main", profileId), Keys.PROFILE_SK)))
+                .item();
     }
 }

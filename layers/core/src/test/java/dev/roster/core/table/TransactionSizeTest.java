@@ -1,24 +1,23 @@
 package dev.roster.core.table;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.profile.SearchPhrases;
 import dev.roster.core.profile.Tags;
 import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * The largest transaction a profile can make stays within DynamoDB's 100 actions: a rename that also swaps
@@ -31,32 +30,40 @@ class TransactionSizeTest {
     void theLargestChangeOfAProfileIsOneTransactionOfAtMost100Actions(LocalAws aws) {
         aws.useAsSdkDefault();
         List<Integer> sizes = new ArrayList<>();
-        DynamoDbClient counting = DynamoDbClient.builder().overrideConfiguration(c -> c.addExecutionInterceptor(
-                new ExecutionInterceptor() {
+        DynamoDbClient counting = DynamoDbClient.builder()
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         if (context.request() instanceof TransactWriteItemsRequest transaction) {
                             sizes.add(transaction.transactItems().size());
                         }
                     }
-                })).build();
+                }))
+                .build();
         ProfileTable table = new ProfileTable(counting, aws.physicalName("ProfilesTable"), "main");
-        ProfileInput before = input("Alpha Bravo Charlie Delta Echo", "Foxtrot Golf Hotel India", "Juliet Kilo Lima", "a");
+        ProfileInput before =
+                input("Alpha Bravo Charlie Delta Echo", "Foxtrot Golf Hotel India", "Juliet Kilo Lima", "a");
         assertInstanceOf(ProfileTable.Write.Done.class, table.create("sub-big", "BIGBIG01", before));
         Profile stored = table.read("BIGBIG01").orElseThrow();
         assertEquals(SearchPhrases.MAX_PHRASES, stored.searchKeys().size(), "every field at its cap");
 
-        ProfileInput after = input("Mike November Oscar Papa Quebec", "Romeo Sierra Tango Uniform", "Victor Whiskey Xray", "b");
+        ProfileInput after =
+                input("Mike November Oscar Papa Quebec", "Romeo Sierra Tango Uniform", "Victor Whiskey Xray", "b");
         assertInstanceOf(ProfileTable.Write.Done.class, table.update(stored, after));
 
-        int expected = 1 + 2 * Tags.MAX_TAGS_PER_PROFILE + 2 * Tags.MAX_TAGS_PER_PROFILE + 2 * SearchPhrases.MAX_PHRASES;
+        int expected =
+                1 + 2 * Tags.MAX_TAGS_PER_PROFILE + 2 * Tags.MAX_TAGS_PER_PROFILE + 2 * SearchPhrases.MAX_PHRASES;
         assertEquals(99, expected);
         assertEquals(expected, sizes.getLast(), "profile, tags out and in, counts both ways, phrases out and in");
-        assertEquals(SearchPhrases.MAX_PHRASES, table.read("BIGBIG01").orElseThrow().searchKeys().size());
+        assertEquals(
+                SearchPhrases.MAX_PHRASES,
+                table.read("BIGBIG01").orElseThrow().searchKeys().size());
     }
 
     private static ProfileInput input(String name, String organisation, String location, String tagPrefix) {
-        List<String> tags = IntStream.range(0, Tags.MAX_TAGS_PER_PROFILE).mapToObj(i -> tagPrefix + i).toList();
+        List<String> tags = IntStream.range(0, Tags.MAX_TAGS_PER_PROFILE)
+                .mapToObj(i -> tagPrefix + i)
+                .toList();
         return new ProfileInput(name, organisation, location, "", "", "", tags, true);
     }
 }
