@@ -21,16 +21,11 @@ public final class MotoServer implements AutoCloseable {
     private static final String INSTALL_HINT = "install it with: python3 -m pip install 'moto[server]'"
             + " (or point ROSTER_PYTHON at a Python that has it; ./local/run makes such a venv under .venv/)";
 
-    /** Runs moto's server in a thread and exits the process when the parent closes stdin. */
-    private static final String LAUNCHER = """
-            import os, sys, threading
-            from moto.server import main
-            def watch_parent():
-                sys.stdin.read()
-                os._exit(0)
-            threading.Thread(target=watch_parent, daemon=True).start()
-            main(["-H", "127.0.0.1", "-p", sys.argv[1]])
-            """;
+    /**
+     * The Python that runs moto's server and exits when the parent closes stdin; it also makes moto's
+     * TransactWriteItems back up each table once rather than once per action (see the script).
+     */
+    private static final String LAUNCHER = launcher();
 
     private final Process process;
     private final URI endpoint;
@@ -145,6 +140,17 @@ public final class MotoServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking for moto", e);
+        }
+    }
+
+    private static String launcher() {
+        try (var script = MotoServer.class.getResourceAsStream("moto_launcher.py")) {
+            if (script == null) {
+                throw new IllegalStateException("moto_launcher.py is missing from the emulator's class path");
+            }
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read moto_launcher.py", e);
         }
     }
 
