@@ -49,9 +49,8 @@ final class Community {
 
     /**
      * Creates {@code sub}'s profile. A 503 is retried the way the API asks clients to (moto's transactions
-     * slow down as the table grows, and a loaded machine can push one past the function's call timeout); if
-     * the timed-out write did land (seen at once, or as the 412 of the retry that found it), the profile is read
-     * back instead of created twice.
+     * slow down as the table grows, and a loaded machine can push one past the function's call timeout); a retry
+     * whose first attempt landed after all is answered 201 with that profile, as the first would have been.
      */
     Member join(String sub, String body) {
         for (int attempt = 1; ; attempt++) {
@@ -62,19 +61,8 @@ final class Community {
                         (String) Json.parseTrusted(response.getBody()).get("id"),
                         response.getHeaders().get("etag"));
             }
-            boolean landedMeanwhile = response.getStatusCode() == 412 && attempt > 1;
-            if (!landedMeanwhile && response.getStatusCode() != 503) {
-                throw new IllegalStateException("PUT /me failed: " + response.getBody());
-            }
-            APIGatewayV2HTTPResponse me = profiles.handle(ApiEvents.route("GET /me").as(sub).stream());
-            if (me.getStatusCode() == 200) {
-                return new Member(
-                        sub,
-                        (String) Json.parseTrusted(me.getBody()).get("id"),
-                        me.getHeaders().get("etag"));
-            }
-            if (attempt == 3) {
-                throw new IllegalStateException("PUT /me failed " + attempt + " times, last: " + response.getBody());
+            if (response.getStatusCode() != 503 || attempt == 3) {
+                throw new IllegalStateException("PUT /me failed (attempt " + attempt + "): " + response.getBody());
             }
         }
     }

@@ -17,6 +17,7 @@ import dev.roster.core.table.Claims;
 import dev.roster.core.table.ModerationTable;
 import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
+import dev.roster.core.table.ProfileTable.Creation;
 import dev.roster.core.table.ProfileTable.Write;
 import dev.roster.profile.ProfileOutcome.Exported;
 import dev.roster.profile.ProfileOutcome.FocalPointAccepted;
@@ -237,6 +238,11 @@ public final class ProfileService {
             return create(sub, input, ifMatch);
         }
         if (ifMatch == null || ifMatch.isBlank()) {
+            // a create sent again (its first answer lost) finds the profile it made: answered as the create was
+            Optional<Profile> same = table.read(owned.get()).filter(stored -> stored.isAsCreatedFrom(input));
+            if (same.isPresent()) {
+                return new Saved(same.get(), true);
+            }
             return new Refused(new ApiError(
                     428,
                     "precondition_required",
@@ -289,7 +295,7 @@ public final class ProfileService {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             String id = newProfileId.get();
             switch (table.create(sub, id, input)) {
-                case Write.Done done -> {
+                case Creation.Created done -> {
                     Profile created = new Profile(
                             id,
                             sub,
@@ -312,17 +318,20 @@ public final class ProfileService {
                             input.contact());
                     return new Saved(created, true);
                 }
-                case Write.ConditionFailed failed -> {
-                    if (table.ownedProfileId(sub).isPresent()) {
-                        return new Refused(new ApiError(
-                                412,
-                                "precondition_failed",
-                                "your profile was created by another request meanwhile: GET /me and send your change"
-                                        + " again with its ETag in If-Match"));
-                    }
-                    // the random id was taken: draw another
+                case Creation.AlreadyOwned owned -> {
+                    return owned.existing()
+                            .filter(stored -> stored.isAsCreatedFrom(input))
+                            .<ProfileOutcome>map(stored -> new Saved(stored, true))
+                            .orElse(new Refused(new ApiError(
+                                    412,
+                                    "precondition_failed",
+                                    "your profile was created by another request meanwhile: GET /me and send your"
+                                            + " change again with its ETag in If-Match")));
                 }
-                case Write.Contended contended -> backOff(attempt);
+                case Creation.IdTaken taken -> {
+                    // the random id was another profile's: draw another
+                }
+                case Creation.Contended contended -> backOff(attempt);
             }
         }
         return new Refused(busy());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.core.Env;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
@@ -170,11 +169,7 @@ class ClaimTest {
         DynamoDbClient viaProxy = AwsClients.dynamoDbBuilder()
                 .endpointOverride(isolated.endpoint())
                 .build();
-        ProfileApi api = new ProfileApi(new ProfileHandler(
-                new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
-                viaProxy,
-                AwsClients.s3Presigner(),
-                AwsClients.s3()));
+        ProfileApi api = new ProfileApi(aws, viaProxy);
         int requests = 8;
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         CountDownLatch start = new CountDownLatch(1);

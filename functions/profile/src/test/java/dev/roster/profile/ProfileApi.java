@@ -2,6 +2,7 @@ package dev.roster.profile;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.roster.core.Env;
+import dev.roster.core.aws.AwsClients;
 import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.emulator.LocalAws;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Drives {@link ProfileHandler} (built the way Lambda builds it, from the template's environment) with HTTP API events. */
 final class ProfileApi {
@@ -22,6 +24,15 @@ final class ProfileApi {
 
     ProfileApi(LocalAws aws, Map<String, String> overrides) {
         this(new ProfileHandler(new Env(aws.functionEnvironment("ProfileFunction", overrides))));
+    }
+
+    /** The handler as Lambda builds it, but talking to DynamoDB through {@code dynamoDb} (a proxy in front of moto). */
+    ProfileApi(LocalAws aws, DynamoDbClient dynamoDb) {
+        this(new ProfileHandler(
+                new Env(aws.functionEnvironment("ProfileFunction", Map.of())),
+                dynamoDb,
+                AwsClients.s3Presigner(),
+                AwsClients.s3()));
     }
 
     ProfileApi(ProfileHandler handler) {

@@ -43,6 +43,8 @@ public final class FaultProxy implements AutoCloseable {
         record StopMidRequest(String operation, boolean afterForwarding) implements Mode {}
 
         record Hold(CountDownLatch release) implements Mode {}
+
+        record LoseAnswer(String operation) implements Mode {}
     }
 
     private final URI upstream;
@@ -127,6 +129,14 @@ public final class FaultProxy implements AutoCloseable {
         release(mode.getAndSet(new Mode.StopMidRequest(operation, afterForwarding)));
     }
 
+    /**
+     * The next call of {@code operation} is passed on and applied, but its connection is closed before the answer
+     * goes back, as when a response is lost on the way; later requests (the SDK's retry of it too) are forwarded.
+     */
+    public void loseAnswerTo(String operation) {
+        release(mode.getAndSet(new Mode.LoseAnswer(operation)));
+    }
+
     /** Requests are held unanswered until the mode changes (or 30 s pass), then their connection is closed. */
     public void hold() {
         release(mode.getAndSet(new Mode.Hold(new CountDownLatch(1))));
@@ -162,6 +172,11 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 stopped = true;
                 server.stop(0); // closes this exchange's connection too: the caller sees it drop mid-request
+            }
+            case Mode.LoseAnswer lose
+            when is(target, lose.operation()) && mode.compareAndSet(lose, new Mode.Forward()) -> {
+                send(body, exchange);
+                exchange.close(); // no answer was sent: the caller sees the connection end without one
             }
             case Mode.Hold hold -> {
                 try {

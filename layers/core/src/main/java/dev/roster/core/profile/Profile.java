@@ -133,6 +133,14 @@ public record Profile(
         return new ProfileInput(name, organisation, location, website, bio, email, tags, visible, contact);
     }
 
+    /**
+     * Whether a member's create from {@code input} would have written this profile: the fields the request sets
+     * are equal (its version, photo and moderation state have no part in it), and no import made it.
+     */
+    public boolean isAsCreatedFrom(ProfileInput input) {
+        return claimed == null && input().equals(input);
+    }
+
     /** Whether the member is waiting for {@code uploadId} to become their photo. */
     public boolean waitsFor(String uploadId) {
         return uploadId.equals(pendingUploadId);

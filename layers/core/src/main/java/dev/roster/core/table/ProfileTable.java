@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -73,6 +74,24 @@ public final class ProfileTable {
         record Contended() implements Write {}
     }
 
+    /** What a member's {@link #create} came to. */
+    public sealed interface Creation {
+        /** The owner pointer and the profile are written, at version 1. */
+        record Created(long version) implements Creation {}
+
+        /**
+         * The subject already owns a profile: {@code existing} as stored (empty if it was erased in between).
+         * When a create's answer was lost and its retry finds its own write, this is that write.
+         */
+        record AlreadyOwned(Optional<Profile> existing) implements Creation {}
+
+        /** The drawn profile id is another profile's; nothing was written. */
+        record IdTaken() implements Creation {}
+
+        /** As {@link Write.Contended}: nothing was written, the same create may run again. */
+        record Contended() implements Creation {}
+    }
+
     // ---- reads
 
     public Optional<String> ownedProfileId(String sub) {
@@ -105,9 +124,38 @@ public final class ProfileTable {
 
     // ---- profile fields
 
-    /** Creates the owner pointer and the profile together; fails if the subject already owns one. */
-    public Write create(String sub, String profileId, ProfileInput input) {
-        return create(Keys.ownerPk(community, sub), Keys.OWNER_SK, OWNER_SUB, sub, profileId, input);
+    /**
+     * Creates the owner pointer and the profile together; fails if the subject already owns one, and then says
+     * which profile that is. Both puts ask for the item that stopped them ({@code ALL_OLD}), so a refused create
+     * costs no read when the stored profile is the one this create drew (its own earlier attempt, landed though
+     * its answer was lost) and one read when the subject owns another.
+     */
+    public Creation create(String sub, String profileId, ProfileInput input) {
+        List<TransactWriteItem> actions =
+                creation(Keys.ownerPk(community, sub), Keys.OWNER_SK, OWNER_SUB, sub, profileId, input);
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(actions));
+            return new Creation.Created(1);
+        } catch (TransactionCanceledException e) {
+            if (cancelled(e) instanceof Write.Contended) {
+                return new Creation.Contended();
+            }
+            CancellationReason pointer = e.cancellationReasons().get(0);
+            if (!CONDITION_FAILED.equals(pointer.code())) {
+                return new Creation.IdTaken();
+            }
+            Optional<String> ownedId = pointer.hasItem()
+                    ? Optional.of(pointer.item().get(OWNED_PROFILE_ID).s())
+                    : ownedProfileId(sub);
+            CancellationReason profile = e.cancellationReasons().get(1);
+            boolean ownProfileReturned = ownedId.filter(profileId::equals).isPresent()
+                    && CONDITION_FAILED.equals(profile.code())
+                    && profile.hasItem();
+            return new Creation.AlreadyOwned(
+                    ownProfileReturned
+                            ? Optional.of(ProfileItems.profile(profile.item()))
+                            : ownedId.flatMap(this::read));
+        }
     }
 
     /**
@@ -115,11 +163,15 @@ public final class ProfileTable {
      * so the same import id can never make a second profile. It has no owner until its member claims it.
      */
     public Write createImported(String importId, String profileId, ProfileInput input) {
-        return create(Keys.importPk(community, importId), Keys.IMPORT_SK, IMPORT_ID, importId, profileId, input);
+        return transact(
+                creation(Keys.importPk(community, importId), Keys.IMPORT_SK, IMPORT_ID, importId, profileId, input), 1);
     }
 
-    /** The pointer item (owner or import) and the profile in one transaction; fails if either exists. */
-    private Write create(
+    /**
+     * The pointer item (owner or import) and the profile, put in one transaction that fails if either exists:
+     * the pointer first, the profile second.
+     */
+    private List<TransactWriteItem> creation(
             String pointerPk,
             String pointerSk,
             String origin,
@@ -142,7 +194,7 @@ public final class ProfileTable {
         actions.add(putNew(pointer));
         actions.add(putNew(profile));
         actions.addAll(derived);
-        return transact(actions, 1);
+        return actions;
     }
 
     /**
@@ -692,8 +744,10 @@ public final class ProfileTable {
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder()
-                .put(p ->
-                        p.tableName(tableName).item(item).conditionExpression("attribute_not_exists(" + Keys.PK + ")"))
+                .put(p -> p.tableName(tableName)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(" + Keys.PK + ")")
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
                 .build();
     }
 

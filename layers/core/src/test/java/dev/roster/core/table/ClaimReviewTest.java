@@ -94,7 +94,7 @@ class ClaimReviewTest {
 
     @Test
     void aProfileItsMemberCreatedWasNeverClaimed() {
-        assertInstanceOf(ProfileTable.Write.Done.class, profiles.create("grace-sub", "OWNMADE1", IMPORTED));
+        assertInstanceOf(ProfileTable.Creation.Created.class, profiles.create("grace-sub", "OWNMADE1", IMPORTED));
 
         Profile own = profiles.read("OWNMADE1").orElseThrow();
 

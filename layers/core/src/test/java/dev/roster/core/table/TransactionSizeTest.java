@@ -43,7 +43,7 @@ class TransactionSizeTest {
         ProfileTable table = new ProfileTable(counting, aws.physicalName("ProfilesTable"), "main");
         ProfileInput before =
                 input("Alpha Bravo Charlie Delta Echo", "Foxtrot Golf Hotel India", "Juliet Kilo Lima", "a");
-        assertInstanceOf(ProfileTable.Write.Done.class, table.create("sub-big", "BIGBIG01", before));
+        assertInstanceOf(ProfileTable.Creation.Created.class, table.create("sub-big", "BIGBIG01", before));
         Profile stored = table.read("BIGBIG01").orElseThrow();
         assertEquals(SearchPhrases.MAX_PHRASES, stored.searchKeys().size(), "every field at its cap");
 
