@@ -1,6 +1,7 @@
 package dev.roster.list;
 
 import dev.roster.core.Env;
+import dev.roster.core.aws.AwsClients;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -15,6 +16,17 @@ final class CursorKey {
     static final String SECRET_ARN = "CURSOR_SECRET_ARN";
 
     private CursorKey() {}
+
+    /** The function's configuration with the cursor key in {@link #SECRET}, read from Secrets Manager if need be. */
+    static Env resolved(Env env) {
+        return env.with(
+                SECRET,
+                from(
+                        env,
+                        () -> SecretsManagerClient.builder()
+                                .httpClient(AwsClients.httpClient())
+                                .build()));
+    }
 
     static String from(Env env, Supplier<SecretsManagerClient> secretsManager) {
         String direct = env.optional(SECRET, "");

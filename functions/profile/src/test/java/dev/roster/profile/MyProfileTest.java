@@ -342,8 +342,8 @@ class MyProfileTest {
     @Test
     void anOversizedBodyIs413(LocalAws aws) {
         ProfileApi.Response response = new ProfileApi(aws)
-                .putMe("big", "{\"name\":\"" + "a".repeat(ProfileHandler.MAX_PROFILE_BODY_BYTES) + "\"}", null);
+                .putMe("big", "{\"name\":\"" + "a".repeat(OwnProfileRoutes.MAX_PROFILE_BODY_BYTES) + "\"}", null);
         assertEquals(413, response.status());
-        assertTrue(response.errorMessage().contains("at most " + ProfileHandler.MAX_PROFILE_BODY_BYTES + " bytes"));
+        assertTrue(response.errorMessage().contains("at most " + OwnProfileRoutes.MAX_PROFILE_BODY_BYTES + " bytes"));
     }
 }

@@ -12,7 +12,7 @@ import java.io.OutputStream;
  * What every API request goes through, whatever the function: the log context, the DynamoDB call count,
  * the metrics document, reading the event and the caller, and the two ways a request can fail (a 4xx that
  * says what to fix, or our failure: logged, counted, a 503 when retrying can help, else a 500). A handler
- * only routes and translates ({@link Routes}).
+ * only routes and translates ({@link ApiHandler}).
  * <p>
  * Who may call the API at all ({@link Membership}) is decided here, before any route runs, so no route can
  * forget it.
