@@ -6,28 +6,20 @@ import dev.roster.core.Env;
 import dev.roster.core.FunctionSetup;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.observe.Log;
-import dev.roster.core.observe.Metrics;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.table.Claims;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.ProfileTable;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code OpsFunction}: the jobs ops run by hand with {@code sam remote invoke} (README, runbook), one
- * function with a {@code job} field rather than two, because both jobs are run rarely, by the same people,
- * on the same table and bucket, and one more cold artifact buys nothing:
- * <ul>
- *   <li>{@code {"job":"reprocess", "cursor":…, "maxProfiles":1000, "perSecond":5, "dryRun":false}}</li>
- *   <li>{@code {"job":"import", "key":"imports/members.csv", "fromLine":1, "perSecond":10}}</li>
- *   <li>{@code {"job":"reindex", "cursor":…, "maxProfiles":1000, "perSecond":10, "dryRun":false}}: the search
- *   index of profiles written before it (docs/design.md, <em>Search</em>)</li>
- * </ul>
- * Each replies with counts and where to resume ({@code cursor} / {@code resumeAtLine}, null when done).
+ * {@code OpsFunction}: the jobs ops run by hand with {@code sam remote invoke} (README, runbook; {@link OpsJob}
+ * lists their input), one function with a {@code job} field rather than two, because the jobs are run rarely,
+ * by the same people, on the same table and bucket, and one more cold artifact buys nothing. Each replies with
+ * counts and where to resume ({@code cursor} / {@code resumeAtLine}, null when done).
  */
 public final class OpsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     /** Built once per execution environment, only when the real constructor runs. */
@@ -71,18 +63,7 @@ public final class OpsHandler implements RequestHandler<Map<String, Object>, Map
             case OpsJob.RebuildSearchIndex r -> reindex.run(r.walk(), deadline).toJson();
             case Import.Request i -> importer.run(i, deadline).toJson(i.key());
         };
-        Metrics metrics = Metrics.start();
-        report.forEach((name, value) -> {
-            if (value instanceof Integer count && !name.equals("targetSpecVersion")) {
-                metrics.put(report.get("job") + "." + name, count, Metrics.Unit.COUNT);
-            }
-        });
-        metrics.flush();
-        // counts and where to resume only: the per-row reasons (which may quote a row's fields) stay in the reply
-        Map<String, Object> summary = new LinkedHashMap<>(report);
-        summary.remove("notes");
-        summary.remove("errors");
-        Log.info(report.get("job") + " finished", "report", summary);
+        OpsReport.publish(report);
         return report;
     }
 }

@@ -4,7 +4,15 @@ import dev.roster.core.json.JsonFields;
 import java.util.Map;
 import java.util.Set;
 
-/** A job ops asked for: one of these, read from the invocation's input before any work is done. */
+/**
+ * A job ops asked for: one of these, read from the invocation's input before any work is done.
+ * <ul>
+ *   <li>{@code {"job":"reprocess", "cursor":…, "maxProfiles":1000, "perSecond":5, "dryRun":false}}</li>
+ *   <li>{@code {"job":"import", "key":"imports/members.csv", "fromLine":1, "perSecond":10}}</li>
+ *   <li>{@code {"job":"reindex", "cursor":…, "maxProfiles":1000, "perSecond":10, "dryRun":false}}: the search
+ *   index of profiles written before it (docs/design.md, <em>Search</em>)</li>
+ * </ul>
+ */
 sealed interface OpsJob permits OpsJob.ReprocessPhotos, OpsJob.RebuildSearchIndex, Import.Request {
     Set<String> FIELDS = Set.of("job", "cursor", "maxProfiles", "perSecond", "dryRun", "key", "fromLine");
 
