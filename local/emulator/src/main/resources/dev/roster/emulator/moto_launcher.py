@@ -1,17 +1,22 @@
 # Runs moto server on 127.0.0.1:<port> (argv[1]) and exits as soon as the parent JVM closes our stdin.
 #
-# One correction to moto before it starts, for speed only: moto's TransactWriteItems backs up a table for
-# rollback once per *action* of the transaction, a deep copy of the whole table each time, before any action
-# runs, so every copy is identical and only the last is kept. An imported member is one transaction of about
-# ten actions, so an import was quadratic in the table's size with a tenfold constant. Here each table is
-# copied once per transaction; what a transaction writes, rejects and rolls back is unchanged
-# (docs/local-development.md, "How the local stack differs from AWS").
+# Two corrections to moto before it starts, for time and memory only; what DynamoDB calls write, reject and
+# roll back is unchanged (docs/local-development.md, "Where local differs from AWS"):
+# - moto's TransactWriteItems backs up a table for rollback once per *action* of the transaction, a deep copy
+#   of the whole table each time, before any action runs, so every copy is identical and only the last is
+#   kept. An imported member is one transaction of about ten actions. Here each table is copied once per
+#   transaction.
+# - moto keeps every model object it ever made in a class-level list for its dashboard (/moto-api/data.json),
+#   and for DynamoDB that includes every item a write replaced and every item of every transaction's backup
+#   copy, so memory grew with the square of an import's size (10 GB for 1 000 members) and Python's garbage
+#   collector walked all of it. DynamoDB's models are not tracked here (the dashboard lists none of them).
 import copy
 import os
 import sys
 import threading
 
 import moto.dynamodb.models as dynamodb_models
+from moto.core.model_instances import model_data
 from moto.dynamodb.models.table import Table
 
 
@@ -55,6 +60,16 @@ def _copy_each_table_once():
     dynamodb_models.DynamoDBBackend.transact_write_items = transact_with_one_backup_per_table
 
 
+def _untracked_new(cls, *args, **kwargs):
+    return object.__new__(cls)
+
+
+def _stop_tracking_dynamodb_models():
+    for model in model_data["dynamodb"].values():
+        model.__new__ = staticmethod(_untracked_new)
+        model.instances_tracked = []
+
+
 def _exit_when_parent_goes():
     sys.stdin.read()
     os._exit(0)
@@ -62,6 +77,7 @@ def _exit_when_parent_goes():
 
 if __name__ == "__main__":
     _copy_each_table_once()
+    _stop_tracking_dynamodb_models()
     threading.Thread(target=_exit_when_parent_goes, daemon=True).start()
     from moto.server import main
 
