@@ -102,7 +102,7 @@ public final class PhotoPipeline {
                 PhotoLimits.ofMegapixels(
                         env.longValue("MAX_UPLOAD_BYTES", PhotoLimits.DEFAULT_MAX_UPLOAD_BYTES),
                         env.longValue("MAX_SOURCE_MEGAPIXELS", PhotoLimits.DEFAULT_MAX_SOURCE_MEGAPIXELS)),
-                new JpegEncoder(quality),
+                JpegEncoder.of(quality, Libvips.shared()),
                 CropChoice.mode(env.optional("CROP_MODE", "smart")),
                 Clock.systemUTC());
     }
@@ -131,6 +131,23 @@ public final class PhotoPipeline {
             Log.warn("no WebP crops, photos are JPEG only: " + unavailable.get());
             Metrics.start().count("WebpUnavailable").flush();
         }
+    }
+
+    /**
+     * At init: when libvips decodes but its JPEG encoding failed the check, once (the JDK's writer makes the same
+     * crops, slower). Without libvips {@link #reportDecoder} has said so already.
+     */
+    public static void reportJpegEncoder(Libvips.Availability nativeJpeg, Optional<String> imageIoOnly) {
+        if (nativeJpeg instanceof Libvips.Availability.Loaded && imageIoOnly.isPresent()) {
+            Log.warn("native JPEG encoder unavailable, crops are encoded by the JDK (same crops, slower): "
+                    + imageIoOnly.get());
+            Metrics.start().count("NativeJpegEncoderUnavailable").flush();
+        }
+    }
+
+    /** Why the crops' JPEGs are written by the JDK's writer, or empty when libvips writes them. */
+    public Optional<String> jpegImageIoOnly() {
+        return encoder.imageIoOnly();
     }
 
     /** Why this environment makes no WebP twins of the crops, or empty when it does. */

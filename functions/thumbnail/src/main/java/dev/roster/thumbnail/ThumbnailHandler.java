@@ -30,6 +30,7 @@ public final class ThumbnailHandler implements RequestHandler<S3Event, Void> {
         this(PhotoPipeline.from(env, S3, DYNAMO_DB));
         this.priming = FunctionSetup.init("thumbnail", env, new ThumbnailPriming(env));
         PhotoPipeline.reportDecoder(pipeline.nativeJpeg());
+        PhotoPipeline.reportJpegEncoder(pipeline.nativeJpeg(), pipeline.jpegImageIoOnly());
         PhotoPipeline.reportWebp(pipeline.webpUnavailable());
     }
 

@@ -31,7 +31,9 @@ public final class HostileDecode {
                         "libvips " + loaded.libvips().version();
                     case Libvips.Availability.Unavailable unavailable -> "ImageIO (" + unavailable.reason() + ")";
                 });
-        Cropper cropper = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
+        // the function's encoder too: libvips writes the crops where it is loaded (none may carry the source's
+        // metadata)
+        Cropper cropper = new Cropper(JpegEncoder.of(JpegEncoder.DEFAULT_QUALITY, decoder.nativeJpeg()));
         for (int i = 0; i < cases.size(); i++) {
             System.out.println("START\t" + i);
             long start = System.nanoTime();

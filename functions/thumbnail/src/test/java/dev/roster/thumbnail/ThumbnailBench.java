@@ -5,6 +5,7 @@ import dev.roster.thumbnail.image.JpegEncoder;
 import dev.roster.thumbnail.image.Libvips;
 import dev.roster.thumbnail.image.PhotoDecoder;
 import dev.roster.thumbnail.image.PhotoLimits;
+import dev.roster.thumbnail.image.WebpEncoder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,11 +30,16 @@ import javax.imageio.stream.ImageOutputStream;
  * Benchmark, not a test: the image work of one upload (decode once, four crops encoded once each,
  * ThumbHash placeholder, dominant colour; no AWS), one photo at a time, after warm-up, in one JVM. Run it
  * with {@code bench/thumbnails FILE…}; for each file it prints one JSON line:
- * <pre>{"file","width","height","median_ms","p90_ms","runs","peak_heap_mb","decode_median_ms","source_bytes","crops_bytes"}</pre>
+ * <pre>{"file","decoder","width","height","median_ms","p90_ms","runs","peak_heap_mb","decode_median_ms",
+ * "encode_jpeg_median_ms","scale_median_ms","jpeg_encoder","encode_webp_median_ms","source_bytes","crops_bytes"}</pre>
  * {@code peak_heap_mb} is the sum of the heap pools' peaks over the measured runs (after a GC that leaves
  * only the JVM and the source bytes): it counts garbage not yet collected, so it is an upper bound; the
  * hard check is that the script runs with {@code -Xmx256m}. {@code decode_median_ms} is the decode alone
- * (sniff, header checks, shrink-on-load, orientation), measured in separate runs. {@code crops_bytes} is what
+ * (sniff, header checks, shrink-on-load, orientation), measured in separate runs; {@code encode_jpeg_median_ms}
+ * the four crops' JPEG encodings alone (by {@code jpeg_encoder}: libvips with the native decoder when its check
+ * passes, else ImageIO); {@code scale_median_ms} is what remains of {@code median_ms} (the resizes, the ThumbHash
+ * and the colour). {@code encode_webp_median_ms} is the four WebP twins the function also makes where libvips
+ * is loaded ({@code null} without it); it is outside {@code median_ms}, as sharp's script makes no WebP. {@code crops_bytes} is what
  * the four crops of one photo add to the photos bucket (and to a reader's transfer, at most).
  * <p>
  * {@code ThumbnailBench make DIR} writes the default inputs: photo-like 2, 12 and 24 MP JPEGs (quality
@@ -79,15 +85,24 @@ public final class ThumbnailBench {
         if (nativeJpeg && decoder.nativeJpeg() instanceof Libvips.Availability.Unavailable unavailable) {
             System.err.println("libvips unavailable, measuring ImageIO: " + unavailable.reason());
         }
+        JpegEncoder encoder = nativeJpeg
+                ? JpegEncoder.of(JpegEncoder.DEFAULT_QUALITY, decoder.nativeJpeg())
+                : new JpegEncoder(JpegEncoder.DEFAULT_QUALITY);
+        if (nativeJpeg && encoder.imageIoOnly().isPresent()) {
+            System.err.println(
+                    "crops encoded by ImageIO: " + encoder.imageIoOnly().get());
+        }
+        WebpEncoder webp = WebpEncoder.of(decoder.nativeJpeg());
         for (Path file : files) {
-            System.out.println(measure(decoder, file, warmup, runs));
+            System.out.println(measure(decoder, encoder, webp, file, warmup, runs));
         }
     }
 
-    static String measure(PhotoDecoder decoder, Path file, int warmup, int runs) throws Exception {
+    static String measure(PhotoDecoder decoder, JpegEncoder encoder, WebpEncoder webp, Path file, int warmup, int runs)
+            throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         int[] size = storedSize(bytes);
-        Cropper cropper = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
+        Cropper cropper = new Cropper(encoder);
         for (int i = 0; i < warmup; i++) {
             cropper.crop(decoder.decode(bytes));
         }
@@ -117,6 +132,19 @@ public final class ThumbnailBench {
             decodedBy = decoder.decode(bytes).decodedBy();
             decodeMillis[i] = (System.nanoTime() - start) / 1e6;
         }
+        // the rest of the breakdown, each part alone on the crops of the last run: the four JPEG encodings (inside
+        // median_ms), the WebP twins (not inside: sharp's script makes none), the resizes and placeholder (the rest)
+        List<Cropper.Crop> made = cropper.crop(decoder.decode(bytes)).crops();
+        double[] jpegMillis = new double[runs];
+        double[] webpMillis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            made.forEach(crop -> encoder.encode(crop.image()));
+            jpegMillis[i] = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            webp.encode(made);
+            webpMillis[i] = (System.nanoTime() - start) / 1e6;
+        }
         String decoderName = decodedBy == PhotoDecoder.Decoder.LIBVIPS
                         && decoder.nativeJpeg() instanceof Libvips.Availability.Loaded loaded
                 ? "libvips " + loaded.libvips().version()
@@ -124,7 +152,9 @@ public final class ThumbnailBench {
         return String.format(
                 Locale.ROOT,
                 "{\"file\":\"%s\",\"decoder\":\"%s\",\"width\":%d,\"height\":%d,\"median_ms\":%.1f,\"p90_ms\":%.1f,\"runs\":%d,"
-                        + "\"peak_heap_mb\":%d,\"decode_median_ms\":%.1f,\"source_bytes\":%d,\"crops_bytes\":%d}",
+                        + "\"peak_heap_mb\":%d,\"decode_median_ms\":%.1f,\"encode_jpeg_median_ms\":%.1f,"
+                        + "\"scale_median_ms\":%.1f,\"jpeg_encoder\":\"%s\",\"encode_webp_median_ms\":%s,"
+                        + "\"source_bytes\":%d,\"crops_bytes\":%d}",
                 file.toString().replace("\\", "\\\\").replace("\"", "\\\""),
                 decoderName,
                 size[0],
@@ -134,6 +164,10 @@ public final class ThumbnailBench {
                 runs,
                 peak >> 20,
                 percentile(decodeMillis, 50),
+                percentile(jpegMillis, 50),
+                percentile(millis, 50) - percentile(decodeMillis, 50) - percentile(jpegMillis, 50),
+                encoder.imageIoOnly().isEmpty() ? "libvips" : "imageio",
+                webp.unavailable().isEmpty() ? String.format(Locale.ROOT, "%.1f", percentile(webpMillis, 50)) : "null",
                 bytes.length,
                 cropBytes);
     }

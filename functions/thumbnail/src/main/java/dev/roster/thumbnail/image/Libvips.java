@@ -55,7 +55,9 @@ public final class Libvips {
     private static final int VIPS_ACCESS_SEQUENTIAL = 1;
     private static final int VIPS_FAIL_ON_WARNING = 3;
     private static final int VIPS_FOREIGN_KEEP_NONE = 0;
+    private static final int VIPS_FOREIGN_SUBSAMPLE_ON = 1;
     private static final int FALSE = 0;
+    private static final int TRUE = 1;
     private static final int G_LOG_LEVEL_WARNING = 1 << 4;
 
     /** Whether the native library can be used here, and if not, why not (one line for the log). */
@@ -66,7 +68,21 @@ public final class Libvips {
     }
 
     /** Decoded pixels, row by row, {@code bands} bytes per pixel (1: grey, 3: RGB). */
-    public record Pixels(int width, int height, int bands, byte[] bytes) {}
+    public record Pixels(int width, int height, int bands, byte[] bytes) {
+        /** An image's pixels as RGB, row by row, 3 bytes a pixel (what the encoders take). */
+        public static Pixels rgb(BufferedImage image) {
+            int w = image.getWidth();
+            int h = image.getHeight();
+            int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+            byte[] rgb = new byte[argb.length * 3];
+            for (int i = 0; i < argb.length; i++) {
+                rgb[i * 3] = (byte) (argb[i] >> 16);
+                rgb[i * 3 + 1] = (byte) (argb[i] >> 8);
+                rgb[i * 3 + 2] = (byte) argb[i];
+            }
+            return new Pixels(w, h, 3, rgb);
+        }
+    }
 
     /** libvips would not decode this file; the Java path takes it. */
     public static final class Refused extends Exception {
@@ -84,8 +100,10 @@ public final class Libvips {
     private final MethodHandle imageHeight;
     private final MethodHandle imageBands;
     private final MethodHandle imageFormat;
-    private final MethodHandle newFromMemoryCopy;
+    private final MethodHandle newFromMemory;
     private final MethodHandle webpsaveBuffer;
+    private final MethodHandle jpegsaveBuffer;
+    private final MethodHandle extractArea;
     private final MethodHandle errorBuffer;
     private final MethodHandle errorClear;
     private final MethodHandle objectUnref;
@@ -109,10 +127,10 @@ public final class Libvips {
                         JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
                         ADDRESS, JAVA_INT, ADDRESS),
                 Linker.Option.firstVariadicArg(3));
-        // VipsImage *vips_image_new_from_memory_copy(const void *data, size_t size, int width, int height, int bands,
-        // VipsBandFormat format)
-        newFromMemoryCopy = linker.downcallHandle(
-                lib.findOrThrow("vips_image_new_from_memory_copy"),
+        // VipsImage *vips_image_new_from_memory(const void *data, size_t size, int width, int height, int bands,
+        // VipsBandFormat format): wraps the caller's buffer, which outlives the image (both end with the call)
+        newFromMemory = linker.downcallHandle(
+                lib.findOrThrow("vips_image_new_from_memory"),
                 FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
         // int vips_webpsave_buffer(VipsImage *in, void **buf, size_t *len, ...): name/value pairs, then NULL
         webpsaveBuffer = linker.downcallHandle(
@@ -121,6 +139,18 @@ public final class Libvips {
                         JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
                         ADDRESS, JAVA_INT, ADDRESS),
                 Linker.Option.firstVariadicArg(3));
+        // int vips_jpegsave_buffer(VipsImage *in, void **buf, size_t *len, ...): name/value pairs, then NULL
+        jpegsaveBuffer = linker.downcallHandle(
+                lib.findOrThrow("vips_jpegsave_buffer"),
+                FunctionDescriptor.of(
+                        JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
+                        ADDRESS, JAVA_INT, ADDRESS),
+                Linker.Option.firstVariadicArg(3));
+        // int vips_extract_area(VipsImage *in, VipsImage **out, int left, int top, int width, int height, ...)
+        extractArea = linker.downcallHandle(
+                lib.findOrThrow("vips_extract_area"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS),
+                Linker.Option.firstVariadicArg(6));
         writeToMemory = linker.downcallHandle(
                 lib.findOrThrow("vips_image_write_to_memory"), FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
         imageWidth = linker.downcallHandle(
@@ -329,6 +359,58 @@ public final class Libvips {
      * EXIF, XMP or ICC chunk). The pixels are the caller's own crops, at most a few hundred pixels a side.
      */
     public byte[] encodeWebp(Pixels rgb, WebpSettings settings) throws Refused {
+        return save(
+                rgb,
+                webpsaveBuffer,
+                "WebP",
+                "Q",
+                settings.quality(),
+                "effort",
+                settings.effort(),
+                "smart_subsample",
+                settings.smartSubsample() ? TRUE : FALSE,
+                "keep",
+                VIPS_FOREIGN_KEEP_NONE);
+    }
+
+    /**
+     * Encodes opaque 8-bit RGB pixels as a JPEG the way the JDK's writer does for {@link JpegEncoder}: libjpeg's
+     * standard tables scaled to {@code quality} (1–100), progressive (which optimises the Huffman tables), 4:2:0
+     * chroma, and nothing but the JFIF header ({@code keep=none}). libvips resets mozjpeg to libjpeg-turbo's
+     * defaults unless asked otherwise, so no trellis quantisation or other tables.
+     */
+    public byte[] encodeJpeg(Pixels rgb, int quality) throws Refused {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("JPEG quality is 1..100, not " + quality);
+        }
+        return save(
+                rgb,
+                jpegsaveBuffer,
+                "JPEG",
+                "Q",
+                quality,
+                "interlace",
+                TRUE,
+                "subsample_mode",
+                VIPS_FOREIGN_SUBSAMPLE_ON,
+                "keep",
+                VIPS_FOREIGN_KEEP_NONE);
+    }
+
+    /** {@code rgb} wrapped as a libvips image (no copy) and written by {@code saver} with four options. */
+    private byte[] save(
+            Pixels rgb,
+            MethodHandle saver,
+            String format,
+            String option1,
+            int value1,
+            String option2,
+            int value2,
+            String option3,
+            int value3,
+            String option4,
+            int value4)
+            throws Refused {
         if (rgb.bands() != 3 || rgb.bytes().length != rgb.width() * rgb.height() * 3) {
             throw new IllegalArgumentException("expected " + rgb.width() + "×" + rgb.height() + " RGB pixels, got "
                     + rgb.bands() + " bands in " + rgb.bytes().length + " bytes");
@@ -336,7 +418,7 @@ public final class Libvips {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment data = arena.allocate(rgb.bytes().length);
             MemorySegment.copy(rgb.bytes(), 0, data, JAVA_BYTE, 0, rgb.bytes().length);
-            MemorySegment image = (MemorySegment) newFromMemoryCopy.invokeExact(
+            MemorySegment image = (MemorySegment) newFromMemory.invokeExact(
                     data, (long) rgb.bytes().length, rgb.width(), rgb.height(), 3, VIPS_FORMAT_UCHAR);
             if (image.equals(MemorySegment.NULL)) {
                 throw new Refused(lastError());
@@ -344,31 +426,31 @@ public final class Libvips {
             try {
                 MemorySegment buffer = arena.allocate(ADDRESS);
                 MemorySegment length = arena.allocate(JAVA_LONG);
-                int status = (int) webpsaveBuffer.invokeExact(
+                int status = (int) saver.invokeExact(
                         image,
                         buffer,
                         length,
-                        arena.allocateFrom("Q"),
-                        settings.quality(),
-                        arena.allocateFrom("effort"),
-                        settings.effort(),
-                        arena.allocateFrom("smart_subsample"),
-                        settings.smartSubsample() ? 1 : FALSE,
-                        arena.allocateFrom("keep"),
-                        VIPS_FOREIGN_KEEP_NONE,
+                        arena.allocateFrom(option1),
+                        value1,
+                        arena.allocateFrom(option2),
+                        value2,
+                        arena.allocateFrom(option3),
+                        value3,
+                        arena.allocateFrom(option4),
+                        value4,
                         MemorySegment.NULL);
                 if (status != 0) {
                     throw new Refused(lastError());
                 }
                 MemorySegment encoded = buffer.get(ADDRESS, 0);
                 if (encoded.equals(MemorySegment.NULL)) {
-                    throw new Refused("libvips reported success but returned no WebP");
+                    throw new Refused("libvips reported success but returned no " + format);
                 }
                 try {
                     long size = length.get(JAVA_LONG, 0);
                     if (size <= 0 || size > (long) rgb.bytes().length + 4096) {
-                        throw new Refused("libvips wrote a WebP of " + size + " bytes for " + rgb.width() + "×"
-                                + rgb.height() + " pixels");
+                        throw new Refused("libvips wrote a " + format + " of " + size + " bytes for " + rgb.width()
+                                + "×" + rgb.height() + " pixels");
                     }
                     byte[] bytes = new byte[(int) size];
                     MemorySegment.copy(encoded.reinterpret(size), JAVA_BYTE, 0, bytes, 0, bytes.length);

@@ -120,26 +120,12 @@ public final class WebpEncoder {
         Map<CropSpec, byte[]> webp = new EnumMap<>(CropSpec.class);
         for (Cropper.Crop crop : crops) {
             try {
-                webp.put(crop.spec(), encoding.encode(rgb(crop.image())));
+                webp.put(crop.spec(), encoding.encode(Libvips.Pixels.rgb(crop.image())));
             } catch (Libvips.Refused | RuntimeException e) {
                 return new Twins.Failed(crop.spec() + " (" + crop.pixels() + " px): " + e.getMessage());
             }
         }
         return new Twins.Encoded(webp);
-    }
-
-    /** Row by row, 3 bytes a pixel. */
-    static Libvips.Pixels rgb(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        byte[] rgb = new byte[argb.length * 3];
-        for (int i = 0; i < argb.length; i++) {
-            rgb[i * 3] = (byte) (argb[i] >> 16);
-            rgb[i * 3 + 1] = (byte) (argb[i] >> 8);
-            rgb[i * 3 + 2] = (byte) argb[i];
-        }
-        return new Libvips.Pixels(w, h, 3, rgb);
     }
 
     /**
@@ -155,7 +141,7 @@ public final class WebpEncoder {
         g.fillRect(16, 16, 24, 24);
         g.dispose();
         try {
-            byte[] webp = encoding.encode(rgb(drawn));
+            byte[] webp = encoding.encode(Libvips.Pixels.rgb(drawn));
             ImageReader reader = new WebPImageReaderSpi().createReaderInstance();
             BufferedImage decoded;
             try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(webp))) {

@@ -9,6 +9,7 @@ import dev.roster.thumbnail.TestImages;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * libvips's shrink-on-load decode against today's ImageIO path, crop by crop: the same window and size, and
- * the same colours within JPEG noise. Files libvips must not take (not plain, damaged, not JPEG) go the
+ * libvips's shrink-on-load decode and JPEG encoding against today's ImageIO path, crop by crop: the same window
+ * and size, the same colours within JPEG noise, about the same bytes. Files libvips must not take (not plain, damaged, not JPEG) go the
  * ImageIO way and come out as before.
  */
 class NativeDecodeTest {
@@ -26,15 +27,21 @@ class NativeDecodeTest {
     static final double MAX_MEAN_COLOUR_DIFFERENCE = 1.5;
     /** ... and their pixels by this little (PSNR); ImageIO decimates where libvips filters, so not identical. */
     static final double MIN_PSNR_DB = 30;
+    /** ... and libvips's JPEG of a crop may be this much larger or smaller than the JDK writer's. */
+    static final double MAX_SIZE_RATIO = 1.1;
 
     private static PhotoDecoder nativeDecoder;
+    private static Cropper nativeCropper;
     private final PhotoDecoder imageIo = new PhotoDecoder(PhotoLimits.defaults());
     private final Cropper cropper = new Cropper(new JpegEncoder(JpegEncoder.DEFAULT_QUALITY));
 
     @BeforeAll
     static void loadLibvips() {
-        nativeDecoder =
-                new PhotoDecoder(PhotoLimits.defaults(), new Libvips.Availability.Loaded(NativeLibrary.required()));
+        var libvips = new Libvips.Availability.Loaded(NativeLibrary.required());
+        nativeDecoder = new PhotoDecoder(PhotoLimits.defaults(), libvips);
+        JpegEncoder encoder = JpegEncoder.of(JpegEncoder.DEFAULT_QUALITY, libvips);
+        assertEquals(Optional.empty(), encoder.imageIoOnly(), "libvips encodes the crops");
+        nativeCropper = new Cropper(encoder);
     }
 
     static Stream<Arguments> corpus() {
@@ -75,7 +82,7 @@ class NativeDecodeTest {
         assertEquals(
                 List.of(today.width(), today.height(), today.window()),
                 List.of(fast.width(), fast.height(), fast.window()));
-        List<Cropper.Crop> fastCrops = cropper.crop(fast).crops();
+        List<Cropper.Crop> fastCrops = nativeCropper.crop(fast).crops();
         List<Cropper.Crop> todayCrops = cropper.crop(today).crops();
         for (int i = 0; i < fastCrops.size(); i++) {
             BufferedImage a = TestImages.read(fastCrops.get(i).jpeg());
@@ -83,13 +90,18 @@ class NativeDecodeTest {
             assertEquals(b.getWidth(), a.getWidth());
             double colour = meanColourDifference(a, b);
             double psnr = TestImages.psnr(a, b);
+            double sizeRatio =
+                    fastCrops.get(i).jpeg().length / (double) todayCrops.get(i).jpeg().length;
             System.out.printf(
-                    "%-40s %-10s mean colour difference %.2f, PSNR %.1f dB%n",
-                    name, fastCrops.get(i).spec(), colour, psnr);
+                    "%-40s %-10s mean colour difference %.2f, PSNR %.1f dB, bytes ×%.3f%n",
+                    name, fastCrops.get(i).spec(), colour, psnr, sizeRatio);
             assertTrue(
                     colour <= MAX_MEAN_COLOUR_DIFFERENCE,
                     fastCrops.get(i).spec() + ": mean colour differs by " + colour);
             assertTrue(psnr >= MIN_PSNR_DB, fastCrops.get(i).spec() + ": PSNR " + psnr + " dB");
+            assertTrue(
+                    sizeRatio <= MAX_SIZE_RATIO && sizeRatio >= 1 / MAX_SIZE_RATIO,
+                    fastCrops.get(i).spec() + ": " + sizeRatio + " times the JDK writer's bytes");
         }
     }
 

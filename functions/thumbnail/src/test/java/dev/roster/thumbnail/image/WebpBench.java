@@ -77,7 +77,7 @@ public final class WebpBench {
                 add(jpegScore[s], crop.image(), ImageIO.read(new ByteArrayInputStream(crop.jpeg())));
                 for (int q = 0; q < qualities.length; q++) {
                     byte[] webp = libvips.encodeWebp(
-                            WebpEncoder.rgb(crop.image()),
+                            Libvips.Pixels.rgb(crop.image()),
                             new Libvips.WebpSettings(qualities[q], effort, smartSubsample));
                     webpBytes[q][s] += webp.length;
                     add(webpScore[q][s], crop.image(), readWebp(webp));
