@@ -1,8 +1,5 @@
 package dev.roster.thumbnail.image;
 
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -113,13 +110,7 @@ public final class JpegEncoder {
      * to the original as the JDK writer's, and is about as large; otherwise what differed.
      */
     String verify() {
-        BufferedImage drawn = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = drawn.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(230, 90, 20), 96, 64, new Color(20, 60, 200)));
-        g.fillRect(0, 0, 96, 64);
-        g.setColor(new Color(250, 240, 30));
-        g.fillRect(16, 16, 24, 24);
-        g.dispose();
+        BufferedImage drawn = Libvips.verificationImage();
         try {
             byte[] reference = encodeWithImageIo(drawn);
             byte[] jpeg = libvips.encodeJpeg(Libvips.Pixels.rgb(drawn), libjpegQuality());

@@ -132,20 +132,15 @@ public final class Libvips {
         newFromMemory = linker.downcallHandle(
                 lib.findOrThrow("vips_image_new_from_memory"),
                 FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-        // int vips_webpsave_buffer(VipsImage *in, void **buf, size_t *len, ...): name/value pairs, then NULL
-        webpsaveBuffer = linker.downcallHandle(
-                lib.findOrThrow("vips_webpsave_buffer"),
-                FunctionDescriptor.of(
-                        JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
-                        ADDRESS, JAVA_INT, ADDRESS),
-                Linker.Option.firstVariadicArg(3));
-        // int vips_jpegsave_buffer(VipsImage *in, void **buf, size_t *len, ...): name/value pairs, then NULL
-        jpegsaveBuffer = linker.downcallHandle(
-                lib.findOrThrow("vips_jpegsave_buffer"),
-                FunctionDescriptor.of(
-                        JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
-                        ADDRESS, JAVA_INT, ADDRESS),
-                Linker.Option.firstVariadicArg(3));
+        // int vips_webpsave_buffer(VipsImage *in, void **buf, size_t *len, ...) and vips_jpegsave_buffer, alike:
+        // four name/value pairs, then NULL
+        FunctionDescriptor save = FunctionDescriptor.of(
+                JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS);
+        webpsaveBuffer =
+                linker.downcallHandle(lib.findOrThrow("vips_webpsave_buffer"), save, Linker.Option.firstVariadicArg(3));
+        jpegsaveBuffer =
+                linker.downcallHandle(lib.findOrThrow("vips_jpegsave_buffer"), save, Linker.Option.firstVariadicArg(3));
         // int vips_extract_area(VipsImage *in, VipsImage **out, int left, int top, int width, int height, ...)
         extractArea = linker.downcallHandle(
                 lib.findOrThrow("vips_extract_area"),
@@ -491,15 +486,9 @@ public final class Libvips {
      * size and at every shrink; otherwise what differed.
      */
     String verify() {
-        int width = 96;
-        int height = 64;
-        BufferedImage drawn = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = drawn.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(230, 90, 20), width, height, new Color(20, 60, 200)));
-        g.fillRect(0, 0, width, height);
-        g.setColor(new Color(250, 240, 30));
-        g.fillRect(16, 16, 24, 24);
-        g.dispose();
+        BufferedImage drawn = verificationImage();
+        int width = drawn.getWidth();
+        int height = drawn.getHeight();
         byte[] jpeg = new JpegEncoder(0.9).encode(drawn);
         try {
             BufferedImage reference = ImageIO.read(new ByteArrayInputStream(jpeg));
@@ -517,6 +506,18 @@ public final class Libvips {
         } catch (IOException | RuntimeException e) {
             return "verifying libvips failed: " + e;
         }
+    }
+
+    /** The image every init check encodes or decodes: 96×64, a colour gradient with a hard-edged square. */
+    static BufferedImage verificationImage() {
+        BufferedImage drawn = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = drawn.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(230, 90, 20), 96, 64, new Color(20, 60, 200)));
+        g.fillRect(0, 0, 96, 64);
+        g.setColor(new Color(250, 240, 30));
+        g.fillRect(16, 16, 24, 24);
+        g.dispose();
+        return drawn;
     }
 
     /** Each decoded pixel against the mean of the {@code shrink × shrink} reference pixels it stands for. */

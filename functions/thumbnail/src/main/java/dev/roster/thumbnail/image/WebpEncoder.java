@@ -1,9 +1,6 @@
 package dev.roster.thumbnail.image;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -133,13 +130,7 @@ public final class WebpEncoder {
      * decoder (TwelveMonkeys) reads back at the same size and close to the original; otherwise what went wrong.
      */
     static String verify(Encoding encoding) {
-        BufferedImage drawn = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = drawn.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(230, 90, 20), 96, 64, new Color(20, 60, 200)));
-        g.fillRect(0, 0, 96, 64);
-        g.setColor(new Color(250, 240, 30));
-        g.fillRect(16, 16, 24, 24);
-        g.dispose();
+        BufferedImage drawn = Libvips.verificationImage();
         try {
             byte[] webp = encoding.encode(Libvips.Pixels.rgb(drawn));
             ImageReader reader = new WebPImageReaderSpi().createReaderInstance();
