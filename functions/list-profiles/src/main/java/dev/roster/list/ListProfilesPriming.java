@@ -12,9 +12,9 @@ import org.crac.Resource;
 
 /**
  * SnapStart priming of {@code ListProfilesFunction}: before the snapshot, both routes run end to end as Lambda
- * runs them (event JSON read, query checked, the Query through a fully built SDK client, cards mapped, the
- * cursor signed and checked, the response JSON written) against DynamoDB answers made in memory: no network,
- * no credentials in the snapshot.
+ * runs them (event JSON read, query checked, the Query through an SDK client configured as the real one, cards
+ * mapped, the cursor signed and checked, the response JSON written), the list unfiltered and filtered, against
+ * DynamoDB answers made in memory: no network, no credentials in the snapshot.
  */
 public final class ListProfilesPriming implements Resource {
     private final Env env;
@@ -36,6 +36,11 @@ public final class ListProfilesPriming implements Resource {
                     env,
                     PrimingClients.dynamoDb(op -> PrimingClients.Answer.json(PrimingItems.tagCounts(community))),
                     Clock.systemUTC());
+            // the directory's first page, what most requests are: the GSI1 Query (filters take other paths)
+            ApiEvents.route("GET /profiles")
+                    .asMember(membership, ApiEvents.PRIMING_SUB)
+                    .query("limit=24")
+                    .sendTo(pages, 200);
             String query = "limit=24&tag=" + PrimingItems.TAG + "&q=zo";
             Map<String, Object> first = ApiEvents.route("GET /profiles")
                     .asMember(membership, ApiEvents.PRIMING_SUB)

@@ -28,9 +28,10 @@ class PrimingTest {
         profile.beforeCheckpoint(null);
         assertEquals(
                 List.of(
+                        "DynamoDb:Query", // GET /profiles (unfiltered)
                         "DynamoDb:Query",
-                        "DynamoDb:Query",
-                        "DynamoDb:Query", // GET /profiles, its next page, GET /tags
+                        "DynamoDb:Query", // GET /profiles (tag and q), its next page
+                        "DynamoDb:Query", // GET /tags
                         "DynamoDb:GetItem",
                         "DynamoDb:GetItem", // GET /me
                         "DynamoDb:GetItem",

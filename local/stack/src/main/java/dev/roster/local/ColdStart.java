@@ -18,6 +18,8 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +57,8 @@ public final class ColdStart {
             return;
         }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        // further arguments: only these functions (e.g. ListProfilesFunction), to look at one closely
+        List<String> functions = args.length > 1 ? List.of(args).subList(1, args.length) : FUNCTIONS;
         SamTemplate template = SamTemplate.locate();
         Path events = template.path().toAbsolutePath().getParent().resolve("events");
         Path scratch = Files.createTempDirectory("roster-cold-start");
@@ -63,17 +67,18 @@ public final class ColdStart {
             byte[] photo = jpeg();
             System.out.printf(
                     Locale.ROOT,
-                    "%-22s %-9s %9s %9s %9s %9s %9s %12s   (median of %d fresh JVMs, ms)%n",
+                    "%-22s %-9s %9s %9s %9s %9s %9s %9s %12s   (median of %d fresh JVMs, ms)%n",
                     "function",
                     "priming",
                     "init",
                     "prime",
                     "parse",
                     "1st req",
+                    "1st CPU",
                     "2nd req",
                     "JVM→1st resp",
                     runs);
-            for (String function : FUNCTIONS) {
+            for (String function : functions) {
                 for (boolean primed : new boolean[] {false, true}) {
                     List<Map<String, Object>> results = new ArrayList<>();
                     for (int run = 0; run < runs; run++) {
@@ -90,13 +95,14 @@ public final class ColdStart {
                     double second = median(results, "secondRequestMs");
                     System.out.printf(
                             Locale.ROOT,
-                            "%-22s %-9s %9.0f %9.0f %9.0f %9.0f %9s %12.0f%n",
+                            "%-22s %-9s %9.0f %9.0f %9.0f %9.0f %9.0f %9s %12.0f%n",
                             function,
                             primed ? "yes" : "no",
                             median(results, "initMs"),
                             median(results, "primeMs"),
                             median(results, "parseMs"),
                             median(results, "firstRequestMs"),
+                            median(results, "firstRequestCpuMs"),
                             second < 0 ? "-" : String.format(Locale.ROOT, "%.0f", second),
                             median(results, "wallMs"));
                 }
@@ -114,6 +120,11 @@ public final class ColdStart {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(JVM_OPTIONS.split(" ")));
+        // e.g. COLD_START_JAVA_OPTIONS=-Xlog:class+load:file=/tmp/list-%p.log: what each phase loads
+        String extra = System.getenv().getOrDefault("COLD_START_JAVA_OPTIONS", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
         command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -138,7 +149,9 @@ public final class ColdStart {
                 if (line.startsWith("COLD-START ")) {
                     result = new LinkedHashMap<>(JSON.std.mapFrom(line.substring("COLD-START ".length())));
                     double second = Math.max(0, ((Number) result.get("secondRequestMs")).doubleValue());
-                    result.put("wallMs", (System.nanoTime() - started) / 1e6 - second); // to the first response
+                    double probe = ((Number) result.get("probeMs")).doubleValue();
+                    // to the first response, without the CPU probe
+                    result.put("wallMs", (System.nanoTime() - started) / 1e6 - second - probe);
                 } else {
                     output.add(line);
                 }
@@ -164,6 +177,12 @@ public final class ColdStart {
                     .beforeCheckpoint(null);
         }
         long ready = System.nanoTime();
+        // the CPU the handler's thread spends on the first request: what priming can remove, and far less
+        // disturbed than the wall time by other processes on a shared machine (JIT and GC threads not counted).
+        // Getting the probe loads classes: that time is left out of every figure.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        threads.getCurrentThreadCpuTime();
+        long probed = System.nanoTime();
         Method method = null;
         for (Method candidate : type.getMethods()) {
             if (candidate.getName().equals("handleRequest")
@@ -176,9 +195,11 @@ public final class ColdStart {
         boolean stream = method.getParameterCount() == 3;
         // a stream handler reads the event itself (inside "1st req"); for the others the runtime parses it first
         Object event = stream ? null : parse(method.getParameterTypes()[0], json);
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         long parsed = System.nanoTime();
         Object response = invoke(method, handler, event, json);
         long done = System.nanoTime();
+        long cpuAfter = threads.getCurrentThreadCpuTime();
         // the same request again, warm: what is left of "1st req" that no priming can remove (moto's answer time)
         double secondMs = -1;
         if (!type.getSimpleName().startsWith("Thumbnail")) { // a second identical upload event would be a no-op
@@ -197,11 +218,15 @@ public final class ColdStart {
                         "primeMs",
                         (ready - constructed) / 1e6,
                         "parseMs",
-                        (parsed - ready) / 1e6,
+                        (parsed - probed) / 1e6,
                         "firstRequestMs",
                         (done - parsed) / 1e6,
+                        "firstRequestCpuMs",
+                        (cpuAfter - cpuBefore) / 1e6,
                         "secondRequestMs",
-                        secondMs)));
+                        secondMs,
+                        "probeMs",
+                        (probed - ready) / 1e6)));
         System.exit(0);
     }
 

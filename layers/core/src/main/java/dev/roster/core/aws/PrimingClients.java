@@ -3,6 +3,7 @@ package dev.roster.core.aws;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -48,15 +49,23 @@ public final class PrimingClients {
         }
     }
 
-    /** DynamoDB whose answers come from {@code answers}, by operation name (the {@code X-Amz-Target} suffix, e.g. {@code GetItem}). */
+    /**
+     * DynamoDB whose answers come from {@code answers}, by operation name (the {@code X-Amz-Target} suffix, e.g.
+     * {@code GetItem}). Configured as the functions' own client ({@link AwsClients#dynamoDbOverrides}: call
+     * timeout, call counter), and its answers carry DynamoDB's {@code x-amz-crc32}, so the SDK checks them as it
+     * checks real ones.
+     */
     public static DynamoDbClient dynamoDb(Function<String, Answer> answers) {
         return DynamoDbClient.builder()
                 .region(Region.US_EAST_1)
                 .credentialsProvider(FAKE)
                 .endpointOverride(NOWHERE)
-                .httpClient(new InMemoryHttp(request -> answers.apply(request.firstMatchingHeader("X-Amz-Target")
-                        .map(target -> target.substring(target.indexOf('.') + 1))
-                        .orElse(""))))
+                .overrideConfiguration(AwsClients.dynamoDbOverrides())
+                .httpClient(new InMemoryHttp(
+                        request -> answers.apply(request.firstMatchingHeader("X-Amz-Target")
+                                .map(target -> target.substring(target.indexOf('.') + 1))
+                                .orElse("")),
+                        true))
                 .build();
     }
 
@@ -67,7 +76,7 @@ public final class PrimingClients {
                 .credentialsProvider(FAKE)
                 .endpointOverride(NOWHERE)
                 .forcePathStyle(true)
-                .httpClient(new InMemoryHttp(answers))
+                .httpClient(new InMemoryHttp(answers, false))
                 .build();
     }
 
@@ -82,9 +91,20 @@ public final class PrimingClients {
                 .build();
     }
 
-    private record InMemoryHttp(Function<SdkHttpRequest, Answer> answers) implements SdkHttpClient {
+    /**
+     * Answers from memory. Each request is first prepared by the functions' real HTTP client ({@code url-connection}:
+     * the connection object made and its headers set, which opens no socket) and then dropped, so that code is
+     * warm too; {@code crc32}: answers carry {@code x-amz-crc32}, as DynamoDB's do.
+     */
+    private record InMemoryHttp(Function<SdkHttpRequest, Answer> answers, boolean crc32, SdkHttpClient wire)
+            implements SdkHttpClient {
+        InMemoryHttp(Function<SdkHttpRequest, Answer> answers, boolean crc32) {
+            this(answers, crc32, AwsClients.httpClient());
+        }
+
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            wire.prepareRequest(request).abort(); // never called: nothing is connected or sent
             SdkHttpRequest http = request.httpRequest();
             return new ExecutableHttpRequest() {
                 @Override
@@ -97,14 +117,18 @@ public final class PrimingClients {
                         }
                     });
                     Answer answer = answers.apply(http);
-                    SdkHttpResponse response = SdkHttpResponse.builder()
+                    SdkHttpResponse.Builder response = SdkHttpResponse.builder()
                             .statusCode(answer.status())
                             .putHeader("Content-Type", answer.contentType())
                             .putHeader("Content-Length", Integer.toString(answer.body().length))
-                            .putHeader("x-amz-request-id", "priming")
-                            .build();
+                            .putHeader("x-amz-request-id", "priming");
+                    if (crc32) {
+                        CRC32 checksum = new CRC32();
+                        checksum.update(answer.body());
+                        response.putHeader("x-amz-crc32", Long.toString(checksum.getValue()));
+                    }
                     return HttpExecuteResponse.builder()
-                            .response(response)
+                            .response(response.build())
                             .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))
                             .build();
                 }
@@ -115,6 +139,8 @@ public final class PrimingClients {
         }
 
         @Override
-        public void close() {}
+        public void close() {
+            wire.close();
+        }
     }
 }
