@@ -7,7 +7,6 @@ import dev.roster.core.json.JsonFields;
 import dev.roster.core.moderation.AuditEntry;
 import dev.roster.core.moderation.Report;
 import dev.roster.core.observe.Log;
-import dev.roster.core.profile.Avatar;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.Profile;
@@ -296,26 +295,8 @@ public final class ProfileService {
             String id = newProfileId.get();
             switch (table.create(sub, id, input)) {
                 case Creation.Created done -> {
-                    Profile created = new Profile(
-                            id,
-                            sub,
-                            input.name(),
-                            input.organisation(),
-                            input.location(),
-                            input.website(),
-                            input.bio(),
-                            input.email(),
-                            input.tags(),
-                            input.visible(),
-                            done.version(),
-                            PhotoStatus.NONE,
-                            null,
-                            null,
-                            null,
-                            Avatar.of(id, input.name()),
-                            ProfileItems.sortName(input.name()),
-                            null,
-                            input.contact());
+                    Profile created =
+                            Profile.created(id, sub, input, ProfileItems.sortName(input.name()), done.version());
                     return new Saved(created, true);
                 }
                 case Creation.AlreadyOwned owned -> {

@@ -43,54 +43,42 @@ public record Profile(
         searchKeys = searchKeys == null ? List.of() : List.copyOf(searchKeys);
     }
 
-    public Profile(
-            String id,
-            String ownerSub,
-            String name,
-            String organisation,
-            String location,
-            String website,
-            String bio,
-            String email,
-            List<String> tags,
-            boolean visible,
-            long version,
-            PhotoStatus photoStatus,
-            String photoRejection,
-            String pendingUploadId,
-            Photo photo,
-            Avatar avatar,
-            String sortName,
-            FocalPoint pendingFocalPoint,
-            Contact contact) {
-        this(
-                id,
-                ownerSub,
-                name,
-                organisation,
-                location,
-                website,
-                bio,
-                email,
-                tags,
-                visible,
-                version,
-                photoStatus,
-                photoRejection,
-                pendingUploadId,
-                photo,
-                avatar,
-                sortName,
-                pendingFocalPoint,
-                contact,
-                null,
-                List.of(),
-                null);
-    }
-
     /** In the directory: its owner made it visible and no admin hid it. */
     public boolean listed() {
         return visible && hiddenByAdmin == null;
+    }
+
+    /**
+     * The profile a member's create from {@code input} writes, at {@code version}: theirs, no photo, not hidden,
+     * made by no import. Its search keys are left empty: the answer to the create shows none of them, and every
+     * later write starts from the profile read back.
+     */
+    public static Profile created(String id, String ownerSub, ProfileInput input, String sortName, long version) {
+        // nothing yet but its owner, then their first save: one place maps the input onto a profile
+        return new Profile(
+                        id,
+                        ownerSub,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        false,
+                        0,
+                        PhotoStatus.NONE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Contact.NONE,
+                        null,
+                        List.of(),
+                        null)
+                .edited(input, sortName, version);
     }
 
     /**

@@ -30,7 +30,10 @@ class VCardTest {
                 Avatar.of("AbCdEfGh", "Zoë Ólafsdóttir"),
                 "zoe olafsdottir",
                 null,
-                contact);
+                contact,
+                null,
+                List.of(),
+                null);
     }
 
     @Test
