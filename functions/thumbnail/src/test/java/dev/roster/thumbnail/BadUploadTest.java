@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.table.ItemAttributes;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Rejected;
 import java.nio.charset.StandardCharsets;
@@ -28,26 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Every kind of file that can never become a photo: rejected once, with a reason a member can act on. */
 @WithLocalAws
-class BadUploadTest {
+class BadUploadTest extends PipelineTest {
     private static final AtomicInteger PROFILES = new AtomicInteger();
 
-    private LocalAws aws;
-    private Profiles profiles;
-    private Uploads uploads;
     private ThumbnailHandler handler;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        this.profiles = new Profiles(aws);
-        this.uploads = new Uploads(aws);
-        this.handler = new ThumbnailHandler(new Env(aws.functionEnvironment(
-                "ThumbnailFunction",
-                Map.of(
-                        "PHOTOS_BASE_URL",
-                        "https://photos.roster.test",
-                        "MAX_UPLOAD_BYTES",
-                        Integer.toString(1024 * 1024)))));
+    void setUp() {
+        handler = handler(Map.of("MAX_UPLOAD_BYTES", Integer.toString(1024 * 1024)));
     }
 
     static Stream<Arguments> unusableFiles() {

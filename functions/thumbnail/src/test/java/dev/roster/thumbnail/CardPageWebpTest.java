@@ -12,7 +12,6 @@ import dev.roster.core.aws.AwsClients;
 import dev.roster.core.profile.Card;
 import dev.roster.core.table.Directory;
 import dev.roster.core.table.ProfileTable;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.image.CropChoice;
@@ -37,19 +36,16 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * page's WebP thumbnails weigh less than its JPEG ones.
  */
 @WithLocalAws
-class CardPageWebpTest {
-    static final String BASE_URL = "https://photos.roster.test";
+class CardPageWebpTest extends PipelineTest {
     static final int PAGE = 24;
     static final int WITHOUT_WEBP = 6;
 
     @Test
-    void aPageOfCardsNamesExactlyTheWebpObjectsThereAre(LocalAws aws) {
+    void aPageOfCardsNamesExactlyTheWebpObjectsThereAre() {
         WebpEncoder webp = WebpEncoder.of(new Libvips.Availability.Loaded(NativeLibrary.required()));
-        Profiles profiles = new Profiles(aws);
-        Uploads uploads = new Uploads(aws);
         ProfileTable table =
                 new ProfileTable(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY);
-        PhotoStore store = new PhotoStore(AwsClients.s3(), aws.physicalName("PhotosBucket"), BASE_URL);
+        PhotoStore store = new PhotoStore(AwsClients.s3(), aws.physicalName("PhotosBucket"), PHOTOS_BASE_URL);
         PhotoPipeline withWebp = pipeline(table, store, webp);
         PhotoPipeline jpegOnly = pipeline(table, store, WebpEncoder.none("no libvips here"));
         for (int i = 0; i < PAGE; i++) {
@@ -77,8 +73,8 @@ class CardPageWebpTest {
                 withTwins++;
                 Map<String, String> twins = card.photo().cropUrls(CropFormat.WEBP);
                 for (String crop : jpegs.keySet()) {
-                    ResponseBytes<GetObjectResponse> twin = get(aws, twins.get(crop));
-                    ResponseBytes<GetObjectResponse> jpeg = get(aws, jpegs.get(crop));
+                    ResponseBytes<GetObjectResponse> twin = photoObject(twins.get(crop));
+                    ResponseBytes<GetObjectResponse> jpeg = photoObject(jpegs.get(crop));
                     assertEquals("image/webp", twin.response().contentType(), twins.get(crop));
                     BufferedImage decoded = WebpBench.readWebp(twin.asByteArray());
                     BufferedImage original = TestImages.read(jpeg.asByteArray());
@@ -91,7 +87,7 @@ class CardPageWebpTest {
                 }
             } else {
                 for (String url : jpegs.values()) {
-                    String twin = key(PhotoKeys.twin(url, CropFormat.WEBP));
+                    String twin = photoKey(PhotoKeys.twin(url, CropFormat.WEBP));
                     assertThrows(
                             NoSuchKeyException.class,
                             () -> aws.s3()
@@ -116,16 +112,5 @@ class CardPageWebpTest {
                 webp,
                 CropChoice.SMART,
                 Clock.systemUTC());
-    }
-
-    private static ResponseBytes<GetObjectResponse> get(LocalAws aws, String url) {
-        return aws.s3()
-                .getObjectAsBytes(
-                        b -> b.bucket(aws.physicalName("PhotosBucket")).key(key(url)));
-    }
-
-    private static String key(String url) {
-        assertTrue(url.startsWith(BASE_URL + "/"), url);
-        return url.substring(BASE_URL.length() + 1);
     }
 }

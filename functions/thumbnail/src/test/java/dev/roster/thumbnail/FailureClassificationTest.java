@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.table.ItemAttributes;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Ignored;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
@@ -20,10 +18,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -42,18 +38,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
  * the failures are real answers from moto or a real refused connection.
  */
 @WithLocalAws
-class FailureClassificationTest {
-    private LocalAws aws;
-    private Profiles profiles;
-    private Uploads uploads;
-
-    @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        this.profiles = new Profiles(aws);
-        this.uploads = new Uploads(aws);
-    }
-
+class FailureClassificationTest extends PipelineTest {
     @Test
     void missingPhotosBucketIsTransientAndTheRetrySucceedsOnceItIsBack() {
         profiles.waitingForUpload("trans001", "up1", List.of("ops"));
@@ -140,12 +125,6 @@ class FailureClassificationTest {
         pipelineAt(closedPort()).primeImageCode(); // would throw on any AWS call
     }
 
-    private ThumbnailHandler handler(Map<String, String> overrides) {
-        Map<String, String> env = new HashMap<>(Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"));
-        env.putAll(overrides);
-        return new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction", env)));
-    }
-
     private PhotoPipeline pipelineAt(URI endpoint) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         S3Client s3 = S3Client.builder()
@@ -164,7 +143,7 @@ class FailureClassificationTest {
                 .build();
         return new PhotoPipeline(
                 new dev.roster.core.table.ProfileTable(dynamoDb, aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
-                new PhotoStore(s3, aws.physicalName("PhotosBucket"), "https://photos.roster.test"),
+                new PhotoStore(s3, aws.physicalName("PhotosBucket"), PHOTOS_BASE_URL),
                 PhotoLimits.defaults(),
                 new JpegEncoder(JpegEncoder.DEFAULT_QUALITY),
                 Clock.systemUTC());

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Rejected;
@@ -18,27 +16,14 @@ import dev.roster.thumbnail.image.CropSpec;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The crop window through the real pipeline: S3 notification → handler → items, per focal point and crop mode. */
 @WithLocalAws
-class FocalPointPipelineTest {
-    private LocalAws aws;
-    private Profiles profiles;
-    private Uploads uploads;
-
-    @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        this.profiles = new Profiles(aws);
-        this.uploads = new Uploads(aws);
-    }
-
+class FocalPointPipelineTest extends PipelineTest {
     @Test
     void focalPointRecordedWithTheUploadPlacesTheCropsAndIsKeptOnThePhoto() {
         profiles.waitingForUpload("focus001", "up1", List.of("java"));
@@ -87,14 +72,11 @@ class FocalPointPipelineTest {
                 profiles.profile("preview1").get(ItemAttributes.PHOTO).m();
         String url = photo.get(PhotoAttributes.PREVIEW).s();
         assertEquals(processed.photo().photo().crop().preview(), url);
-        String key = url.substring(ThumbnailHandlerTest.PHOTOS_BASE_URL.length() + 1);
+        String key = photoKey(url);
         assertTrue(
                 key.startsWith(PhotoKeys.CROPS_PREFIX + "preview1/") && key.endsWith(".jpg"),
                 "named like the crops: " + key);
-        byte[] jpeg = aws.s3()
-                .getObjectAsBytes(
-                        b -> b.bucket(aws.physicalName("PhotosBucket")).key(key))
-                .asByteArray();
+        byte[] jpeg = photoObject(url).asByteArray();
         assertFalse(TestImages.jpegMarkers(jpeg).contains(0xE1), "no EXIF (APP1) segment");
         BufferedImage preview = TestImages.read(jpeg);
         assertEquals(
@@ -163,18 +145,8 @@ class FocalPointPipelineTest {
         assertFalse(profiles.profile("reject01").containsKey(ItemAttributes.PENDING_FOCAL_POINT));
     }
 
-    private ThumbnailHandler handler(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("PHOTOS_BASE_URL", ThumbnailHandlerTest.PHOTOS_BASE_URL));
-        env.putAll(extra);
-        return new ThumbnailHandler(new Env(aws.functionEnvironment("ThumbnailFunction", env)));
-    }
-
     private BufferedImage crop(Map<String, AttributeValue> photo, CropSpec spec) {
-        String url = photo.get(spec.attribute()).s();
-        return TestImages.read(aws.s3()
-                .getObjectAsBytes(b -> b.bucket(aws.physicalName("PhotosBucket"))
-                        .key(url.substring(ThumbnailHandlerTest.PHOTOS_BASE_URL.length() + 1)))
-                .asByteArray());
+        return TestImages.read(photoObject(photo.get(spec.attribute()).s()).asByteArray());
     }
 
     private static Map<String, AttributeValue> window(int x, int y, int side) {

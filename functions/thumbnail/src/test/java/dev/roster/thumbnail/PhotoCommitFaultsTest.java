@@ -13,7 +13,6 @@ import dev.roster.core.PhotoStatus;
 import dev.roster.core.aws.AwsClients;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.FaultProxy;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
@@ -45,12 +44,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * the emulator itself.
  */
 @WithLocalAws
-class PhotoCommitFaultsTest {
-    private static final String BASE_URL = "https://photos.roster.test";
-
-    private LocalAws aws;
-    private Profiles profiles;
-    private Uploads uploads;
+class PhotoCommitFaultsTest extends PipelineTest {
     private FaultProxy proxy;
     private DynamoDbClient viaProxy;
     private ThumbnailHandler faulty;
@@ -58,14 +52,11 @@ class PhotoCommitFaultsTest {
     private Env env;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        profiles = new Profiles(aws);
-        uploads = new Uploads(aws);
+    void setUp() {
         proxy = FaultProxy.inFrontOf(aws.endpoint());
         viaProxy =
                 AwsClients.dynamoDbBuilder().endpointOverride(proxy.endpoint()).build();
-        env = new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", BASE_URL)));
+        env = environment(Map.of());
         faulty = new ThumbnailHandler(PhotoPipeline.from(env, aws.s3(), viaProxy));
         healthy = new ThumbnailHandler(env);
     }
@@ -193,7 +184,7 @@ class PhotoCommitFaultsTest {
                     photo.get(PhotoAttributes.UPLOAD_ID).s(),
                     "item " + item.get("PK").s());
             for (CropSpec spec : CropSpec.values()) {
-                String key = photo.get(spec.attribute()).s().substring(BASE_URL.length() + 1);
+                String key = photoKey(photo.get(spec.attribute()).s());
                 assertEquals(
                         200,
                         aws.s3()

@@ -15,7 +15,6 @@ import dev.roster.core.profile.Photo;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.ProfileItems;
-import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.SamTemplate;
 import dev.roster.junit.FaultProxy;
 import dev.roster.junit.WithLocalAws;
@@ -45,21 +44,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * never touched. Against the emulator's S3 and DynamoDB.
  */
 @WithLocalAws
-class PhotoRetirementTest {
-    private static final String BASE_URL = "https://photos.roster.test";
-
-    private LocalAws aws;
-    private Profiles profiles;
-    private Uploads uploads;
+class PhotoRetirementTest extends PipelineTest {
     private Env env;
     private ThumbnailHandler handler;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        profiles = new Profiles(aws);
-        uploads = new Uploads(aws);
-        env = new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", BASE_URL)));
+    void setUp() {
+        env = environment(Map.of());
         handler = new ThumbnailHandler(env);
     }
 

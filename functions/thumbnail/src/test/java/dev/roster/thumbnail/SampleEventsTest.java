@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.table.ItemAttributes;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Ignored;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Rejected;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -23,20 +20,15 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 
 /** The files in {@code events/} (the ones {@code sam local invoke ThumbnailFunction -e} takes) through the handler. */
 @WithLocalAws
-class SampleEventsTest {
+class SampleEventsTest extends PipelineTest {
     /** The bucket the sample events name: a deployed stack's, created locally so the events work as they are. */
     private static final String SAMPLE_BUCKET = "roster-dev-uploads-123456789012";
 
-    private LocalAws aws;
-    private Profiles profiles;
     private ThumbnailHandler handler;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        this.profiles = new Profiles(aws);
-        this.handler = new ThumbnailHandler(new Env(
-                aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", "https://photos.roster.test"))));
+    void setUp() {
+        handler = handler();
         try {
             aws.s3().createBucket(b -> b.bucket(SAMPLE_BUCKET));
         } catch (BucketAlreadyOwnedByYouException exists) {

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import dev.roster.core.Env;
 import dev.roster.core.PhotoKeys;
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.PhotoOutcome.Rejected;
@@ -28,21 +26,12 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /** The function end to end: S3 notification → handler → crops in the photos bucket → items in the table. */
 @WithLocalAws
-class ThumbnailHandlerTest {
-    static final String PHOTOS_BASE_URL = "https://photos.roster.test";
-
-    private LocalAws aws;
-    private Profiles profiles;
-    private Uploads uploads;
+class ThumbnailHandlerTest extends PipelineTest {
     private ThumbnailHandler handler;
 
     @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        this.profiles = new Profiles(aws);
-        this.uploads = new Uploads(aws);
-        this.handler = new ThumbnailHandler(
-                new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", PHOTOS_BASE_URL))));
+    void setUp() {
+        handler = handler();
     }
 
     @Test
@@ -84,9 +73,7 @@ class ThumbnailHandlerTest {
         for (CropSpec spec : CropSpec.values()) {
             String url = photo.get(spec.attribute()).s();
             assertTrue(url.startsWith(PHOTOS_BASE_URL + "/photos/happy001/") && url.endsWith(".jpg"), url);
-            ResponseBytes<GetObjectResponse> crop = aws.s3()
-                    .getObjectAsBytes(b -> b.bucket(aws.physicalName("PhotosBucket"))
-                            .key(url.substring(PHOTOS_BASE_URL.length() + 1)));
+            ResponseBytes<GetObjectResponse> crop = photoObject(url);
             assertEquals("image/jpeg", crop.response().contentType());
             assertEquals("public, max-age=31536000, immutable", crop.response().cacheControl());
             BufferedImage image = TestImages.read(crop.asByteArray());

@@ -15,7 +15,6 @@ import dev.roster.core.table.ItemAttributes;
 import dev.roster.core.table.ItemAttributes.PhotoAttributes;
 import dev.roster.core.table.ProfileItems;
 import dev.roster.core.table.ProfileTable;
-import dev.roster.emulator.LocalAws;
 import dev.roster.junit.WithLocalAws;
 import dev.roster.thumbnail.PhotoOutcome.Processed;
 import dev.roster.thumbnail.image.CropChoice;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,20 +42,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * naming them; JPEG only, and said so, where it is not or where an encoding fails.
  */
 @WithLocalAws
-class WebpCropsTest {
-    static final String BASE_URL = "https://photos.roster.test";
-
-    private LocalAws aws;
-    private Profiles profiles;
-    private Uploads uploads;
+class WebpCropsTest extends PipelineTest {
     private final List<String> lines = new ArrayList<>();
-
-    @BeforeEach
-    void setUp(LocalAws aws) {
-        this.aws = aws;
-        this.profiles = new Profiles(aws);
-        this.uploads = new Uploads(aws);
-    }
 
     @AfterEach
     void stdout() {
@@ -86,8 +72,8 @@ class WebpCropsTest {
         assertEquals(List.of("jpeg", "webp"), api.get("formats"));
         Map<?, ?> webpUrls = (Map<?, ?>) api.get("webp");
         for (CropSpec spec : CropSpec.values()) {
-            String jpegKey = key(photo.get(spec.attribute()).s());
-            String webpKey = key((String) webpUrls.get(spec.attribute()));
+            String jpegKey = photoKey(photo.get(spec.attribute()).s());
+            String webpKey = photoKey((String) webpUrls.get(spec.attribute()));
             assertEquals(PhotoKeys.twin(jpegKey, dev.roster.core.CropFormat.WEBP), webpKey);
             ResponseBytes<GetObjectResponse> object = get(webpKey);
             assertEquals("image/webp", object.response().contentType());
@@ -194,7 +180,7 @@ class WebpCropsTest {
     private ThumbnailHandler handler(WebpEncoder webp) {
         return new ThumbnailHandler(new PhotoPipeline(
                 new ProfileTable(AwsClients.dynamoDb(), aws.physicalName("ProfilesTable"), Profiles.COMMUNITY),
-                new PhotoStore(AwsClients.s3(), aws.physicalName("PhotosBucket"), BASE_URL),
+                new PhotoStore(AwsClients.s3(), aws.physicalName("PhotosBucket"), PHOTOS_BASE_URL),
                 PhotoLimits.defaults(),
                 new JpegEncoder(JpegEncoder.DEFAULT_QUALITY),
                 webp,
@@ -215,11 +201,6 @@ class WebpCropsTest {
         Map<String, Object> photo = (Map<String, Object>)
                 Json.parseTrusted(Json.write(card.toJson())).get("photo");
         return photo;
-    }
-
-    private static String key(String url) {
-        assertTrue(url.startsWith(BASE_URL + "/"), url);
-        return url.substring(BASE_URL.length() + 1);
     }
 
     private ResponseBytes<GetObjectResponse> get(String key) {
