@@ -112,78 +112,53 @@ class DirectoryUnderLoadTest {
                     String readerToken = stack.issuer()
                             .issue("reader-" + run + "-" + r, "Reader", null)
                             .token();
-                    tasks.add(threads.submit(() -> {
-                        for (int w = 0;
-                                w < MAX_WALKS_PER_READER && Instant.now().isBefore(deadline);
-                                w++) {
-                            List<Map<String, Object>> cards = walk(readerToken, query);
-                            walks.incrementAndGet();
-                            String problem = inconsistency(cards, stableIds, stableNames, moverIds, toggler.id());
-                            if (problem != null) {
-                                inconsistencies.add(problem);
-                            }
+                    tasks.add(repeat(threads, deadline, MAX_WALKS_PER_READER, w -> {
+                        List<Map<String, Object>> cards = walk(readerToken, query);
+                        walks.incrementAndGet();
+                        String problem = inconsistency(cards, stableIds, stableNames, moverIds, toggler.id());
+                        if (problem != null) {
+                            inconsistencies.add(problem);
                         }
-                        return null;
                     }));
                 }
                 for (int e = 0; e < EDITORS; e++) {
                     List<Member> mine = stable.subList(e * 10, e * 10 + 10);
                     int editor = e;
-                    tasks.add(threads.submit(() -> {
-                        for (int n = 0;
-                                n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline);
-                                n++) {
-                            Member member = mine.get(n % mine.size());
-                            String name = stableNames.get(member.id());
-                            edit(
-                                    member,
-                                    Map.of(
-                                            "name",
-                                            name,
-                                            "organisation",
-                                            "Org " + editor + "-" + n,
-                                            "visible",
-                                            true,
-                                            "bio",
-                                            "edit " + n,
-                                            "tags",
-                                            n % 2 == 0 ? List.of("load") : List.of("load", "busy")),
-                                    conflicts);
-                            writes.incrementAndGet();
-                        }
-                        return null;
-                    }));
-                }
-                tasks.add(threads.submit(() -> {
-                    for (int n = 0; n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline); n++) {
-                        Member mover = movers.get(n % MOVERS);
-                        String where = (n / MOVERS) % 2 == 0 ? "Zzz" : "Aaa";
+                    tasks.add(repeat(threads, deadline, MAX_WRITES_PER_WRITER, n -> {
+                        Member member = mine.get(n % mine.size());
+                        String name = stableNames.get(member.id());
                         edit(
-                                mover,
+                                member,
                                 Map.of(
                                         "name",
-                                        "Load %s %s Mover %d".formatted(run, where, n % MOVERS),
+                                        name,
+                                        "organisation",
+                                        "Org " + editor + "-" + n,
                                         "visible",
-                                        true),
+                                        true,
+                                        "bio",
+                                        "edit " + n,
+                                        "tags",
+                                        n % 2 == 0 ? List.of("load") : List.of("load", "busy")),
                                 conflicts);
-                        edit(
-                                toggler,
-                                Map.of("name", "Load %s Toggler".formatted(run), "visible", n % 2 == 1),
-                                conflicts);
-                        writes.addAndGet(2);
-                    }
-                    return null;
+                        writes.incrementAndGet();
+                    }));
+                }
+                tasks.add(repeat(threads, deadline, MAX_WRITES_PER_WRITER, n -> {
+                    Member mover = movers.get(n % MOVERS);
+                    String where = (n / MOVERS) % 2 == 0 ? "Zzz" : "Aaa";
+                    edit(
+                            mover,
+                            Map.of("name", "Load %s %s Mover %d".formatted(run, where, n % MOVERS), "visible", true),
+                            conflicts);
+                    edit(toggler, Map.of("name", "Load %s Toggler".formatted(run), "visible", n % 2 == 1), conflicts);
+                    writes.addAndGet(2);
                 }));
                 for (int u = 0; u < UPLOADERS; u++) {
                     List<Member> mine = stable.subList(20 + u * 10, 20 + u * 10 + 10);
-                    tasks.add(threads.submit(() -> {
-                        for (int n = 0;
-                                n < MAX_WRITES_PER_WRITER && Instant.now().isBefore(deadline);
-                                n++) {
-                            upload(mine.get(n % mine.size()), photo);
-                            writes.incrementAndGet();
-                        }
-                        return null;
+                    tasks.add(repeat(threads, deadline, MAX_WRITES_PER_WRITER, n -> {
+                        upload(mine.get(n % mine.size()), photo);
+                        writes.incrementAndGet();
                     }));
                 }
                 for (Future<?> task : tasks) {
@@ -215,80 +190,44 @@ class DirectoryUnderLoadTest {
         }
     }
 
+    /** One step of a load task; {@code n} counts the steps from 0. */
+    @FunctionalInterface
+    interface Step {
+        void run(int n) throws Exception;
+    }
+
+    /** Runs {@code step} on a thread of {@code threads}, again and again, until {@code deadline} or {@code most} steps. */
+    private static Future<?> repeat(ExecutorService threads, Instant deadline, int most, Step step) {
+        return threads.submit(() -> {
+            for (int n = 0; n < most && Instant.now().isBefore(deadline); n++) {
+                step.run(n);
+            }
+            return null;
+        });
+    }
+
     @Test
     void theConsistencyCheckCatchesDuplicatesGapsDisorderAndStaleNames() {
-        Set<String> stable = Set.of("s1", "s2");
-        Map<String, String> names = Map.of("s1", "B", "s2", "C");
-        java.util.function.BiFunction<String, String, Map<String, Object>> card =
-                (id, name) -> Map.of("id", id, "name", name);
-        assertEquals(
-                null,
-                inconsistency(
-                        List.of(
-                                card.apply("m", "A"),
-                                card.apply("s1", "B"),
-                                card.apply("s2", "C"),
-                                card.apply("m", "Z")),
-                        stable,
-                        names,
-                        Set.of("m"),
-                        "t"),
-                "a mover seen under its old and new name");
-        assertEquals(
-                null,
-                inconsistency(
-                        List.of(
-                                card.apply("s1", "B"),
-                                card.apply("m", "A"),
-                                card.apply("s2", "C"),
-                                card.apply("m", "A")),
-                        stable,
-                        names,
-                        Set.of("m"),
-                        "t"),
-                "a mover's card read torn by moto");
-        assertEquals(
-                "m appears 3 times",
-                inconsistency(
-                        List.of(
-                                card.apply("m", "A"),
-                                card.apply("s1", "B"),
-                                card.apply("m", "M"),
-                                card.apply("s2", "C"),
-                                card.apply("m", "Z")),
-                        stable,
-                        names,
-                        Set.of("m"),
-                        "t"));
-        assertEquals(
-                "stable profile s2 appears 0 times",
-                inconsistency(List.of(card.apply("s1", "B")), stable, names, Set.of(), "t"));
-        assertEquals(
-                "s1 appears twice under the name B",
-                inconsistency(
-                        List.of(card.apply("s1", "B"), card.apply("s1", "B"), card.apply("s2", "C")),
-                        stable,
-                        names,
-                        Set.of(),
-                        "t"));
-        assertEquals(
-                "out of name order: 'B' after 'c'",
-                inconsistency(List.of(card.apply("s2", "C"), card.apply("s1", "B")), stable, names, Set.of(), "t"));
-        assertEquals(
-                "s1 shows name Bx, never its name",
-                inconsistency(List.of(card.apply("s1", "Bx"), card.apply("s2", "C")), stable, names, Set.of(), "t"));
-        assertEquals(
-                "t appears 2 times",
-                inconsistency(
-                        List.of(
-                                card.apply("s1", "B"),
-                                card.apply("s2", "C"),
-                                card.apply("t", "T"),
-                                card.apply("t", "U")),
-                        stable,
-                        names,
-                        Set.of(),
-                        "t"));
+        assertEquals(null, check(Set.of("m"), "m A", "s1 B", "s2 C", "m Z"), "a mover seen under its old and new name");
+        assertEquals(null, check(Set.of("m"), "s1 B", "m A", "s2 C", "m A"), "a mover's card read torn by moto");
+        assertEquals("m appears 3 times", check(Set.of("m"), "m A", "s1 B", "m M", "s2 C", "m Z"));
+        assertEquals("stable profile s2 appears 0 times", check(Set.of(), "s1 B"));
+        assertEquals("s1 appears twice under the name B", check(Set.of(), "s1 B", "s1 B", "s2 C"));
+        assertEquals("out of name order: 'B' after 'c'", check(Set.of(), "s2 C", "s1 B"));
+        assertEquals("s1 shows name Bx, never its name", check(Set.of(), "s1 Bx", "s2 C"));
+        assertEquals("t appears 2 times", check(Set.of(), "s1 B", "s2 C", "t T", "t U"));
+    }
+
+    /**
+     * {@link #inconsistency} of a walk whose cards are given as "id name", over the stable profiles s1 (named B)
+     * and s2 (named C), the toggler t and {@code movers}.
+     */
+    private static String check(Set<String> movers, String... cards) {
+        List<Map<String, Object>> walk = java.util.Arrays.stream(cards)
+                .map(card -> card.split(" ", 2))
+                .<Map<String, Object>>map(card -> Map.of("id", card[0], "name", card[1]))
+                .toList();
+        return inconsistency(walk, Set.of("s1", "s2"), Map.of("s1", "B", "s2", "C"), movers, "t");
     }
 
     /** Why a walk is inconsistent (see the class comment), or null. */

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +70,7 @@ class PhotoRaceTest {
     private ProfileHandler profiles;
     private ThumbnailHandler thumbnails;
     private Env thumbnailEnv;
+    private ExecutorService threads;
 
     @BeforeEach
     void setUp(LocalAws aws) {
@@ -84,74 +86,51 @@ class PhotoRaceTest {
                 aws.s3());
         thumbnailEnv = new Env(aws.functionEnvironment("ThumbnailFunction", Map.of("PHOTOS_BASE_URL", PHOTOS)));
         thumbnails = new ThumbnailHandler(PhotoPipeline.from(thumbnailEnv, aws.s3(), dynamoDb));
+        threads = Executors.newFixedThreadPool(2);
     }
 
     @AfterEach
     void tearDown() {
+        threads.close();
         dynamoDb.close();
         isolated.close();
     }
 
     @Test
     void twoUploadsOfTheSameMemberLeaveTheLastOneLiveAndRetireEverythingElse() throws Exception {
-        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            for (int round = 0; round < ROUNDS; round++) {
-                String sub = "racer-" + round;
-                String id = join(sub);
-                S3Event first = upload(sub, id, Color.RED);
-                long delay = round * STEP_MILLIS; // from "the second is asked for at once" to "after the first is done"
-                CyclicBarrier start = new CyclicBarrier(2);
-                Future<PhotoOutcome> a = threads.submit(() -> {
-                    start.await();
-                    return thumbnails.process(first).getFirst();
-                });
-                Future<PhotoOutcome> b = threads.submit(() -> {
-                    start.await();
-                    Thread.sleep(delay);
-                    return thumbnails.process(upload(sub, id, Color.BLUE)).getFirst();
-                });
-                PhotoOutcome firstOutcome = a.get();
-                PhotoOutcome secondOutcome = b.get();
-                System.out.println(id + ": first " + firstOutcome.describe() + " | second " + secondOutcome.describe());
+        for (int round = 0; round < ROUNDS; round++) {
+            String sub = "racer-" + round;
+            String id = join(sub);
+            Race<PhotoOutcome> race = race(
+                    upload(sub, id, Color.RED),
+                    round,
+                    () -> thumbnails.process(upload(sub, id, Color.BLUE)).getFirst());
+            System.out.println(id + ": first " + race.upload().describe() + " | second "
+                    + race.other().describe());
 
-                assertInstanceOf(PhotoOutcome.Processed.class, secondOutcome, "the last requested upload is the photo");
-                Map<String, Object> me = me(sub);
-                assertEquals("READY", me.get("photoStatus"));
-                assertOnlyTheLivePhotoIsKept(id, me);
-            }
+            assertInstanceOf(PhotoOutcome.Processed.class, race.other(), "the last requested upload is the photo");
+            Map<String, Object> me = me(sub);
+            assertEquals("READY", me.get("photoStatus"));
+            assertOnlyTheLivePhotoIsKept(id, me);
         }
     }
 
     @Test
     void anUploadRacingDeleteMePhotoLeavesNoPhotoAndNoObjectThatIsNotRetired() throws Exception {
-        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            for (int round = 0; round < ROUNDS; round++) {
-                String sub = "remover-" + round;
-                String id = join(sub);
-                assertInstanceOf(
-                        PhotoOutcome.Processed.class,
-                        thumbnails.process(upload(sub, id, Color.GREEN)).getFirst());
-                S3Event replacement = upload(sub, id, Color.RED);
-                long delay = round * STEP_MILLIS;
-                CyclicBarrier start = new CyclicBarrier(2);
-                Future<PhotoOutcome> processing = threads.submit(() -> {
-                    start.await();
-                    return thumbnails.process(replacement).getFirst();
-                });
-                Future<Integer> removal = threads.submit(() -> {
-                    start.await();
-                    Thread.sleep(delay);
-                    return send(ApiEvents.route("DELETE /me/photo").as(sub)).getStatusCode();
-                });
-                PhotoOutcome outcome = processing.get();
-                assertEquals(204, removal.get());
-                System.out.println(id + ": upload " + outcome.describe());
+        for (int round = 0; round < ROUNDS; round++) {
+            String sub = "remover-" + round;
+            String id = joinWithPhoto(sub);
+            Race<Integer> race = race(
+                    upload(sub, id, Color.RED),
+                    round,
+                    () -> send(ApiEvents.route("DELETE /me/photo").as(sub)).getStatusCode());
+            assertEquals(204, race.other());
+            System.out.println(id + ": upload " + race.upload().describe());
 
-                Map<String, Object> me = me(sub);
-                assertNull(me.get("photo"), "DELETE /me/photo came last: no photo, whatever the upload did");
-                assertEquals("NONE", me.get("photoStatus"));
-                assertOnlyTheLivePhotoIsKept(id, me);
-            }
+            Map<String, Object> me = me(sub);
+            assertNull(me.get("photo"), "DELETE /me/photo came last: no photo, whatever the upload did");
+            assertEquals("NONE", me.get("photoStatus"));
+            assertOnlyTheLivePhotoIsKept(id, me);
         }
     }
 
@@ -201,36 +180,50 @@ class PhotoRaceTest {
 
     @Test
     void anUploadRacingDeleteMeLeavesNothingBehindWhicheverComesFirst() throws Exception {
-        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            for (int round = 0; round < ROUNDS; round++) {
-                String sub = "goner-" + round;
-                String id = join(sub);
-                assertInstanceOf(
-                        PhotoOutcome.Processed.class,
-                        thumbnails.process(upload(sub, id, Color.GREEN)).getFirst());
-                S3Event replacement = upload(sub, id, Color.RED);
-                long delay = round * STEP_MILLIS;
-                CyclicBarrier start = new CyclicBarrier(2);
-                Future<PhotoOutcome> processing = threads.submit(() -> {
-                    start.await();
-                    return thumbnails.process(replacement).getFirst();
-                });
-                Future<Integer> leaving = threads.submit(() -> {
-                    start.await();
-                    Thread.sleep(delay);
-                    return leave(sub);
-                });
-                PhotoOutcome outcome = processing.get();
-                assertEquals(204, leaving.get());
-                System.out.println(id + ": upload " + outcome.describe());
+        for (int round = 0; round < ROUNDS; round++) {
+            String sub = "goner-" + round;
+            String id = joinWithPhoto(sub);
+            Race<Integer> race = race(upload(sub, id, Color.RED), round, () -> leave(sub));
+            assertEquals(204, race.other());
+            System.out.println(id + ": upload " + race.upload().describe());
 
-                assertEquals(404, send(ApiEvents.route("GET /me").as(sub)).getStatusCode());
-                // the upload either went live first (and DELETE /me swept it with the old photo) or found the
-                // profile gone at its commit (and deleted what it wrote)
-                assertEquals(List.of(), keys("PhotosBucket", PhotoKeys.cropsOf(id)), "no crop left");
-                assertEquals(List.of(), keys("UploadsBucket", PhotoKeys.original(id, "")), "no original left");
-            }
+            assertEquals(404, send(ApiEvents.route("GET /me").as(sub)).getStatusCode());
+            // the upload either went live first (and DELETE /me swept it with the old photo) or found the
+            // profile gone at its commit (and deleted what it wrote)
+            assertEquals(List.of(), keys("PhotosBucket", PhotoKeys.cropsOf(id)), "no crop left");
+            assertEquals(List.of(), keys("UploadsBucket", PhotoKeys.original(id, "")), "no original left");
         }
+    }
+
+    /** What the pipeline made of the upload, and what the request racing it answered. */
+    private record Race<T>(PhotoOutcome upload, T other) {}
+
+    /**
+     * The pipeline processes {@code upload} while {@code other} runs on a second thread, both released together,
+     * {@code other} after {@code round} steps of {@link #STEP_MILLIS}: the rounds move it from "at once" to "after
+     * the pipeline is done".
+     */
+    private <T> Race<T> race(S3Event upload, int round, Callable<T> other) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        Future<PhotoOutcome> processing = threads.submit(() -> {
+            start.await();
+            return thumbnails.process(upload).getFirst();
+        });
+        Future<T> racing = threads.submit(() -> {
+            start.await();
+            Thread.sleep(round * STEP_MILLIS);
+            return other.call();
+        });
+        return new Race<>(processing.get(), racing.get());
+    }
+
+    /** A member whose profile shows a processed photo; their profile id. */
+    private String joinWithPhoto(String sub) {
+        String id = join(sub);
+        assertInstanceOf(
+                PhotoOutcome.Processed.class,
+                thumbnails.process(upload(sub, id, Color.GREEN)).getFirst());
+        return id;
     }
 
     /**
