@@ -6,6 +6,7 @@ import dev.roster.core.PhotoStatus;
 import dev.roster.core.http.ApiEvents;
 import dev.roster.core.json.Json;
 import dev.roster.core.profile.Card;
+import dev.roster.core.profile.Contact;
 import dev.roster.core.profile.ProfileId;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.profile.SearchPhrases;
@@ -695,7 +696,8 @@ public final class ReadPathBench {
                             + "to talk about, and how to reach them. ".repeat(1 + random.nextInt(3)),
                     "member" + i + "@example.org",
                     List.copyOf(tags),
-                    true);
+                    true,
+                    Contact.NONE);
             AttributeValue photo = random.nextInt(10) < 9 ? photo(id) : null;
             String sortName = ProfileItems.sortName(name);
             Map<String, AttributeValue> profile = new HashMap<>(ProfileItems.cardAttributes(id, input, photo));

@@ -63,19 +63,6 @@ public record ProfileInput(
         contact = contact == null ? Contact.NONE : contact;
     }
 
-    /** A profile without contact details. */
-    public ProfileInput(
-            String name,
-            String organisation,
-            String location,
-            String website,
-            String bio,
-            String email,
-            List<String> tags,
-            boolean visible) {
-        this(name, organisation, location, website, bio, email, tags, visible, Contact.NONE);
-    }
-
     /** Reads and checks a {@code PUT /me} body; every problem is listed in one 400 message. */
     public static ProfileInput fromJson(Map<String, Object> body) {
         JsonFields fields = new JsonFields(body, FIELDS);

@@ -2,6 +2,7 @@ package dev.roster.core.table;
 
 import dev.roster.core.PhotoStatus;
 import dev.roster.core.json.Json;
+import dev.roster.core.profile.Contact;
 import dev.roster.core.profile.FocalPoint;
 import dev.roster.core.profile.Photo;
 import dev.roster.core.profile.ProfileInput;
@@ -22,8 +23,8 @@ public final class PrimingItems {
     public static final String PROFILE_ID = "AAAAAAAA";
 
     public static final String TAG = "java";
-    private static final ProfileInput MEMBER =
-            new ProfileInput("Zoë Prime", "Org", "Town", "https://example.org", "Hello", "", List.of(TAG, "go"), true);
+    private static final ProfileInput MEMBER = new ProfileInput(
+            "Zoë Prime", "Org", "Town", "https://example.org", "Hello", "", List.of(TAG, "go"), true, Contact.NONE);
 
     private PrimingItems() {}
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.core.profile.Contact;
 import dev.roster.core.profile.ImportClaim;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
@@ -30,7 +31,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ClaimReviewTest {
     private static final Instant CLAIMED_AT = Instant.parse("2026-11-30T09:15:00Z");
     private static final ProfileInput IMPORTED = new ProfileInput(
-            "Ada Imported", "Analytical Engines", "London", "", "", "ada@example.org", List.of("maths"), true);
+            "Ada Imported",
+            "Analytical Engines",
+            "London",
+            "",
+            "",
+            "ada@example.org",
+            List.of("maths"),
+            true,
+            Contact.NONE);
 
     private DynamoDbClient dynamoDb;
     private String tableName;
@@ -66,8 +75,8 @@ class ClaimReviewTest {
     @Test
     void theOwnersFirstSaveMarksTheClaimReviewedAndKeepsWhenItWasMade() {
         Profile claimed = claimedImport("R2", "CLAIMRV2", "ada-sub-2");
-        ProfileInput checked =
-                new ProfileInput("Ada Lovelace", "Analytical Engines", "London", "", "", "", List.of("maths"), false);
+        ProfileInput checked = new ProfileInput(
+                "Ada Lovelace", "Analytical Engines", "London", "", "", "", List.of("maths"), false, Contact.NONE);
 
         ProfileTable.Write saved = profiles.update(claimed, checked);
 

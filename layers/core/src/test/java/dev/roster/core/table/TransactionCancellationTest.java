@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.core.profile.Contact;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.table.ProfileTable.Write;
 import dev.roster.emulator.LocalAws;
@@ -65,7 +66,7 @@ class TransactionCancellationTest {
     @Test
     void textTheTableCannotStoreIsNotPassedOffAsContention(LocalAws aws) {
         ProfileTable table = new ProfileTable(aws.dynamoDb(), aws.physicalName("ProfilesTable"), "main");
-        ProfileInput unstorable = new ProfileInput("Broken \ud83d", "", "", "", "", "", List.of(), true);
+        ProfileInput unstorable = new ProfileInput("Broken \ud83d", "", "", "", "", "", List.of(), true, Contact.NONE);
         IllegalStateException bug =
                 assertThrows(IllegalStateException.class, () -> table.create("sub-1", "AAAAAAAA", unstorable));
         assertTrue(bug.getMessage().contains("no retry can fix"), bug.getMessage());

@@ -3,6 +3,7 @@ package dev.roster.core.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.roster.core.profile.Contact;
 import dev.roster.core.profile.Profile;
 import dev.roster.core.profile.ProfileInput;
 import dev.roster.core.profile.SearchPhrases;
@@ -64,6 +65,6 @@ class TransactionSizeTest {
         List<String> tags = IntStream.range(0, Tags.MAX_TAGS_PER_PROFILE)
                 .mapToObj(i -> tagPrefix + i)
                 .toList();
-        return new ProfileInput(name, organisation, location, "", "", "", tags, true);
+        return new ProfileInput(name, organisation, location, "", "", "", tags, true, Contact.NONE);
     }
 }
