@@ -2,10 +2,19 @@ package dev.roster.core.aws;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -56,6 +65,7 @@ public final class PrimingClients {
      * checks real ones.
      */
     public static DynamoDbClient dynamoDb(Function<String, Answer> answers) {
+        loadCredentialChain();
         return DynamoDbClient.builder()
                 .region(Region.US_EAST_1)
                 .credentialsProvider(FAKE)
@@ -67,6 +77,26 @@ public final class PrimingClients {
                                 .orElse("")),
                         true))
                 .build();
+    }
+
+    /**
+     * The real clients' default credential chain is built on their first call, after restore; priming cannot
+     * resolve it (that would put a real credential in the snapshot). Building the same links here, and asking
+     * none of them for a credential, loads and initialises their classes before the snapshot instead.
+     */
+    private static void loadCredentialChain() {
+        List<AwsCredentialsProvider> links = List.of(
+                SystemPropertyCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create(),
+                WebIdentityTokenFileCredentialsProvider.builder().build(),
+                ProfileCredentialsProvider.builder().build(),
+                ContainerCredentialsProvider.builder().build(),
+                InstanceProfileCredentialsProvider.builder().build());
+        AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(true)
+                .credentialsProviders(links)
+                .build()
+                .close(); // closes every link
     }
 
     /** S3 whose answers come from {@code answers}, given the HTTP request (method, path, headers). */
