@@ -8,7 +8,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +70,7 @@ public final class Libvips {
         record Unavailable(String reason) implements Availability {}
     }
 
-    /** Decoded pixels, row by row, {@code bands} bytes per pixel (1: grey, 3: RGB). */
+    /** Pixels row by row, {@code bands} bytes per pixel (1: grey, 3: RGB): what the encoders take. */
     public record Pixels(int width, int height, int bands, byte[] bytes) {
         /** An image's pixels as RGB, row by row, 3 bytes a pixel (what the encoders take). */
         public static Pixels rgb(BufferedImage image) {
@@ -273,9 +276,23 @@ public final class Libvips {
      * caller) at 1/{@code shrink} of its size, as libjpeg scales in the DCT domain; libvips drops the partial
      * last pixel, so the result is {@code width / shrink} by {@code height / shrink}, rounded down.
      */
-    public Pixels decodeJpeg(byte[] jpeg, int width, int height, int shrink) throws Refused {
+    public BufferedImage decodeJpeg(byte[] jpeg, int width, int height, int shrink) throws Refused {
+        return decodeJpeg(jpeg, width, height, shrink, new Rectangle(0, 0, width / shrink, height / shrink));
+    }
+
+    /**
+     * As {@link #decodeJpeg(byte[], int, int, int)}, keeping only {@code area} of the decoded pixels: libvips cuts
+     * it out as the rows stream past, so nothing outside it reaches Java. The pixels are copied once, from
+     * libvips's buffer into the image's own array: {@code TYPE_INT_RGB} for colour (what the resizes are fastest
+     * on), {@code TYPE_BYTE_GRAY} for grey.
+     */
+    public BufferedImage decodeJpeg(byte[] jpeg, int width, int height, int shrink, Rectangle area) throws Refused {
         int expectedWidth = width / shrink;
         int expectedHeight = height / shrink;
+        if (area.isEmpty() || !new Rectangle(0, 0, expectedWidth, expectedHeight).contains(area)) {
+            throw new IllegalArgumentException(
+                    "area " + area + " is not inside the " + expectedWidth + "×" + expectedHeight + " decode");
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(jpeg.length);
             MemorySegment.copy(jpeg, 0, buffer, JAVA_BYTE, 0, jpeg.length);
@@ -297,6 +314,7 @@ public final class Libvips {
                 throw new Refused(lastError());
             }
             MemorySegment image = out.get(ADDRESS, 0);
+            MemorySegment cut = MemorySegment.NULL;
             try {
                 int w = (int) imageWidth.invokeExact(image);
                 int h = (int) imageHeight.invokeExact(image);
@@ -310,23 +328,35 @@ public final class Libvips {
                     throw new Refused("libvips reads " + w + "×" + h + "×" + bands + " (format " + format
                             + "), expected " + expectedWidth + "×" + expectedHeight + " with 1 or 3 8-bit bands");
                 }
+                MemorySegment kept = image;
+                if (area.width != w || area.height != h) {
+                    if ((int) extractArea.invokeExact(
+                                    image, out, area.x, area.y, area.width, area.height, MemorySegment.NULL)
+                            != 0) {
+                        throw new Refused(lastError());
+                    }
+                    cut = out.get(ADDRESS, 0);
+                    kept = cut;
+                }
                 MemorySegment size = arena.allocate(JAVA_LONG);
-                MemorySegment pixels = (MemorySegment) writeToMemory.invokeExact(image, size);
+                MemorySegment pixels = (MemorySegment) writeToMemory.invokeExact(kept, size);
                 if (pixels.equals(MemorySegment.NULL)) {
                     throw new Refused(lastError());
                 }
                 try {
                     long length = size.get(JAVA_LONG, 0);
-                    if (length != (long) w * h * bands) {
-                        throw new Refused("libvips wrote " + length + " bytes for " + w + "×" + h + "×" + bands);
+                    if (length != (long) area.width * area.height * bands) {
+                        throw new Refused("libvips wrote " + length + " bytes for " + area.width + "×" + area.height
+                                + "×" + bands);
                     }
-                    byte[] bytes = new byte[(int) length];
-                    MemorySegment.copy(pixels.reinterpret(length), JAVA_BYTE, 0, bytes, 0, bytes.length);
-                    return new Pixels(w, h, bands, bytes);
+                    return image(pixels.reinterpret(length), area.width, area.height, bands);
                 } finally {
                     free.invokeExact(pixels);
                 }
             } finally {
+                if (!cut.equals(MemorySegment.NULL)) {
+                    objectUnref.invokeExact(cut);
+                }
                 objectUnref.invokeExact(image);
             }
         } catch (Refused | RuntimeException | Error e) {
@@ -334,6 +364,27 @@ public final class Libvips {
         } catch (Throwable e) {
             throw new IllegalStateException("calling libvips failed", e);
         }
+    }
+
+    /** libvips's rows (grey, or RGB 3 bytes a pixel) as a grey or {@code TYPE_INT_RGB} image, a row at a time. */
+    private static BufferedImage image(MemorySegment rows, int width, int height, int bands) {
+        if (bands == 1) {
+            BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            byte[] target = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+            MemorySegment.copy(rows, JAVA_BYTE, 0, target, 0, target.length);
+            return grey;
+        }
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] target = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        byte[] row = new byte[width * 3];
+        for (int y = 0; y < height; y++) {
+            MemorySegment.copy(rows, JAVA_BYTE, (long) y * row.length, row, 0, row.length);
+            int at = y * width;
+            for (int x = 0, i = 0; x < width; x++, i += 3) {
+                target[at + x] = (row[i] & 0xFF) << 16 | (row[i + 1] & 0xFF) << 8 | row[i + 2] & 0xFF;
+            }
+        }
+        return rgb;
     }
 
     /**
@@ -493,8 +544,8 @@ public final class Libvips {
         try {
             BufferedImage reference = ImageIO.read(new ByteArrayInputStream(jpeg));
             for (int shrink : SHRINK_FACTORS) {
-                Pixels pixels = decodeJpeg(jpeg, width, height, shrink);
-                String difference = compare(pixels, reference, shrink);
+                BufferedImage decoded = decodeJpeg(jpeg, width, height, shrink);
+                String difference = compare(decoded, reference, shrink);
                 if (difference != null) {
                     return "libvips " + version + " decodes the verification JPEG at 1/" + shrink + " unlike ImageIO: "
                             + difference;
@@ -521,14 +572,14 @@ public final class Libvips {
     }
 
     /** Each decoded pixel against the mean of the {@code shrink × shrink} reference pixels it stands for. */
-    private static String compare(Pixels pixels, BufferedImage reference, int shrink) {
-        if (pixels.bands() != 3) {
-            return pixels.bands() + " bands for an RGB JPEG";
+    private static String compare(BufferedImage decoded, BufferedImage reference, int shrink) {
+        if (decoded.getType() != BufferedImage.TYPE_INT_RGB) {
+            return "image type " + decoded.getType() + " for an RGB JPEG";
         }
         long total = 0;
         int worst = 0;
-        for (int y = 0; y < pixels.height(); y++) {
-            for (int x = 0; x < pixels.width(); x++) {
+        for (int y = 0; y < decoded.getHeight(); y++) {
+            for (int x = 0; x < decoded.getWidth(); x++) {
                 int[] mean = new int[3];
                 int n = 0;
                 for (int dy = 0; dy < shrink && y * shrink + dy < reference.getHeight(); dy++) {
@@ -541,14 +592,14 @@ public final class Libvips {
                     }
                 }
                 for (int c = 0; c < 3; c++) {
-                    int decoded = pixels.bytes()[(y * pixels.width() + x) * 3 + c] & 0xFF;
-                    int difference = Math.abs(decoded - Math.round(mean[c] / (float) n));
+                    int value = decoded.getRGB(x, y) >> (16 - 8 * c) & 0xFF;
+                    int difference = Math.abs(value - Math.round(mean[c] / (float) n));
                     total += difference;
                     worst = Math.max(worst, difference);
                 }
             }
         }
-        double meanDifference = total / (3.0 * pixels.width() * pixels.height());
+        double meanDifference = total / (3.0 * decoded.getWidth() * decoded.getHeight());
         // the box mean is only an estimate of a DCT-scaled pixel at hard edges: judge the scaled decodes by the mean
         if ((shrink == 1 && worst > VERIFY_MAX_CHANNEL_DIFFERENCE)
                 || meanDifference > VERIFY_MAX_MEAN_DIFFERENCE * shrink) {

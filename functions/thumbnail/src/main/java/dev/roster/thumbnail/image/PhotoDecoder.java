@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -177,16 +176,31 @@ public final class PhotoDecoder {
         int width = orientation.swapsAxes() ? storedHeight : storedWidth;
         int height = orientation.swapsAxes() ? storedWidth : storedHeight;
         int shrink = Libvips.shrinkFor(Math.min(width, height), SHRINK_ON_LOAD_FLOOR_PIXELS);
-        Libvips.Pixels pixels;
+        var geometric = choice.byGeometry(width, height);
+        CropWindow window;
+        BufferedImage storedSquare;
         try {
-            pixels = libvips.decodeJpeg(bytes, storedWidth, storedHeight, shrink);
+            if (geometric.isPresent()) {
+                // only the window's square leaves libvips, as only the window is decoded on the ImageIO path
+                window = geometric.get();
+                storedSquare = libvips.decodeJpeg(
+                        bytes,
+                        storedWidth,
+                        storedHeight,
+                        shrink,
+                        squareOf(
+                                storedWidth / shrink,
+                                storedHeight / shrink,
+                                window.stored(orientation, storedWidth, storedHeight),
+                                shrink));
+            } else {
+                BufferedImage decoded = libvips.decodeJpeg(bytes, storedWidth, storedHeight, shrink);
+                window = SalientRegion.find(decoded, orientation, width, height);
+                storedSquare = windowOf(decoded, window.stored(orientation, storedWidth, storedHeight), shrink);
+            }
         } catch (Libvips.Refused e) {
             return Optional.empty();
         }
-        BufferedImage decoded = image(pixels);
-        CropWindow window = choice.byGeometry(width, height)
-                .orElseGet(() -> SalientRegion.find(decoded, orientation, width, height));
-        BufferedImage storedSquare = windowOf(decoded, window.stored(orientation, storedWidth, storedHeight), shrink);
         return Optional.of(new SourcePhoto(
                 orientation.applyToSquare(storedSquare), width, height, ImageFormat.JPEG, window, Decoder.LIBVIPS));
     }
@@ -206,9 +220,8 @@ public final class PhotoDecoder {
             int height = plain.get().height();
             try {
                 return upright(
-                        image(loaded.libvips()
-                                .decodeJpeg(
-                                        bytes, width, height, Libvips.shrinkFor(Math.max(width, height), longSide))),
+                        loaded.libvips()
+                                .decodeJpeg(bytes, width, height, Libvips.shrinkFor(Math.max(width, height), longSide)),
                         orientation);
             } catch (Libvips.Refused e) {
                 // the ImageIO path below, as for the crops
@@ -251,35 +264,22 @@ public final class PhotoDecoder {
         return turned;
     }
 
-    /** libvips's rows as the image type ImageIO decodes the same JPEG to (3-byte BGR, or grey). */
-    static BufferedImage image(Libvips.Pixels pixels) {
-        if (pixels.bands() == 1) {
-            BufferedImage grey = new BufferedImage(pixels.width(), pixels.height(), BufferedImage.TYPE_BYTE_GRAY);
-            byte[] target = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
-            System.arraycopy(pixels.bytes(), 0, target, 0, target.length);
-            return grey;
-        }
-        BufferedImage bgr = new BufferedImage(pixels.width(), pixels.height(), BufferedImage.TYPE_3BYTE_BGR);
-        byte[] target = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
-        byte[] rgb = pixels.bytes();
-        for (int i = 0; i < target.length; i += 3) {
-            target[i] = rgb[i + 2];
-            target[i + 1] = rgb[i + 1];
-            target[i + 2] = rgb[i];
-        }
-        return bgr;
-    }
-
     /**
      * The window's square, cut from a whole photo decoded at 1/{@code step} of its stored size (the window is in
      * stored pixels; the side is the decoded photo's shorter side).
      */
     private static BufferedImage windowOf(BufferedImage decoded, CropWindow storedWindow, int step) {
-        int side = Math.min(decoded.getWidth(), decoded.getHeight());
-        return opaqueSquare(
-                decoded,
-                Math.clamp(Math.round(storedWindow.x() / (double) step), 0, decoded.getWidth() - side),
-                Math.clamp(Math.round(storedWindow.y() / (double) step), 0, decoded.getHeight() - side),
+        Rectangle square = squareOf(decoded.getWidth(), decoded.getHeight(), storedWindow, step);
+        return opaqueSquare(decoded, square.x, square.y, square.width);
+    }
+
+    /** Where the window's square lies in a photo decoded at 1/{@code step}, {@code width × height} pixels. */
+    private static Rectangle squareOf(int width, int height, CropWindow storedWindow, int step) {
+        int side = Math.min(width, height);
+        return new Rectangle(
+                Math.clamp(Math.round(storedWindow.x() / (double) step), 0, width - side),
+                Math.clamp(Math.round(storedWindow.y() / (double) step), 0, height - side),
+                side,
                 side);
     }
 
@@ -327,9 +327,15 @@ public final class PhotoDecoder {
      * Draws the {@code side}-pixel square at {@code (x, y)} of the decoded image onto white
      * {@code TYPE_INT_RGB}: flattens transparency (black otherwise), expands palettes and 16-bit samples.
      * An opaque 3-byte BGR image that is exactly that square (every plain JPEG decoded by region) is already
-     * all that: it is kept, which saves a copy of the square (16 MB and ~5 ms for a 24 MP photo).
+     * all that: it is kept, which saves a copy of the square (16 MB and ~5 ms for a 24 MP photo). So is any
+     * {@code TYPE_INT_RGB} image (libvips's decodes): the square is a view of its pixels, no copy.
      */
     static BufferedImage opaqueSquare(BufferedImage decoded, int x, int y, int side) {
+        if (decoded.getType() == BufferedImage.TYPE_INT_RGB) {
+            return x == 0 && y == 0 && decoded.getWidth() == side && decoded.getHeight() == side
+                    ? decoded
+                    : decoded.getSubimage(x, y, side, side);
+        }
         if (decoded.getType() == BufferedImage.TYPE_3BYTE_BGR
                 && x == 0
                 && y == 0

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.thumbnail.TestImages;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LibvipsTest {
@@ -29,11 +30,29 @@ class LibvipsTest {
         Libvips libvips = NativeLibrary.required();
         byte[] jpeg = TestImages.jpeg(TestImages.photoLike(1001, 603));
         for (int shrink : new int[] {1, 2, 4, 8}) {
-            Libvips.Pixels pixels = libvips.decodeJpeg(jpeg, 1001, 603, shrink);
-            assertEquals(1001 / shrink, pixels.width());
-            assertEquals(603 / shrink, pixels.height());
-            assertEquals(3, pixels.bands());
+            java.awt.image.BufferedImage decoded = libvips.decodeJpeg(jpeg, 1001, 603, shrink);
+            assertEquals(1001 / shrink, decoded.getWidth());
+            assertEquals(603 / shrink, decoded.getHeight());
+            assertEquals(java.awt.image.BufferedImage.TYPE_INT_RGB, decoded.getType());
         }
+    }
+
+    @Test
+    void anAreaKeepsExactlyThosePixelsOfTheWholeDecode() throws Exception {
+        Libvips libvips = NativeLibrary.required();
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(1001, 603));
+        java.awt.image.BufferedImage whole = libvips.decodeJpeg(jpeg, 1001, 603, 2);
+        java.awt.Rectangle area = new java.awt.Rectangle(137, 0, 301, 301);
+        java.awt.image.BufferedImage cut = libvips.decodeJpeg(jpeg, 1001, 603, 2, area);
+        assertEquals(List.of(301, 301), List.of(cut.getWidth(), cut.getHeight()));
+        for (int y = 0; y < 301; y += 7) {
+            for (int x = 0; x < 301; x += 7) {
+                assertEquals(whole.getRGB(area.x + x, area.y + y), cut.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> libvips.decodeJpeg(jpeg, 1001, 603, 2, new java.awt.Rectangle(300, 0, 301, 301)));
     }
 
     @Test
