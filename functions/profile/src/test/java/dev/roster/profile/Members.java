@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Members of a local community driving the profile function as the web client does, with photos uploaded to the
@@ -110,13 +109,7 @@ final class Members {
 
     /** Keys of the objects under {@code prefix} in a bucket of the stack. */
     List<String> objects(String bucketLogicalId, String prefix) {
-        return aws
-                .s3()
-                .listObjectsV2(b -> b.bucket(aws.physicalName(bucketLogicalId)).prefix(prefix))
-                .contents()
-                .stream()
-                .map(S3Object::key)
-                .toList();
+        return aws.objectKeys(bucketLogicalId, prefix);
     }
 
     static byte[] jpeg(int seed) {

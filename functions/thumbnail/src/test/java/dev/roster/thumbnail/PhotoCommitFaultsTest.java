@@ -27,7 +27,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The photo's final transaction failing after its crops are in S3: the function throws (so Lambda retries),
@@ -198,12 +196,6 @@ class PhotoCommitFaultsTest extends PipelineTest {
     }
 
     private Set<String> cropKeys(String profileId) {
-        return aws
-                .s3()
-                .listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket")).prefix(PhotoKeys.cropsOf(profileId)))
-                .contents()
-                .stream()
-                .map(S3Object::key)
-                .collect(Collectors.toSet());
+        return Set.copyOf(aws.objectKeys("PhotosBucket", PhotoKeys.cropsOf(profileId)));
     }
 }

@@ -35,7 +35,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * What the pipeline does with the objects of a photo that will never show again: a replaced photo's crops are
@@ -260,13 +259,7 @@ class PhotoRetirementTest extends PipelineTest {
     }
 
     private Set<String> cropKeys(String profileId) {
-        return aws
-                .s3()
-                .listObjectsV2(b -> b.bucket(photosBucket()).prefix(PhotoKeys.cropsOf(profileId)))
-                .contents()
-                .stream()
-                .map(S3Object::key)
-                .collect(Collectors.toSet());
+        return Set.copyOf(aws.objectKeys("PhotosBucket", PhotoKeys.cropsOf(profileId)));
     }
 
     private boolean originalKept(String profileId, String uploadId) {

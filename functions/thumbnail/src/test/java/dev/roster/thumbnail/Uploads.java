@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.roster.emulator.LocalAws;
 import dev.roster.emulator.S3NotificationQueue;
 import java.time.Duration;
-import java.time.Instant;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** Uploads into the local uploads bucket, and the S3 events that the bucket's notification delivers for them. */
@@ -24,20 +23,7 @@ final class Uploads {
     /** PUTs the bytes (as the browser does with the presigned URL) and returns the event S3 sent for them. */
     S3Event put(String key, byte[] bytes) {
         aws.s3().putObject(b -> b.bucket(bucket()).key(key).contentType("image/jpeg"), RequestBody.fromBytes(bytes));
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            for (S3Event event : queue.poll(Duration.ofSeconds(2))) {
-                if (event.getRecords()
-                        .getFirst()
-                        .getS3()
-                        .getObject()
-                        .getUrlDecodedKey()
-                        .equals(key)) {
-                    return event;
-                }
-            }
-        }
-        throw new AssertionError("no S3 notification for " + key + " within 20 s");
+        return queue.awaitObject(key, Duration.ofSeconds(20));
     }
 
     /** An S3 event as Lambda parses it, for an object that need not exist. */

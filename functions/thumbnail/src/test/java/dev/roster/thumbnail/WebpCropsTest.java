@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * WebP twins through the pipeline: beside every JPEG crop where libvips is loaded, the item flagged and the API
@@ -210,12 +209,6 @@ class WebpCropsTest extends PipelineTest {
     }
 
     private List<String> keys(String profileId) {
-        return aws
-                .s3()
-                .listObjectsV2(b -> b.bucket(aws.physicalName("PhotosBucket")).prefix(PhotoKeys.cropsOf(profileId)))
-                .contents()
-                .stream()
-                .map(S3Object::key)
-                .toList();
+        return aws.objectKeys("PhotosBucket", PhotoKeys.cropsOf(profileId));
     }
 }

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.S3KeyFilter;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -135,6 +136,17 @@ public final class LocalAws implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    /** Keys of the objects under {@code prefix} in a bucket of the template (by logical id), every page, in key order. */
+    public List<String> objectKeys(String bucketLogicalId, String prefix) {
+        return s3
+                .listObjectsV2Paginator(
+                        b -> b.bucket(physicalName(bucketLogicalId)).prefix(prefix))
+                .contents()
+                .stream()
+                .map(S3Object::key)
+                .toList();
     }
 
     public SqsClient sqs() {

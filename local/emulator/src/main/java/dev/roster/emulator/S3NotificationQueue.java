@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -45,6 +46,27 @@ public final class S3NotificationQueue {
             sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
         return events;
+    }
+
+    /**
+     * Waits up to {@code within} for the notification of object {@code key} (decoded) and returns it; the other
+     * notifications that arrive meanwhile are taken off the queue and dropped.
+     */
+    public S3Event awaitObject(String key, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            for (S3Event event : poll(Duration.ofSeconds(2))) {
+                if (event.getRecords()
+                        .getFirst()
+                        .getS3()
+                        .getObject()
+                        .getUrlDecodedKey()
+                        .equals(key)) {
+                    return event;
+                }
+            }
+        }
+        throw new IllegalStateException("no S3 notification for " + key + " within " + within.toSeconds() + " s");
     }
 
     /** Parses an S3 notification body the way the Lambda Java runtime parses an S3 event. */

@@ -27,7 +27,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -119,23 +118,8 @@ class FocalPointChangeTest {
     }
 
     private static void process(ThumbnailHandler thumbnails, S3NotificationQueue notifications, String key) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            for (S3Event event : notifications.poll(Duration.ofSeconds(2))) {
-                if (event.getRecords()
-                        .getFirst()
-                        .getS3()
-                        .getObject()
-                        .getUrlDecodedKey()
-                        .equals(key)) {
-                    assertInstanceOf(
-                            PhotoOutcome.Processed.class,
-                            thumbnails.process(event).getFirst());
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("no S3 notification for " + key + " within 20 s");
+        S3Event event = notifications.awaitObject(key, Duration.ofSeconds(20));
+        assertInstanceOf(PhotoOutcome.Processed.class, thumbnails.process(event).getFirst());
     }
 
     private static Map<String, Object> call(ProfileHandler handler, ApiEvents event) {

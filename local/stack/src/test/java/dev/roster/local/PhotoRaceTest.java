@@ -48,7 +48,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A member's photo requests racing the thumbnail function, through both functions as deployed: two uploads
@@ -327,14 +326,7 @@ class PhotoRaceTest {
     }
 
     private List<String> keys(String bucketLogicalId, String prefix) {
-        return aws
-                .s3()
-                .listObjectsV2(b -> b.bucket(aws.physicalName(bucketLogicalId)).prefix(prefix))
-                .contents()
-                .stream()
-                .map(S3Object::key)
-                .sorted()
-                .toList();
+        return aws.objectKeys(bucketLogicalId, prefix);
     }
 
     private Map<String, String> tags(String key) {
